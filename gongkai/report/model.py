@@ -1,0 +1,243 @@
+"""The annual report as data: metadata, the six parts' text, and the tables as cells.
+
+A `Cell` never loses what was printed: it keeps its raw text, its parsed value and a state
+that tells a printed 0 from a blank, a "/" and a cell that could not be read. Every cell
+says where it came from (`Source`), so a finding can point a person at the printed number.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+from .formats import FORMATS, Format
+
+
+class State(str, Enum):
+    NUMBER = "number"
+    BLANK = "blank"                  # nothing printed
+    NOT_APPLICABLE = "not_applicable"  # "/", "—", "-", "无"
+    UNREADABLE = "unreadable"        # printed but not placed or parsed with certainty
+
+
+class AgencyKind(str, Enum):
+    """Which deadline rule of 条例第四十九条 applies (domain-spec §2.7)."""
+    DEPARTMENT = "department"        # 县级以上人民政府部门: 1月31日
+    GOVERNMENT = "government"        # 县级以上地方人民政府本级 (aggregate report): 3月31日
+    TOWNSHIP = "township"            # 乡镇人民政府、街道办事处: 1月31日 in practice [U]
+
+
+NA_MARKS = {"/", "／", "—", "-", "－", "–", "——", "无", "\\", "、"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a value or a text span was read: a line of text, a table cell, a page box."""
+    kind: str = ""                   # text | html | docx | pdf | ocr | ledger | json
+    line: int | None = None          # 1-based line in a text input
+    page: int | None = None          # 1-based page of a PDF or image
+    bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points
+    table: int | None = None         # 0-based table index in an HTML/DOCX/PDF input
+    row: int | None = None           # 0-based row within that table
+    col: int | None = None           # 0-based column within that row
+    confidence: float | None = None  # OCR confidence, 0..1
+
+    def describe(self) -> str:
+        """Chinese, for messages: 第3页 第12行 表2 第5行第3列."""
+        bits = []
+        if self.page is not None:
+            bits.append(f"第{self.page}页")
+        if self.line is not None:
+            bits.append(f"第{self.line}行")
+        if self.table is not None:
+            bits.append(f"表格{self.table + 1}")
+        if self.row is not None:
+            bits.append(f"第{self.row + 1}行" if self.line is None else f"表格行{self.row + 1}")
+        if self.col is not None:
+            bits.append(f"第{self.col + 1}列")
+        if self.bbox is not None:
+            bits.append("[" + ",".join(f"{v:.0f}" for v in self.bbox) + "]")
+        return " ".join(bits)
+
+    def to_dict(self) -> dict:
+        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items() if v not in (None, "")}
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> "Source | None":
+        if not d:
+            return None
+        d = dict(d)
+        if d.get("bbox") is not None:
+            d["bbox"] = tuple(d["bbox"])
+        return cls(**d)
+
+
+Number = int | Decimal
+
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}\b)")
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_UNITS = re.compile(r"(万元|元|件|个|项|条|起)$")
+
+
+def parse_number(raw: str, decimal: bool = False) -> tuple[State, Number | None, str | None]:
+    """Read one printed cell: (state, value, reason when unreadable).
+
+    Accepts full-width digits and thousands separators (C-1). A unit after the number
+    ("251000元") is dropped here and left in `raw` for C-4 to see.
+    """
+    text = unicodedata.normalize("NFKC", raw or "").strip()
+    text = re.sub(r"\s+", "", text)
+    if not text:
+        return State.BLANK, None, None
+    if text in NA_MARKS or re.fullmatch(r"[/\\\-—–－]+", text):
+        return State.NOT_APPLICABLE, None, None
+    text = _THOUSANDS.sub("", text)
+    text = _UNITS.sub("", text)
+    if text.startswith("减") and _NUMBER.match(text[1:]):
+        text = "-" + text[1:]
+    if not _NUMBER.match(text):
+        return State.UNREADABLE, None, f"不是数字：{raw.strip()!r}"
+    if "." in text:
+        try:
+            value: Number = Decimal(text)
+        except InvalidOperation:  # pragma: no cover - guarded by the regex
+            return State.UNREADABLE, None, f"不是数字：{raw.strip()!r}"
+        if value == value.to_integral_value() and not decimal:
+            value = int(value)
+        return State.NUMBER, value, None
+    return State.NUMBER, int(text), None
+
+
+@dataclass
+class Cell:
+    key: str
+    raw: str = ""
+    state: State = State.BLANK
+    value: Number | None = None
+    source: Source | None = None
+    reason: str | None = None        # why a cell is unreadable
+
+    @classmethod
+    def read(cls, key: str, raw: str, source: Source | None = None, decimal: bool = False) -> "Cell":
+        state, value, reason = parse_number(raw, decimal)
+        return cls(key, raw.strip() if raw else "", state, value, source, reason)
+
+    @classmethod
+    def unreadable(cls, key: str, raw: str, reason: str, source: Source | None = None) -> "Cell":
+        return cls(key, raw, State.UNREADABLE, None, source, reason)
+
+    @classmethod
+    def number(cls, key: str, value: Number, source: Source | None = None) -> "Cell":
+        return cls(key, str(value), State.NUMBER, value, source)
+
+    @property
+    def known(self) -> bool:
+        """True when the value can take part in arithmetic without a guess."""
+        return self.state is State.NUMBER
+
+    def to_dict(self) -> dict:
+        d = {"raw": self.raw, "state": self.state.value, "value": _jsonable(self.value)}
+        if self.source:
+            d["source"] = self.source.to_dict()
+        if self.reason:
+            d["reason"] = self.reason
+        return d
+
+    @classmethod
+    def from_dict(cls, key: str, d: dict) -> "Cell":
+        v = d.get("value")
+        if isinstance(v, float) or (isinstance(v, str) and "." in v):
+            v = Decimal(str(v))
+        return cls(key, d.get("raw", ""), State(d.get("state", "blank")), v, Source.from_dict(d.get("source")),
+                   d.get("reason"))
+
+
+def _jsonable(v):
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() and "." not in str(v) else float(v)
+    return v
+
+
+@dataclass
+class TextPart:
+    number: int                      # 1..6
+    title: str                       # the title as printed
+    text: str = ""
+    line: int | None = None          # where the title was found (text inputs)
+    page: int | None = None
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass
+class Report:
+    """One agency's annual report for one statistical year."""
+    format: Format = field(default_factory=lambda: FORMATS["2021"])
+    agency: str | None = None
+    year: int | None = None
+    title: str | None = None
+    agency_kind: AgencyKind | None = None
+    signed_on: dt.date | None = None
+    published_on: dt.date | None = None
+    can_make_rules: bool | None = None   # 规章制定权 (C-3); None when unknown
+    parts: dict[int, TextPart] = field(default_factory=dict)
+    cells: dict[str, Cell] = field(default_factory=dict)
+    #: how the layout was printed when it differs from the official one, e.g. {"t2.other": "single_row"}
+    layout: dict[str, str] = field(default_factory=dict)
+    source_file: str | None = None
+    source_kind: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    # ---------------------------------------------------------------- cells
+    def cell(self, key: str) -> Cell:
+        """The cell for `key`; an official cell that was never read is BLANK-unknown."""
+        c = self.cells.get(key)
+        if c is None:
+            if key not in self.format.specs:
+                raise KeyError(f"no cell {key!r} in the {self.format.version} format")
+            return Cell(key, "", State.UNREADABLE, None, None, "表中未找到该单元格")
+        return c
+
+    def value(self, key: str) -> Number | None:
+        c = self.cells.get(key)
+        return c.value if c is not None and c.known else None
+
+    def has(self, key: str) -> bool:
+        return key in self.cells
+
+    def set(self, cell: Cell) -> None:
+        if cell.key not in self.format.specs:
+            raise KeyError(f"no cell {cell.key!r} in the {self.format.version} format")
+        self.cells[cell.key] = cell
+
+    @property
+    def missing(self) -> list[str]:
+        """Official cells not found in the input."""
+        return [k for k in self.format.cell_keys() if k not in self.cells]
+
+    @property
+    def unreadable(self) -> list[Cell]:
+        return [self.cell(k) for k in self.format.cell_keys(official_only=False)
+                if k in self.cells and self.cells[k].state is State.UNREADABLE] + \
+               [self.cell(k) for k in self.missing]
+
+    def with_format(self, fmt: Format) -> "Report":
+        return replace(self, format=fmt)
+
+    # ---------------------------------------------------------------- metadata
+    @property
+    def deadline(self) -> dt.date | None:
+        """条例第四十九条: 1月31日 of Y+1; 3月31日 for a government's own-level report."""
+        if self.year is None:
+            return None
+        if self.agency_kind is AgencyKind.GOVERNMENT:
+            return dt.date(self.year + 1, 3, 31)
+        return dt.date(self.year + 1, 1, 31)
+
+    def text(self, number: int) -> str:
+        p = self.parts.get(number)
+        return p.text if p else ""

@@ -1,0 +1,67 @@
+"""What every input kind is turned into before cells are placed: lines of text and grids.
+
+A reader's only job is to turn its file into a `Document` (paragraph lines and table grids in
+reading order, each piece with its `Source`). Placing values into the official cells by
+their row and column labels is done once, in `place.py`, for every input kind.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Source
+
+
+class ReadError(Exception):
+    """The input cannot be read as an annual report; the message says why (exit 2)."""
+
+
+@dataclass
+class Line:
+    """One line of running text (or one flattened table cell in a text dump)."""
+    text: str
+    source: Source
+
+
+@dataclass
+class GridCell:
+    """One cell of a table grid. A merged cell is repeated in every slot it covers, with
+    `origin` pointing at the slot (row, col) where it starts."""
+    text: str
+    source: Source
+    origin: tuple[int, int] | None = None
+
+    @property
+    def spanned(self) -> bool:
+        """True for the copies of a merged cell outside its first slot."""
+        return self.origin is not None and (self.source.row, self.source.col) != self.origin
+
+
+@dataclass
+class Grid:
+    """A table as a rectangle of cells (merged cells expanded)."""
+    rows: list[list[GridCell]]
+    source: Source                       # where the table itself sits (table index, page)
+
+
+@dataclass
+class Document:
+    blocks: list[Line | Grid] = field(default_factory=list)
+    kind: str = ""                       # text | html | docx | pdf | ocr
+    path: str | None = None
+
+    @property
+    def lines(self) -> list[Line]:
+        return [b for b in self.blocks if isinstance(b, Line)]
+
+    @property
+    def grids(self) -> list[Grid]:
+        return [b for b in self.blocks if isinstance(b, Grid)]
+
+    def plain_text(self) -> str:
+        out = []
+        for b in self.blocks:
+            if isinstance(b, Line):
+                out.append(b.text)
+            else:
+                out.extend("\t".join(c.text for c in row) for row in b.rows)
+        return "\n".join(out)
