@@ -1,0 +1,1 @@
+"""The disclosure office: plain Django apps, one per area (agencies, applications, appeals, …)."""

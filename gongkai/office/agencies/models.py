@@ -1,0 +1,102 @@
+"""Agencies (a tree: city → county → township/department), their staff and roles, and the
+working-day calendar overrides an administrator enters."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from gongkai.report.model import AgencyKind
+
+KIND_LABELS = {
+    AgencyKind.DEPARTMENT: "县级以上人民政府部门",
+    AgencyKind.GOVERNMENT: "县级以上地方人民政府",
+    AgencyKind.TOWNSHIP: "乡镇人民政府、街道办事处",
+}
+
+
+class Agency(models.Model):
+    name = models.CharField("名称", max_length=200, unique=True)
+    parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children",
+                               verbose_name="上级机关")
+    kind = models.CharField("类型", max_length=20, choices=[(k.value, KIND_LABELS[k]) for k in AgencyKind])
+    #: 立法法第九十一、九十三条: only some agencies may make 规章 (table 1 第（一）项)
+    can_make_rules = models.BooleanField("有规章制定权", default=False)
+    is_active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "机关"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def ancestors(self) -> list["Agency"]:
+        """The parent, its parent, … up to the root (nearest first)."""
+        found, node, seen = [], self.parent, {self.pk}
+        while node is not None and node.pk not in seen:
+            found.append(node)
+            seen.add(node.pk)
+            node = node.parent
+        return found
+
+    def descendants(self) -> list["Agency"]:
+        """Every agency below this one, breadth first."""
+        found, frontier = [], [self.pk]
+        while frontier:
+            children = list(Agency.objects.filter(parent_id__in=frontier).exclude(pk=self.pk))
+            children = [c for c in children if c not in found]
+            found.extend(children)
+            frontier = [c.pk for c in children]
+        return found
+
+
+class Role(models.TextChoices):
+    CLERK = "clerk", "经办人"
+    REVIEWER = "reviewer", "审核人"
+    HEAD = "head", "负责人"
+    ADMIN = "admin", "管理员"
+    SUPERVISOR = "supervisor", "监督人"
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships",
+                             verbose_name="用户")
+    agency = models.ForeignKey(Agency, models.CASCADE, related_name="memberships", verbose_name="机关")
+    role = models.CharField("角色", max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "人员角色"
+        constraints = [models.UniqueConstraint(fields=["user", "agency", "role"], name="unique_membership")]
+
+    def __str__(self):
+        return f"{self.user} · {self.agency} · {self.get_role_display()}"
+
+
+class CalendarOverride(models.Model):
+    """A day whose working status differs from the packaged calendar: a 调休 arrangement not yet
+    shipped, or a local holiday (全国年节及纪念日放假办法第四条: 少数民族节日). Without an agency it
+    applies everywhere; with one, to that agency and the agencies below it."""
+    date = models.DateField("日期")
+    is_workday = models.BooleanField("工作日")
+    note = models.CharField("说明", max_length=200, blank=True)
+    agency = models.ForeignKey(Agency, models.CASCADE, null=True, blank=True, related_name="calendar_overrides",
+                               verbose_name="适用机关（空为全部）")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "工作日调整"
+        ordering = ["date"]
+        constraints = [models.UniqueConstraint(fields=["date", "agency"], name="unique_override"),
+                       models.UniqueConstraint(fields=["date"], condition=models.Q(agency=None),
+                                               name="unique_national_override")]
+
+    def __str__(self):
+        return f"{self.date} {'上班' if self.is_workday else '休息'} {self.note}"
+
+    @classmethod
+    def mapping_for(cls, agency: Agency | None) -> dict:
+        """{date: is_workday} for an agency: national entries, then ancestors', then its own."""
+        chain = [] if agency is None else [agency, *agency.ancestors()]
+        result = {o.date: o.is_workday for o in cls.objects.filter(agency=None)}
+        for node in reversed(chain):
+            result.update({o.date: o.is_workday for o in cls.objects.filter(agency=node)})
+        return result

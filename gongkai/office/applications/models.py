@@ -1,0 +1,133 @@
+"""The 依申请公开 ledger: applications, the legal events on them, their history and attachments.
+
+The ledger keeps facts (dates, events, the final table-2 row); the due date is recomputed from
+the events by clock.py and only cached here (`due_on`) so lists can filter on it.
+"""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from gongkai.office.agencies.models import Agency
+from gongkai.report.formats import APPLICANT_COLUMNS, OUTCOME_ROWS_2021
+
+
+class Channel(models.TextChoices):
+    """条例第三十一条: how the application arrived decides its date of receipt."""
+    IN_PERSON = "in_person", "当面提交"
+    POST_SIGNED = "post_signed", "邮寄（需签收）"
+    POST_UNSIGNED = "post_unsigned", "平常信函"
+    ONLINE = "online", "网络"
+    FAX = "fax", "传真"
+    ORAL = "oral", "口头"
+
+
+class Status(models.TextChoices):
+    """domain-spec §5.9 (the states that change what may happen next)."""
+    RECEIVED = "received", "待确认收到"
+    REGISTERED = "registered", "办理中"
+    CORRECTION_REQUESTED = "correction_requested", "待补正"
+    CONSULTING = "consulting", "征求意见中"
+    AWAITING_PAYMENT = "awaiting_payment", "待缴费"
+    CLOSED = "closed", "已办结"
+
+
+APPLICANT_CATEGORY_CHOICES = [(c.key, f"{c.group}·{c.label}" if c.group else c.label) for c in APPLICANT_COLUMNS]
+OUTCOME_CHOICES = [(r.key, f"{r.group}·{r.label}" if r.group.startswith("（") and r.label[0].isdigit() else r.label)
+                   for r in OUTCOME_ROWS_2021]
+
+
+class Application(models.Model):
+    agency = models.ForeignKey(Agency, models.PROTECT, related_name="applications", verbose_name="机关")
+    number = models.CharField("编号", max_length=40)
+    channel = models.CharField("提交方式", max_length=20, choices=Channel.choices)
+    arrived_on = models.DateField("到达日期")
+    received_on = models.DateField("收到申请之日（第三十一条）", null=True, blank=True)
+    applicant_category = models.CharField("申请人类别", max_length=30, choices=APPLICANT_CATEGORY_CHOICES)
+    applicant_subtype = models.CharField("申请人细分类型", max_length=60, blank=True)
+    applicant_name = models.CharField("申请人姓名或名称", max_length=200)
+    id_number = models.CharField("身份证件号码或统一社会信用代码", max_length=60, blank=True)
+    contact = models.CharField("联系方式", max_length=200)
+    request_text = models.TextField("所需政府信息的描述")
+    delivery_form = models.CharField("获取信息的方式和途径", max_length=200, blank=True)
+    status = models.CharField("状态", max_length=30, choices=Status.choices, default=Status.RECEIVED)
+    due_on = models.DateField("答复期限（由事件计算）", null=True, blank=True)
+    reply_type = models.CharField("答复类型", max_length=40, blank=True)
+    outcome = models.CharField("办理结果（表二）", max_length=60, choices=OUTCOME_CHOICES, blank=True)
+    concluded_on = models.DateField("办结日期", null=True, blank=True)
+    denial_reason = models.TextField("不予公开的理由", blank=True)
+    created = models.DateTimeField("登记时间", auto_now_add=True)
+    updated = models.DateTimeField("更新时间", auto_now=True)
+
+    #: the fields that identify the applicant (shown only to the holding agency's staff)
+    PERSONAL_FIELDS = ("applicant_name", "id_number", "contact")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "政府信息公开申请"
+        ordering = ["-arrived_on", "-id"]
+        constraints = [models.UniqueConstraint(fields=["agency", "number"], name="unique_number_per_agency")]
+
+    def __str__(self):
+        return f"{self.agency} {self.number}"
+
+
+class EventKind(models.TextChoices):
+    CORRECTION_NOTICE = "correction_notice", "补正通知"
+    CORRECTION_RECEIVED = "correction_received", "收到补正"
+    CONSULTATION_START = "consultation_start", "征求意见"
+    CONSULTATION_END = "consultation_end", "征求意见结束"
+    EXTENSION = "extension", "延长答复期限"
+    FEE_NOTICE = "fee_notice", "收费通知"
+    FEE_PAID = "fee_paid", "缴费"
+    ART35_DELAY = "art35_delay", "第三十五条延期答复"
+    REPLY = "reply", "答复"
+    WITHDRAWN = "withdrawn", "撤回申请"
+    NOTE = "note", "备注"
+
+
+class CaseEvent(models.Model):
+    application = models.ForeignKey(Application, models.CASCADE, related_name="events", verbose_name="申请")
+    kind = models.CharField("事件", max_length=30, choices=EventKind.choices)
+    on = models.DateField("日期")
+    data = models.JSONField("内容", default=dict, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+                           verbose_name="经办人")
+    at = models.DateTimeField("记录时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "办理事件"
+        ordering = ["on", "at", "id"]
+
+    def __str__(self):
+        return f"{self.on} {self.get_kind_display()}"
+
+
+class History(models.Model):
+    """条例第四十五条: registration, review, handling and reply leave an audit trail."""
+    application = models.ForeignKey(Application, models.CASCADE, related_name="history", verbose_name="申请")
+    at = models.DateTimeField("时间", auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+                           verbose_name="操作人")
+    action = models.CharField("操作", max_length=100)
+    changes = models.JSONField("变更", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "修改记录"
+        ordering = ["at", "id"]
+
+
+def attachment_path(instance, filename):
+    return f"applications/{instance.application.agency_id}/{instance.application_id}/{filename}"
+
+
+class Attachment(models.Model):
+    application = models.ForeignKey(Application, models.CASCADE, related_name="attachments", verbose_name="申请")
+    file = models.FileField("文件", upload_to=attachment_path)
+    name = models.CharField("名称", max_length=200)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name="上传人")
+    at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "附件"
+        ordering = ["at", "id"]

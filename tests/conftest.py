@@ -1,0 +1,60 @@
+"""Shared fixtures for the office tests: a small agency tree and users with roles.
+
+county (government)
+├── bureau (department)   clerk, reviewer, head
+└── town (township)       other_clerk
+supervisor: 监督人 of county (sees figures below it, never applicants' personal data)
+"""
+import pytest
+
+
+@pytest.fixture
+def county(db):
+    from gongkai.office.agencies.models import Agency
+    return Agency.objects.create(name="某县人民政府", kind="government")
+
+
+@pytest.fixture
+def bureau(county):
+    from gongkai.office.agencies.models import Agency
+    return Agency.objects.create(name="某县自然资源局", kind="department", parent=county)
+
+
+@pytest.fixture
+def town(county):
+    from gongkai.office.agencies.models import Agency
+    return Agency.objects.create(name="某镇人民政府", kind="township", parent=county)
+
+
+def _member(username, agency, *roles):
+    from django.contrib.auth.models import User
+    from gongkai.office.agencies.models import Membership
+    user = User.objects.create_user(username, password="pw-" + username)
+    for role in roles:
+        Membership.objects.create(user=user, agency=agency, role=role)
+    return user
+
+
+@pytest.fixture
+def clerk(bureau):
+    return _member("clerk", bureau, "clerk")
+
+
+@pytest.fixture
+def reviewer(bureau):
+    return _member("reviewer", bureau, "reviewer")
+
+
+@pytest.fixture
+def head(bureau):
+    return _member("head", bureau, "head")
+
+
+@pytest.fixture
+def other_clerk(town):
+    return _member("other_clerk", town, "clerk")
+
+
+@pytest.fixture
+def supervisor(county):
+    return _member("supervisor", county, "supervisor")
