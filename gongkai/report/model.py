@@ -30,7 +30,7 @@ class AgencyKind(str, Enum):
     TOWNSHIP = "township"            # 乡镇人民政府、街道办事处: 1月31日 in practice [U]
 
 
-NA_MARKS = {"/", "／", "—", "-", "－", "–", "——", "无", "\\", "、"}
+NA_MARKS = {"/", "／", "—", "-", "－", "–", "——", "无", "\\"}
 
 
 @dataclass(frozen=True)
@@ -216,8 +216,10 @@ class Report:
 
     @property
     def missing(self) -> list[str]:
-        """Official cells not found in the input."""
-        return [k for k in self.format.cell_keys() if k not in self.cells]
+        """Official cells not found in the input (a （六） printed as one row has no items)."""
+        single = self.layout.get("t2.other") == "single_row"
+        return [k for k in self.format.cell_keys() if k not in self.cells
+                and not (single and k.startswith("t2.other."))]
 
     @property
     def unreadable(self) -> list[Cell]:

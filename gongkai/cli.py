@@ -1,0 +1,59 @@
+"""The `gongkai` command: one sub-command per module in `gongkai.commands`.
+
+Each command module exposes `add_parser(subparsers)` and `run(args) -> int`. Exit codes are
+shared: 0 all good, 1 the input was read and breaks a rule (an ERROR finding, a rejected
+import), 2 the input could not be read or the command was misused.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+COMMANDS = (
+    "parse",        # gongkai parse FILE --to cells|json|md|html|xlsx|docx
+    "check",        # gongkai check PATH... [--previous FILE] [--json] [--summary OUT] [--html OUT]
+    "render",       # gongkai render REPORT.json --to docx|html|md|xlsx -o OUT
+    "workdays",     # gongkai workdays add DATE N
+    "import_ledger",  # gongkai import-ledger FILE --agency NAME
+    "compile",      # gongkai compile --agency NAME --year Y
+    "serve",        # gongkai serve
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gongkai", description="政府信息公开: 年度报告的读取、检查与生成，依申请公开台账")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"gongkai.commands.{name}")
+        except ModuleNotFoundError as e:   # a command whose module is not in this install
+            if e.name != f"gongkai.commands.{name}":
+                raise
+            continue
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("已中断", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # a bug must not show the user a traceback; GONGKAI_DEBUG=1 shows it
+        if os.environ.get("GONGKAI_DEBUG"):
+            raise
+        print(f"内部错误（{type(e).__name__}: {e}）。请将输入文件和这条消息报告给 gongkai 的维护者；"
+              "设置 GONGKAI_DEBUG=1 可看到详细信息。", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

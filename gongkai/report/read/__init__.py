@@ -1,0 +1,70 @@
+"""Read any annual report into a `Report`: `read_path(path)`.
+
+The reader for the input kind turns the file into a `Document` (lines and grids with their
+sources); `place.place` puts the printed values into the official cells. A file that is not
+an annual report, or cannot be read, raises `ReadError` with a message for the user.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Report
+from .document import Document, ReadError
+
+MAX_BYTES = 200 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".csv"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".mht"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
+
+
+def read_document(path: str | Path) -> Document:
+    """The file as a Document, chosen by its content first and its suffix second."""
+    p = Path(path)
+    if not p.exists():
+        raise ReadError(f"文件不存在：{p}")
+    if p.is_dir():
+        raise ReadError(f"是一个目录，不是文件：{p}")
+    size = p.stat().st_size
+    if size == 0:
+        raise ReadError(f"文件是空的：{p}")
+    if size > MAX_BYTES:
+        raise ReadError(f"文件太大（{size // 1024 // 1024} MB），超过 {MAX_BYTES // 1024 // 1024} MB 的上限")
+    with p.open("rb") as f:
+        head = f.read(8)
+    suffix = p.suffix.lower()
+    if head.startswith(b"%PDF") or suffix == ".pdf":
+        from .pdf import read_pdf
+        return read_pdf(p)
+    if head.startswith(b"PK\x03\x04") or suffix == ".docx":
+        from .docx import read_docx
+        return read_docx(p)
+    if suffix in IMAGE_SUFFIXES or head.startswith((b"\x89PNG", b"\xff\xd8\xff")):
+        from .ocr import read_image
+        return read_image(p)
+    if suffix in HTML_SUFFIXES or _looks_html(p):
+        from .html import read_html
+        return read_html(p)
+    from .text import read_text
+    return read_text(p)
+
+
+def read_path(path: str | Path) -> Report:
+    """The annual report in `path`."""
+    p = Path(path)
+    if p.suffix.lower() == ".json":
+        from .json import read_json
+        return read_json(p)
+    from .place import place
+    doc = read_document(p)
+    report = place(doc)
+    report.source_file = str(p)
+    return report
+
+
+def _looks_html(p: Path) -> bool:
+    with p.open("rb") as f:
+        start = f.read(2048).lstrip().lower()
+    return start.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<table" in start
+
+
+__all__ = ["read_path", "read_document", "ReadError", "Document"]

@@ -1,0 +1,132 @@
+"""A table region as a sequence of row entries: label text and the values printed with it.
+
+Every input kind ends up here. A grid row gives one entry whose values are the cells after
+its label; a text dump gives entries from its lines, where a label may wrap over several
+lines, values may stand one per line or several to a line, and a tall label cell may be
+printed after its values ("labels detached from their values"). Nothing here decides which
+official cell a value is: that is `place.py`'s job, by row label and column order.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..model import NA_MARKS, Source
+from .document import Grid, Line
+from .match import ROW_MARK
+
+PAGE_FOOTER = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/，,共]\s*共?\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
+_NUM_TOKEN = re.compile(r"^[+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?$")
+#: a single character of a vertically printed heading (三、本年度办理结果) in front of a label
+_VERTICAL = re.compile(r"^(?:[\u4e00-\u9fff、]\s+)+(?=\S)")
+
+
+@dataclass
+class Value:
+    raw: str
+    source: Source
+
+
+@dataclass
+class Entry:
+    label: str = ""
+    label_sources: list[Source] = field(default_factory=list)
+    values: list[Value] | None = None        # None: a label with no values printed beside it
+    from_grid: bool = False
+    cols: list[int] | None = None            # grid column of each value (grids only)
+    single: bool = False                     # a run gathered from one-number lines
+
+    @property
+    def source(self) -> Source | None:
+        return self.label_sources[0] if self.label_sources else (self.values[0].source if self.values else None)
+
+
+def is_value(text: str) -> bool:
+    t = unicodedata.normalize("NFKC", text).strip()
+    return bool(_NUM_TOKEN.match(t)) or t in NA_MARKS
+
+
+def entries_from_grid(grid: Grid) -> list[Entry]:
+    """One entry per grid row: label cells, then the value cells (blanks kept) after them."""
+    out = []
+    for row in grid.rows:
+        texts = [c.text.strip() for c in row]
+        last_label = max((i for i, t in enumerate(texts) if t and not is_value(t)), default=-1)
+        label_cells, seen = [], set()
+        for c in row[: last_label + 1]:
+            t = c.text.strip()
+            if t and not is_value(t) and (c.origin or id(c)) not in seen:
+                seen.add(c.origin or id(c))
+                label_cells.append(c)
+        values = [Value(c.text.strip(), c.source) for c in row[last_label + 1:] if not c.spanned]
+        cols = [c.source.col if c.source.col is not None else i
+                for i, c in enumerate(row[last_label + 1:], start=last_label + 1) if not c.spanned]
+        has_number = any(v.raw for v in values)
+        out.append(Entry("".join(c.text for c in label_cells), [c.source for c in label_cells],
+                         values if has_number or (label_cells and values) else None, True, cols))
+    return out
+
+
+def entries_from_lines(lines: list[Line]) -> list[Entry]:
+    """Entries from running text: wrapped labels joined, value runs kept apart.
+
+    A line that ends in numbers is a complete entry (label and values). Lines of one number
+    each are gathered into one run of values; a line of several numbers is a run of its own.
+    A label line continues the previous label unless it starts with a row mark (（一） 1. 一、)
+    or follows a run of values (a label visibly cut, e.g. with an open bracket, still
+    continues across it). Which label a bare run belongs to is decided later, in `place`.
+    """
+    out: list[Entry] = []
+    last_label: Entry | None = None         # the label that continuation lines extend
+    for line in lines:
+        text = line.text.strip()
+        if not text or PAGE_FOOTER.match(text):
+            continue
+        tokens = text.split()
+        k = len(tokens)
+        while k > 0 and is_value(tokens[k - 1]):
+            k -= 1
+        label = _strip_vertical(" ".join(tokens[:k]))
+        values = [Value(n, line.source) for n in tokens[k:]]
+        if label and last_label is not None and not ROW_MARK.match(label) and _may_continue(out, last_label):
+            last_label.label += label
+            last_label.label_sources.append(line.source)
+            if values:
+                if last_label.values is None:
+                    last_label.values = values
+                else:
+                    out.append(Entry("", [], values))
+            continue
+        if label:
+            last_label = Entry(label, [line.source], values or None)
+            out.append(last_label)
+            continue
+        bare = out[-1] if out and not out[-1].label and out[-1].values else None
+        if bare is not None and len(values) == 1 and len(bare.values) >= 1 and bare.single:
+            bare.values.extend(values)
+        else:
+            out.append(Entry("", [], values, single=len(values) == 1))
+    return out
+
+
+def _strip_vertical(label: str) -> str:
+    """Drop the characters of a vertically printed heading in front of a row label."""
+    stripped = _VERTICAL.sub("", label)
+    return stripped if stripped != label and ROW_MARK.match(stripped) else label
+
+
+def _may_continue(out: list[Entry], last: Entry) -> bool:
+    """A label line continues `last` when nothing but (at most) one value run stands between
+    them and `last` has no values yet, or `last` looks cut off."""
+    if out and out[-1] is last:
+        return last.values is None or _continues(last.label)
+    if len(out) >= 2 and out[-2] is last and not out[-1].label:
+        return _continues(last.label)
+    return False
+
+
+def _continues(label: str) -> bool:
+    """A label whose text is visibly cut (an open bracket, a trailing 、，)."""
+    t = label.rstrip()
+    return t.count("（") > t.count("）") or t.count("(") > t.count(")") or t.endswith(("、", "，", ","))

@@ -1,0 +1,101 @@
+"""Which official row a printed label names.
+
+Printed labels wrap, carry the group heading in front ("（三）不予公开1.属于国家秘密"), swap
+"1." for "1、", and have typos ("其他法律行政止公开"). A label is matched on its core text (the
+label without its numbering) after `loose` normalisation; short, generic cores ("其他",
+"总计") must come with their numbering; near misses are accepted only above a high
+similarity. When several rows match, the one printed last in the label wins: the row label
+ends the text that stands before the numbers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from ..formats import Row, Table
+from ..normalize import loose
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)")
+#: a row label starts with one of these in print: 一、 （一） 1. 1、
+ROW_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[.、．])")
+FUZZY_MIN = 0.8
+
+
+@dataclass(frozen=True)
+class Target:
+    row: Row
+    full: str          # loose label with numbering
+    core: str          # loose label without numbering
+    strict: bool       # the core alone is too generic
+
+
+@lru_cache(maxsize=None)
+def _targets(table: Table) -> tuple[Target, ...]:
+    out = []
+    for row in table.rows:
+        full = loose(row.label)
+        core = _NUMBERING.sub("", full)
+        # （二）部分公开's printed note is long and often broken; its head identifies it
+        if row.key == "partially_granted":
+            full, core = "二部分公开", "部分公开"
+        out.append(Target(row, full, core, strict=len(core) <= 2))
+    return tuple(out)
+
+
+def match_row(label: str, table: Table) -> Row | None:
+    """The row of `table` that `label` names, or None.
+
+    Exact label text (or a distinctive keyword) wins over any near miss; a near miss is
+    considered only when no row's label is printed exactly.
+    """
+    text = loose(label)
+    if not text:
+        return None
+    for finder in (_find, _find_fuzzy):
+        best: tuple[int, int, Row] | None = None
+        for t in _targets(table):
+            pos = finder(text, t)
+            if pos is None:
+                continue
+            score = (pos + len(t.core), len(t.core))
+            if best is None or score > best[:2]:
+                best = (*score, t.row)
+        if best:
+            return best[2]
+    return None
+
+
+def _find(text: str, t: Target) -> int | None:
+    """Where the row's label sits in `text` (its end decides between candidates)."""
+    needle = t.full if t.strict else t.core
+    i = text.rfind(needle)
+    if i >= 0:
+        return i
+    for kw in t.row.keywords:
+        k = loose(kw)
+        j = text.rfind(k)
+        if j >= 0 and len(k) >= 3:
+            return j
+    return None
+
+
+def _find_fuzzy(text: str, t: Target) -> int | None:
+    if t.strict or len(t.core) < 5:
+        return None
+    return _fuzzy(text, t.core)
+
+
+def _fuzzy(text: str, core: str) -> int | None:
+    """A typo'd label: a window of `text` similar enough to the core."""
+    n = len(core)
+    best, where = 0.0, None
+    for size in (n - 2, n - 1, n, n + 1):
+        if size <= 0 or size > len(text):
+            continue
+        for i in range(0, len(text) - size + 1):
+            r = SequenceMatcher(None, text[i:i + size], core).ratio()
+            if r > best:
+                best, where = r, i
+    return where if best >= FUZZY_MIN else None

@@ -1,0 +1,65 @@
+"""The report's metadata as printed: title, agency, statistical year, signing date.
+
+The year comes from the title ("…2024年政府信息公开工作年度报告") or the statistical period
+("统计期限自2024年1月1日"); the agency from the sign-off line above the date at the end, else
+the title; the signing date is the last full date printed after part 六.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import AgencyKind, Report
+from ..normalize import norm
+from .document import Document, Line
+from .parts import Region
+
+_TITLE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:度)?\s*(?:政府)?信息公开(?:工作)?(?:年度报告|年报|工作报告|报告)")
+_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?至\s*\1\s*年\s*12\s*月\s*31\s*日")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_AGENCY_END = re.compile(r"(人民政府|政府办公室|办公厅|办公室|委员会|局|厅|署|院|办事处|街道|管理委员会|管委会|中心|所|站)$")
+_KINDS = ((re.compile(r"(镇|乡)(人民政府)?$|街道(办事处)?$"), AgencyKind.TOWNSHIP),
+          (re.compile(r"(省|自治区|市|州|县|区|旗|盟)人民政府$"), AgencyKind.GOVERNMENT))
+
+
+def read_meta(report: Report, doc: Document, regions: list[Region]) -> None:
+    lines = [b for b in doc.blocks if isinstance(b, Line) and b.text.strip()]
+    head = lines[:8]
+    title_at = next((i for i, l in enumerate(head) if _TITLE.search(norm(l.text))), None)
+    if title_at is not None:
+        m = _TITLE.search(norm(head[title_at].text))
+        report.year = int(m.group(1))
+        prefix = norm(head[title_at].text)[: m.start()]
+        if not prefix and title_at > 0:
+            prefix = norm(head[title_at - 1].text)
+        report.title = "".join(norm(l.text) for l in head[max(0, title_at - (0 if prefix in norm(head[title_at].text) else 1)): title_at + 1])
+        report.agency = prefix or None
+    if report.year is None:
+        m = _PERIOD.search(norm(doc.plain_text()[:3000]))
+        if m:
+            report.year = int(m.group(1))
+    _sign_off(report, lines)
+    if report.agency:
+        for pattern, kind in _KINDS:
+            if pattern.search(report.agency):
+                report.agency_kind = kind
+                break
+
+
+def _sign_off(report: Report, lines: list[Line]) -> None:
+    """The last date in the document, and the agency name printed just above it."""
+    tail = lines[-6:]
+    for i in range(len(tail) - 1, -1, -1):
+        text = norm(tail[i].text)
+        m = _DATE.fullmatch(text) or (_DATE.search(text) if len(text) <= 30 else None)
+        if not m:
+            continue
+        try:
+            report.signed_on = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            report.notes.append(f"落款日期无效：{text}")
+            return
+        before = text[: m.start()] or (norm(tail[i - 1].text) if i > 0 else "")
+        if before and len(before) <= 30 and _AGENCY_END.search(before):
+            report.agency = before
+        return

@@ -1,0 +1,78 @@
+"""Cut a document into the six parts by their titles (domain-spec §2.2).
+
+A part title is a line "一、总体情况" (numeral, 、, then the title or one of its known variants).
+Table rows that look alike ("三、本年度办理结果", "四、结转下年度继续办理") are not titles because
+their text is not a part title. Parts 二–四 hold tables 1–3; a grid found outside them is
+assigned by the labels it carries.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..formats import Format
+from ..model import TextPart
+from ..normalize import loose, norm
+from .document import Document, Grid, Line
+
+_TITLE = re.compile(r"^\s*([一二三四五六])\s*[、.．，,]\s*(.+)$")
+_NUMERALS = "一二三四五六"
+#: labels that tell which table a grid outside parts 二–四 holds
+_SIGNATURES = (("t1", ("本年制发件数", "本年新制作数量", "第二十条第")), ("t2", ("本年新收", "申请人情况")),
+               ("t3", ("行政复议",)))
+
+
+@dataclass
+class Region:
+    part: int | None                    # 1..6, None before the first title
+    title: str = ""
+    source: Line | None = None
+    blocks: list[Line | Grid] = field(default_factory=list)
+    table: str | None = None            # t1/t2/t3 for parts 二–四
+
+    def text_part(self) -> TextPart:
+        body = "\n".join(b.text for b in self.blocks if isinstance(b, Line))
+        src = self.source.source if self.source else None
+        return TextPart(self.part, self.title, body.strip(), src.line if src else None, src.page if src else None)
+
+
+def part_title(text: str, fmt: Format) -> tuple[int, str] | None:
+    """(part number, printed title) when `text` is a part title line."""
+    m = _TITLE.match(text)
+    if not m:
+        return None
+    number = _NUMERALS.index(m.group(1)) + 1
+    rest = loose(m.group(2))
+    part = fmt.parts[number - 1]
+    for title in part.titles:
+        if rest.startswith(loose(title)):
+            return number, norm(m.group(1) + "、" + m.group(2))
+    return None
+
+
+def split_parts(doc: Document, fmt: Format) -> list[Region]:
+    regions = [Region(None)]
+    seen: set[int] = set()
+    for block in doc.blocks:
+        if isinstance(block, Line):
+            hit = part_title(block.text, fmt)
+            if hit and hit[0] not in seen:
+                seen.add(hit[0])
+                table = {2: "t1", 3: "t2", 4: "t3"}.get(hit[0])
+                regions.append(Region(hit[0], hit[1], block, [], table))
+                continue
+        elif regions[-1].table is None:
+            table = grid_table(block)
+            if table:
+                regions.append(Region(None, "", None, [block], table))
+                continue
+        regions[-1].blocks.append(block)
+    return regions
+
+
+def grid_table(grid: Grid) -> str | None:
+    text = norm("".join(c.text for row in grid.rows[:6] for c in row))
+    for key, words in _SIGNATURES:
+        if any(w in text for w in words):
+            return key
+    return None

@@ -1,0 +1,193 @@
+"""Place printed values into the official cells, by row label and column label.
+
+One placement serves every input kind: the document is cut into the six parts by their
+titles, each table part is turned into row entries (`entries.py`), each entry's label is
+matched to an official row (`match.py`), and the row's values go to the columns in the order
+the table's header prints them. A value is never placed by counting numbers across rows: a
+row whose number of values does not fit its columns, or a run of values that cannot be tied
+to exactly one label, leaves its cells UNREADABLE with the reason.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..formats import Format, Row, Table
+from ..model import Cell, Report, Source, State
+from ..normalize import loose
+from .detect import detect_format
+from .document import Document, Grid, Line, ReadError
+from .entries import Entry, Value, entries_from_grid, entries_from_lines
+from .match import match_row
+from .meta import read_meta
+from .parts import Region, split_parts
+
+OCR_MIN_CONFIDENCE = 0.8
+
+
+def place(doc: Document) -> Report:
+    """The Report a Document holds; ReadError when it holds no annual report."""
+    fmt = detect_format(doc.plain_text())
+    report = Report(format=fmt, source_file=doc.path, source_kind=doc.kind)
+    regions = split_parts(doc, fmt)
+    for region in regions:
+        if region.part is not None and region.part not in report.parts:
+            report.parts[region.part] = region.text_part()
+    read_meta(report, doc, regions)
+    for table in fmt.tables:
+        blocks = [b for r in regions if r.table == table.key for b in r.blocks]
+        if blocks:
+            TablePlacer(report, table, blocks).run()
+    if not any(c.state is State.NUMBER for c in report.cells.values()):
+        if not report.parts:
+            raise ReadError("不是政府信息公开工作年度报告：没有找到报告的各部分标题和统计表")
+        raise ReadError("没有读到统计表中的任何数字：表格的版式无法识别")
+    return report
+
+
+def _entries(blocks: list[Line | Grid]) -> list[Entry]:
+    out: list[Entry] = []
+    run: list[Line] = []
+    for b in blocks:
+        if isinstance(b, Line):
+            run.append(b)
+            continue
+        out += entries_from_lines(run)
+        run = []
+        out += entries_from_grid(b)
+    return out + entries_from_lines(run)
+
+
+@dataclass
+class TablePlacer:
+    report: Report
+    table: Table
+    blocks: list[Line | Grid]
+    header: str = ""
+    filled: set[str] = field(default_factory=set)
+
+    def run(self) -> None:
+        entries = _entries(self.blocks)
+        if self.table.key == "t3":
+            self._place_t3(entries)
+            return
+        self._place_rows(entries)
+        if self.table.key == "t2":
+            self._single_row_other()
+
+    # ------------------------------------------------------------------ tables 1 and 2
+    def _place_rows(self, entries: list[Entry]) -> None:
+        rows: list[Row | None] = []
+        for e in entries:
+            row = match_row(e.label, self.table) if e.label else None
+            if row is None and e.label and not self.filled:
+                self.header += e.label
+            rows.append(row)
+        segment: list[tuple[Entry, Row | None]] = []
+        for e, row in zip(entries, rows):
+            if row is not None and e.values is not None and row.key not in self.filled:
+                self._pair(segment)
+                segment = []
+                self._fill(row, e.values, e)
+            else:
+                segment.append((e, row))
+        self._pair(segment)
+
+    def _pair(self, segment: list[tuple[Entry, Row | None]]) -> None:
+        """Tie labels printed without values to value runs printed without labels, in order.
+
+        A tall label cell is often printed above or below the values of its row. Inside a
+        stretch of the table between two complete rows, the k-th such label takes the k-th
+        such run, but only when their counts agree; otherwise the rows stay unreadable.
+        """
+        orphans = [(e, r) for e, r in segment
+                   if r is not None and e.values is None and r.key not in self.filled and not self._heading(r)]
+        bares = [e for e, r in segment if e.values is not None and (r is None or r.key in self.filled)]
+        bares = [e for e in bares if any(v.raw for v in e.values)]
+        if len(orphans) == len(bares):
+            for (e, row), b in zip(orphans, bares):
+                self._fill(row, b.values, e)
+            return
+        for e, row in orphans:
+            reason = f"该行的数值无法确定：这一段有{len(orphans)}个无数值的行标签、{len(bares)}组无标签的数值"
+            for col in self._columns(row):
+                self._set(Cell.unreadable(self._key(row, col), "", reason, e.source))
+            self.filled.add(row.key)
+
+    def _heading(self, row: Row) -> bool:
+        """A subtotal row's label printed without values is the group heading."""
+        return not row.official and bool(row.parts)
+
+    def _fill(self, row: Row, values: list[Value], entry: Entry) -> None:
+        self.filled.add(row.key)
+        cols = self._columns(row)
+        if len(values) != len(cols):
+            raw = " ".join(v.raw for v in values)
+            reason = f"该行应有{len(cols)}个数值，读到{len(values)}个（{raw}），无法确定各数值所在的列"
+            for col in cols:
+                self._set(Cell.unreadable(self._key(row, col), raw, reason, entry.source))
+            return
+        for col, v in zip(cols, values):
+            self._set_read(self._key(row, col), v, col.decimal)
+
+    def _columns(self, row: Row):
+        """The columns this table prints for `row`, in the header's order."""
+        if self.table.key != "t2":
+            return [c for c in row.columns if c.official]
+        head = loose(self.header)
+        cols = [c for c in row.columns if c.official]
+        if "小计" in head:
+            subtotal = next(c for c in row.columns if not c.official)
+            at = head.find("小计")
+            before = [c for c in cols if 0 <= head.find(loose(c.label)) < at and c.key != "total"]
+            cols = [*before, subtotal, *[c for c in cols if c not in before]]
+        return cols
+
+    def _single_row_other(self) -> None:
+        """（六）其他处理 printed as one row (2019 layout, or a 2021 table that kept it)."""
+        fmt = self.report.format
+        if fmt.version != "2021":
+            return
+        items = [r for r in self.table.rows if r.leaf and r.key.startswith("other.")]
+        printed_items = any(f"t2.{r.key}.total" in self.report.cells for r in items)
+        if "other" in self.filled and not printed_items:
+            self.report.layout["t2.other"] = "single_row"
+
+    # ------------------------------------------------------------------ table 3
+    def _place_t3(self, entries: list[Entry]) -> None:
+        head = "".join(e.label for e in entries)
+        values = [v for e in entries if e.values and any(v.raw for v in e.values) for v in e.values]
+        cols = [(row, col) for row in self._t3_rows(head) for col in row.columns]
+        if len(values) != len(cols):
+            raw = " ".join(v.raw for v in values)
+            reason = f"表三应有{len(cols)}个数值，读到{len(values)}个（{raw}），无法确定各数值所在的列"
+            src = values[0].source if values else None
+            for row, col in cols:
+                self._set(Cell.unreadable(self._key(row, col), raw, reason, src))
+            return
+        for (row, col), v in zip(cols, values):
+            self._set_read(self._key(row, col), v, False)
+
+    def _t3_rows(self, head: str) -> list[Row]:
+        """The three groups in the order the header prints them (official order otherwise)."""
+        h = loose(head)
+        rows = list(self.table.rows)
+        pos = {r.key: h.find(loose(r.label)) for r in rows}
+        # "复议后起诉" is also found inside nothing else; "行政复议" must be searched before 行政诉讼
+        if all(p >= 0 for p in pos.values()) and len(set(pos.values())) == 3:
+            rows.sort(key=lambda r: pos[r.key])
+        return rows
+
+    # ------------------------------------------------------------------ cells
+    def _key(self, row: Row, col) -> str:
+        return f"{self.table.key}.{row.key}.{col.key}"
+
+    def _set_read(self, key: str, v: Value, decimal: bool) -> None:
+        conf = v.source.confidence
+        if conf is not None and conf < OCR_MIN_CONFIDENCE:
+            self._set(Cell.unreadable(key, v.raw, f"识别置信度低（{conf:.2f}）", v.source))
+            return
+        self._set(Cell.read(key, v.raw, v.source, decimal))
+
+    def _set(self, cell: Cell) -> None:
+        if cell.key in self.report.format.specs:
+            self.report.cells[cell.key] = cell

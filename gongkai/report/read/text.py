@@ -1,0 +1,95 @@
+"""Plain-text inputs: pasted web pages, text dumps of PDFs, Markdown.
+
+Three shapes are recognised line by line:
+- running text (paragraphs, and tables flattened one cell or one row per line): `Line`s;
+- the tab-flattened table of a pasted web page (SEED): each cell a line starting with a tab,
+  a cell's text may wrap onto untabbed lines, rows are separated by blank lines: a `Grid`;
+- Markdown pipe tables: a `Grid`.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..model import Source
+from .document import Document, Grid, GridCell, Line, ReadError
+
+_MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MAX_CONTINUATION = 12   # a wrapped cell's continuation line is short; a paragraph is not
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else GB18030, the encodings Chinese sites publish in."""
+    if b"\x00" in data[:4096]:
+        raise ReadError("不是文本文件：内容含有二进制数据")
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise ReadError("无法识别文本编码（既不是 UTF-8 也不是 GB18030）")
+
+
+def read_text(path: str | Path, data: bytes | None = None) -> Document:
+    data = Path(path).read_bytes() if data is None else data
+    return parse_text(decode(data), str(path))
+
+
+def parse_text(text: str, path: str | None = None) -> Document:
+    doc = Document(kind="text", path=path)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    i, n = 0, len(lines)
+    tables = 0
+    while i < n:
+        raw = lines[i]
+        if raw.startswith("\t"):
+            grid, i = _tab_grid(lines, i, tables)
+            doc.blocks.append(grid)
+            tables += 1
+            continue
+        if raw.lstrip().startswith("|") and i + 1 < n and _MD_RULE.match(lines[i + 1].strip()):
+            grid, i = _md_grid(lines, i, tables)
+            doc.blocks.append(grid)
+            tables += 1
+            continue
+        if raw.strip():
+            doc.blocks.append(Line(raw.strip(), Source("text", line=i + 1)))
+        i += 1
+    return doc
+
+
+def _tab_grid(lines: list[str], i: int, index: int) -> tuple[Grid, int]:
+    rows: list[list[GridCell]] = []
+    row: list[GridCell] = []
+    gap = False
+    n = len(lines)
+    while i < n:
+        raw = lines[i]
+        if raw.startswith("\t"):
+            if gap and row:
+                rows.append(row)
+                row = []
+            gap = False
+            row.append(GridCell(raw.strip(), Source("text", line=i + 1, table=index, row=len(rows), col=len(row))))
+        elif not raw.strip():
+            gap = True
+        elif row and len(raw.strip()) <= _MAX_CONTINUATION:
+            row[-1].text += raw.strip()             # a wrapped cell ("商业\n企业", "结果\n\n纠正")
+        else:
+            break
+        i += 1
+    if row:
+        rows.append(row)
+    return Grid(rows, Source("text", line=rows[0][0].source.line if rows else None, table=index)), i
+
+
+def _md_grid(lines: list[str], i: int, index: int) -> tuple[Grid, int]:
+    rows: list[list[GridCell]] = []
+    while i < len(lines) and lines[i].lstrip().startswith("|"):
+        text = lines[i].strip()
+        if not _MD_RULE.match(text):
+            cells = text.strip("|").split("|")
+            rows.append([GridCell(c.strip(), Source("text", line=i + 1, table=index, row=len(rows), col=j))
+                         for j, c in enumerate(cells)])
+        i += 1
+    return Grid(rows, Source("text", line=rows[0][0].source.line if rows else None, table=index)), i
