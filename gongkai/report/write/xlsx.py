@@ -1,0 +1,83 @@
+"""The report as a spreadsheet: one sheet per table in the official layout, plus its metadata.
+
+Numbers are stored as numbers (so a supervising office can add up sheets), "/" as the text
+printed, a blank cell as an empty cell; an unreadable cell keeps its printed text, shaded,
+with a comment saying why.
+"""
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from ..model import Report, State
+from .full_json import to_dict
+from .layout import Slot, TableLayout, layouts, placed, title
+
+SUFFIX = ".xlsx"
+
+METADATA_SHEET = "报告信息"
+METADATA = (("标题", "title"), ("机关", "agency"), ("年度", "year"), ("格式", "format"), ("机关类别", "agency_kind"),
+            ("落款日期", "signed_on"), ("发布日期", "published_on"), ("是否有规章制定权", "can_make_rules"),
+            ("来源文件", "source_file"), ("来源类型", "source_kind"))
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_UNREADABLE = PatternFill("solid", fgColor="FFE38A")
+_FONT = Font(name="宋体", size=10)
+
+
+def _value(report: Report, slot: Slot):
+    if slot.key and slot.state is State.NUMBER:
+        return report.cell(slot.key).value
+    return slot.text or None
+
+
+def _sheet_name(layout: TableLayout) -> str:
+    return f"表{layout.table.number} {layout.table.title}"[:31]
+
+
+def _table(wb: Workbook, report: Report, layout: TableLayout) -> None:
+    ws = wb.create_sheet(_sheet_name(layout))
+    for r, c, slot in placed(layout):
+        for dr in range(slot.rowspan):
+            for dc in range(slot.colspan):
+                ws.cell(r + dr + 1, c + dc + 1).border = _BORDER
+        cell = ws.cell(r + 1, c + 1, _value(report, slot))
+        cell.font = _FONT
+        cell.alignment = Alignment(horizontal="left" if slot.role in ("label", "note") else "center",
+                                   vertical="center", wrap_text=True)
+        if slot.state is State.UNREADABLE:
+            cell.fill = _UNREADABLE
+            cell.comment = Comment(f"无法读取：{slot.reason or ''}", "gongkai")
+        if slot.rowspan > 1 or slot.colspan > 1:
+            ws.merge_cells(start_row=r + 1, start_column=c + 1, end_row=r + slot.rowspan, end_column=c + slot.colspan)
+    for col in range(1, layout.width + 1):
+        ws.column_dimensions[get_column_letter(col)].width = 24 if col <= layout.labels else 10
+    if layout.head:
+        ws.freeze_panes = ws.cell(layout.head + 1, layout.labels + 1)
+
+
+def render(report: Report) -> Workbook:
+    wb = Workbook()
+    meta = wb.active
+    meta.title = METADATA_SHEET
+    data = to_dict(report)
+    data["title"] = title(report)
+    for label, key in METADATA:
+        meta.append([label, data.get(key)])
+    for note in report.notes:
+        meta.append(["备注", note])
+    meta.column_dimensions["A"].width = 18
+    meta.column_dimensions["B"].width = 60
+    for layout in layouts(report):
+        _table(wb, report, layout)
+    return wb
+
+
+def write(report: Report) -> bytes:
+    buf = io.BytesIO()
+    render(report).save(buf)
+    return buf.getvalue()
