@@ -1,0 +1,37 @@
+"""`gongkai compile --agency NAME --year Y [--to KIND] [-o OUT]`: the annual report from the ledger."""
+from __future__ import annotations
+
+import sys
+
+from .office_database import open_database
+from .parse import BINARY, emit
+
+KINDS = ("cells", "json", "docx", "html")
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("compile", help="由台账汇总生成某机关某年度的年度报告")
+    p.add_argument("--agency", required=True, help="机关名称")
+    p.add_argument("--year", required=True, type=int, help="统计年度")
+    p.add_argument("--to", choices=KINDS, default="cells", help="输出格式（默认 cells）")
+    p.add_argument("-o", "--output", help="输出文件（默认标准输出；docx 必须指定）")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    if args.to in BINARY and not args.output:
+        print(f"错误：--to {args.to} 需要用 -o 指定输出文件", file=sys.stderr)
+        return 2
+    if not open_database():
+        return 2
+    from gongkai.office.agencies.models import Agency
+    from gongkai.office.annual.compile import compile_report
+    from gongkai.report.write import write
+    agency = Agency.objects.filter(name=args.agency).first()
+    if agency is None:
+        print(f"没有名为“{args.agency}”的机关", file=sys.stderr)
+        return 2
+    report = compile_report(agency, args.year)
+    for note in report.notes:
+        print(f"注意：{note}", file=sys.stderr)
+    return emit(write(report, args.to), args.output)

@@ -1,0 +1,1 @@
+"""The annual report (年度报告) of an agency: compiled from the ledger, edited, checked, published."""

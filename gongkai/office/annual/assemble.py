@@ -1,0 +1,111 @@
+"""Tables 2 and 3 of the annual report, built from counts taken from the ledger.
+
+This module knows nothing about Django: `compile.py` asks the database for a handful of
+grouped counts (`LedgerCounts`) and this module lays them out as `Report` cells, so the
+layout logic is testable on plain data and the database does the counting.
+
+Year attribution (domain-spec §5.6), for the statistical year Y:
+- 一、本年新收: applications whose legal date of receipt (条例第三十一条) falls in Y;
+- 二、上年结转: received before 1 January Y and not concluded before it;
+- 三、办理结果: concluded in Y, each in exactly one outcome row (第三十七条: 部分公开 only);
+- 四、结转下年度: received by 31 December Y and not concluded by then.
+Table 3 (domain-spec §2.5, what to count is [U]): appeals filed in Y or pending at its
+start, each under its result when closed by 31 December Y, otherwise under 尚未审结.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from gongkai.report.formats import (APPLICANT_COLUMNS, FORMAT_2021, OUTCOME_COLUMNS,
+                                    OUTCOME_ROWS_2021, TABLE3)
+from gongkai.report.model import AgencyKind, Cell, Report, Source, TextPart
+
+LEDGER = Source(kind="ledger")
+ENTERED = Source(kind="entered")
+
+CATEGORIES = tuple(c.key for c in APPLICANT_COLUMNS)
+OUTCOMES = tuple(r.key for r in OUTCOME_ROWS_2021)
+APPEAL_KINDS = tuple(r.key for r in TABLE3.rows)
+APPEAL_RESULTS = tuple(c.key for c in OUTCOME_COLUMNS if c.key not in ("pending", "total"))
+
+
+@dataclass
+class LedgerCounts:
+    """What the ledger says about one agency's year, already counted.
+
+    Every mapping counts applications (or appeals); a missing key means none.
+    """
+    received: Counter = field(default_factory=Counter)        # category -> n
+    carried_in: Counter = field(default_factory=Counter)      # category -> n
+    carried_out: Counter = field(default_factory=Counter)     # category -> n
+    concluded: Counter = field(default_factory=Counter)       # (category, outcome) -> n
+    appeals: Counter = field(default_factory=Counter)         # (kind, result key | "pending") -> n
+    #: problems in the records that keep a case out of a cell; shown, never dropped silently
+    anomalies: list[str] = field(default_factory=list)
+
+
+def _row_cells(report: Report, row: str, counts: dict[str, int]) -> None:
+    for cat in CATEGORIES:
+        report.set(Cell.number(f"t2.{row}.{cat}", counts.get(cat, 0), LEDGER))
+    report.set(Cell.number(f"t2.{row}.total", sum(counts.get(c, 0) for c in CATEGORIES), LEDGER))
+
+
+def _check_keys(counts: LedgerCounts) -> None:
+    """A category or outcome the format does not know would vanish from the table: refuse it."""
+    for mapping in (counts.received, counts.carried_in, counts.carried_out):
+        for cat in mapping:
+            if cat not in CATEGORIES:
+                raise ValueError(f"未知的申请人类型：{cat!r}")
+    for cat, outcome in counts.concluded:
+        if cat not in CATEGORIES:
+            raise ValueError(f"未知的申请人类型：{cat!r}")
+        if outcome not in OUTCOMES:
+            raise ValueError(f"未知的办理结果：{outcome!r}")
+    for kind, result in counts.appeals:
+        if kind not in APPEAL_KINDS or result not in (*APPEAL_RESULTS, "pending"):
+            raise ValueError(f"未知的复议诉讼类型或结果：{kind!r} {result!r}")
+
+
+def fill_tables_2_and_3(report: Report, counts: LedgerCounts) -> None:
+    """Set the 175 + 15 official cells of tables 2 and 3 from `counts` (all Source(kind="ledger"))."""
+    _check_keys(counts)
+    _row_cells(report, "new_received", counts.received)
+    _row_cells(report, "carried_over_in", counts.carried_in)
+    processed: Counter = Counter()
+    for outcome in OUTCOMES:
+        row = {cat: counts.concluded.get((cat, outcome), 0) for cat in CATEGORIES}
+        processed.update(row)
+        _row_cells(report, outcome, row)
+    _row_cells(report, "processed_total", processed)
+    _row_cells(report, "carried_over_out", counts.carried_out)
+    for kind in APPEAL_KINDS:
+        total = 0
+        for col in (*APPEAL_RESULTS, "pending"):
+            n = counts.appeals.get((kind, col), 0)
+            total += n
+            report.set(Cell.number(f"t3.{kind}.{col}", n, LEDGER))
+        report.set(Cell.number(f"t3.{kind}.total", total, LEDGER))
+
+
+def fill_table_1(report: Report, entered: dict[str, str | None]) -> None:
+    """Table 1 is entered by hand: each value as typed, blank stays blank (never a 0)."""
+    for key in FORMAT_2021.table("t1").cell_keys():
+        raw = entered.get(key)
+        _, _, col = FORMAT_2021.specs[key]
+        report.set(Cell.read(key, "" if raw is None else str(raw), ENTERED, decimal=col.decimal))
+
+
+def assemble_report(agency: str, year: int, counts: LedgerCounts, *, kind: AgencyKind | None = None,
+                    can_make_rules: bool | None = None, table1: dict[str, str | None] | None = None,
+                    texts: dict[int, str] | None = None) -> Report:
+    """One agency's report for `year` in the 2021 format: tables 2–3 counted, table 1 and parts as entered."""
+    report = Report(format=FORMAT_2021, agency=agency, year=year, agency_kind=kind,
+                    can_make_rules=can_make_rules, title=f"{agency}{year}年政府信息公开工作年度报告",
+                    source_kind="ledger")
+    for part in FORMAT_2021.parts:
+        report.parts[part.number] = TextPart(part.number, part.title, (texts or {}).get(part.number, ""))
+    fill_table_1(report, table1 or {})
+    fill_tables_2_and_3(report, counts)
+    report.notes.extend(counts.anomalies)
+    return report
