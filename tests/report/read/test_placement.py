@@ -1,0 +1,65 @@
+"""Placing values by row and column label: what a reader does with awkward layouts."""
+import pytest
+
+from gongkai.report.model import State
+from gongkai.report.read.document import ReadError
+from gongkai.report.read.place import place
+from gongkai.report.read.text import parse_text
+
+T2_HEAD = """三、收到和处理政府信息公开申请情况
+申请人情况 自然人 法人或其他组织 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计
+"""
+ROWS = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1.属于国家秘密"]
+
+
+def doc(body: str):
+    return place(parse_text("某局2025年政府信息公开工作年度报告\n一、总体情况\n正文。\n" + T2_HEAD + body))
+
+
+def test_a_row_with_one_value_too_few_is_unreadable_not_shifted():
+    r = doc(f"{ROWS[0]} 3 0 0 0 1 4\n{ROWS[1]} 0 0 0 0 0 0 0\n")
+    for col in ("natural_person", "total"):
+        cell = r.cell(f"t2.new_received.{col}")
+        assert cell.state is State.UNREADABLE
+        assert "应有7个数值，读到6个" in cell.reason
+    assert r.cell("t2.carried_over_in.total").value == 0
+
+
+def test_blank_slash_and_zero_stay_distinct_in_a_markdown_table():
+    table = "| 行 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n" \
+            "|---|---|---|---|---|---|---|---|\n" \
+            f"| {ROWS[0]} | 2 |  | / | 0 | — | 0 | 2 |\n"
+    r = doc(table)
+    states = [r.cell(f"t2.new_received.{c}").state for c in
+              ("natural_person", "commercial_enterprise", "research_institution", "public_welfare_org",
+               "legal_service_org")]
+    assert states == [State.NUMBER, State.BLANK, State.NOT_APPLICABLE, State.NUMBER, State.NOT_APPLICABLE]
+    assert r.cell("t2.new_received.public_welfare_org").value == 0
+
+
+def test_values_printed_beside_a_tall_label_are_tied_to_it():
+    # pdfplumber prints a tall label cell's values on the line between its wrapped halves
+    body = (f"{ROWS[2]} 0 0 0 0 0 0 0\n（二）部分公开（区分处理的，只计这一情 形，不\n4 0 0 0 0 0 4\n计其他情形）\n"
+            "1 0 0 0 0 0 1\n1.属于国家秘密\n2.其他法律行政法规禁止公开 0 0 0 0 0 0 0\n")
+    r = doc(body)
+    assert r.value("t2.partially_granted.total") == 4
+    assert r.value("t2.denied.state_secret.total") == 1
+
+
+def test_values_that_cannot_be_tied_to_one_label_are_unreadable():
+    body = (f"{ROWS[2]} 0 0 0 0 0 0 0\n（二）部分公开\n4 0 0 0 0 0 4\n5 0 0 0 0 0 5\n"
+            "2.其他法律行政法规禁止公开 0 0 0 0 0 0 0\n")
+    r = doc(body)
+    cell = r.cell("t2.partially_granted.total")
+    assert cell.state is State.UNREADABLE and "无法确定" in cell.reason
+
+
+def test_a_label_with_a_typo_is_still_its_row():
+    r = doc(f"{ROWS[2]} 0 0 0 0 0 0 0\n2.其他法律行政止公开 7 0 0 0 0 0 7\n")
+    assert r.value("t2.denied.prohibited_by_law.natural_person") == 7
+
+
+def test_a_text_with_no_report_in_it_is_refused():
+    with pytest.raises(ReadError, match="不是政府信息公开工作年度报告"):
+        place(parse_text("会议通知\n请各单位于周五下午三点参会。\n"))

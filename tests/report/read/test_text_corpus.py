@@ -1,0 +1,45 @@
+"""The text reader reads every labelled dev text report exactly (acceptance of issue 2)."""
+import json
+
+import pytest
+
+from gongkai.cli import main
+from gongkai.report.read import read_path
+from gongkai.report.write.cells import cells
+
+from ..conftest import labelled
+
+
+@pytest.mark.parametrize("path,truth", labelled())
+def test_every_cell_and_the_year_match_the_labels(path, truth):
+    got = cells(read_path(path))
+    assert got["year"] == truth["year"]
+    assert got["table1"] == truth["table1"]
+    for i, (row, want) in enumerate(zip(got["table2"], truth["table2"])):
+        assert row == want, f"table2 row {i}"
+    assert got["table3"] == truth["table3"]
+
+
+def test_parse_command_prints_the_seed_cells(seed_path, capsys):
+    assert main(["parse", str(seed_path), "--to", "cells"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    truth = json.loads(seed_path.with_name("00_guantouzhen_2024.truth.json").read_text("utf-8"))
+    assert {k: out[k] for k in ("year", "table1", "table2", "table3")} == \
+        {k: truth[k] for k in ("year", "table1", "table2", "table3")}
+
+
+def test_every_seed_cell_says_which_line_it_was_printed_on(seed_path):
+    report = read_path(seed_path)
+    lines = seed_path.read_text("utf-8").split("\n")
+    for key in report.format.cell_keys():
+        cell = report.cells[key]
+        assert cell.source is not None and cell.source.line is not None, key
+        assert lines[cell.source.line - 1].strip() == cell.raw, key
+
+
+def test_seed_metadata(seed_path):
+    report = read_path(seed_path)
+    assert report.agency == "管头镇人民政府"
+    assert str(report.signed_on) == "2025-01-24"
+    assert [p for p in sorted(report.parts)] == [1, 2, 3, 4, 5, 6]
+    assert "信息处理费" in report.text(6)
