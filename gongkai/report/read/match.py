@@ -84,7 +84,16 @@ def _find(text: str, t: Target) -> int | None:
 def _find_fuzzy(text: str, t: Target) -> int | None:
     if t.strict or len(t.core) < 5:
         return None
-    return _fuzzy(text, t.core)
+    return _cut(text, t.core) if _cut(text, t.core) is not None else _fuzzy(text, t.core)
+
+
+def _cut(text: str, core: str) -> int | None:
+    """A label cut at a line end ("5.要求行政机关确认或重新出"): most of the core's beginning."""
+    tail = _NUMBERING.sub("", text)
+    k = len(tail)
+    if k >= max(6, 0.6 * len(core)) and core.startswith(tail):
+        return len(text) - k
+    return None
 
 
 def _fuzzy(text: str, core: str) -> int | None:

@@ -15,6 +15,7 @@ from .document import Document, Line
 from .parts import Region
 
 _TITLE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:度)?\s*(?:政府)?信息公开(?:工作)?(?:年度报告|年报|工作报告|报告)")
+_TITLE_AFTER = re.compile(r"(?:年度报告|年报)[(（]((?:19|20)\d{2})\s*年?(?:度)?[)）]")
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?至\s*\1\s*年\s*12\s*月\s*31\s*日")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _AGENCY_END = re.compile(r"(人民政府|政府办公室|办公厅|办公室|委员会|局|厅|署|院|办事处|街道|管理委员会|管委会|中心|所|站)$")
@@ -24,18 +25,23 @@ _KINDS = ((re.compile(r"(镇|乡)(人民政府)?$|街道(办事处)?$"), AgencyK
 
 def read_meta(report: Report, doc: Document, regions: list[Region]) -> None:
     lines = [b for b in doc.blocks if isinstance(b, Line) and b.text.strip()]
-    head = lines[:8]
-    title_at = next((i for i, l in enumerate(head) if _TITLE.search(norm(l.text))), None)
-    if title_at is not None:
-        m = _TITLE.search(norm(head[title_at].text))
+    first_part = next((r.source for r in regions if r.part is not None and r.source), None)
+    head = lines[: lines.index(first_part)] if first_part in lines else lines[:12]
+    for i, line in enumerate(head[:40]):
+        m = _TITLE.search(norm(line.text)) or _TITLE_AFTER.search(norm(line.text))
+        if not m:
+            continue
         report.year = int(m.group(1))
-        prefix = norm(head[title_at].text)[: m.start()]
-        if not prefix and title_at > 0:
-            prefix = norm(head[title_at - 1].text)
-        report.title = "".join(norm(l.text) for l in head[max(0, title_at - (0 if prefix in norm(head[title_at].text) else 1)): title_at + 1])
+        text = norm(line.text)
+        prefix = text[: m.start()].removeprefix("关于")
+        if not prefix and i > 0 and len(norm(head[i - 1].text)) <= 30:
+            prefix = norm(head[i - 1].text)
+            text = prefix + text
+        report.title = text
         report.agency = prefix or None
+        break
     if report.year is None:
-        m = _PERIOD.search(norm(doc.plain_text()[:3000]))
+        m = _PERIOD.search(norm(doc.plain_text()[:5000]))
         if m:
             report.year = int(m.group(1))
     _sign_off(report, lines)

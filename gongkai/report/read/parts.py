@@ -18,7 +18,8 @@ from .document import Document, Grid, Line
 _TITLE = re.compile(r"^\s*([一二三四五六])\s*[、.．，,]\s*(.+)$")
 _NUMERALS = "一二三四五六"
 #: labels that tell which table a grid outside parts 二–四 holds
-_SIGNATURES = (("t1", ("本年制发件数", "本年新制作数量", "第二十条第")), ("t2", ("本年新收", "申请人情况")),
+_SIGNATURES = (("t1", ("本年制发件数", "本年新制作数量", "第二十条第(一)项", "主动公开政府信息情况")),
+               ("t2", ("申请人情况", "本年新收", "收到和处理政府信息公开申请情况")),
                ("t3", ("行政复议",)))
 
 
@@ -61,18 +62,39 @@ def split_parts(doc: Document, fmt: Format) -> list[Region]:
                 table = {2: "t1", 3: "t2", 4: "t3"}.get(hit[0])
                 regions.append(Region(hit[0], hit[1], block, [], table))
                 continue
-        elif regions[-1].table is None:
-            table = grid_table(block)
-            if table:
-                regions.append(Region(None, "", None, [block], table))
+        else:
+            pieces = split_grid(block)
+            if len(pieces) > 1 or (regions[-1].table is None and pieces[0][0]):
+                for table, grid in pieces:
+                    if table and table != regions[-1].table:
+                        regions.append(Region(None, "", None, [], table))
+                    regions[-1].blocks.append(grid)
                 continue
         regions[-1].blocks.append(block)
     return regions
 
 
-def grid_table(grid: Grid) -> str | None:
-    text = norm("".join(c.text for row in grid.rows[:6] for c in row))
+def row_table(texts: list[str]) -> str | None:
+    """The table whose header a grid row holds, if it holds one."""
+    text = norm("".join(texts))
     for key, words in _SIGNATURES:
         if any(w in text for w in words):
             return key
     return None
+
+
+def split_grid(grid: Grid) -> list[tuple[str | None, Grid]]:
+    """A grid cut where another table's header starts (some pages print all three tables,
+    and even the part titles, in one <table>)."""
+    pieces: list[tuple[str | None, Grid]] = []
+    current: str | None = None
+    rows: list = []
+    for row in grid.rows:
+        table = row_table([c.text for c in row])
+        if table and table != current and not (current == "t2" and table == "t1"):
+            if rows:
+                pieces.append((current, Grid(rows, grid.source)))
+            current, rows = table, []
+        rows.append(row)
+    pieces.append((current, Grid(rows, grid.source)))
+    return pieces

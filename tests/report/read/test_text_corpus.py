@@ -1,5 +1,7 @@
 """The text reader reads every labelled dev text report exactly (acceptance of issue 2)."""
 import json
+import shutil
+import subprocess
 
 import pytest
 
@@ -43,3 +45,15 @@ def test_seed_metadata(seed_path):
     assert str(report.signed_on) == "2025-01-24"
     assert [p for p in sorted(report.parts)] == [1, 2, 3, 4, 5, 6]
     assert "信息处理费" in report.text(6)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed")
+@pytest.mark.parametrize("path,truth", labelled((".pdf",)))
+def test_a_layout_preserving_text_dump_of_each_dev_pdf_reads_exactly(path, truth, tmp_path):
+    """Another tool's text dump (pdftotext -layout: one row per line, labels wrapped around
+    their values) is a layout the reader was not written against."""
+    dump = tmp_path / (path.stem + ".txt")
+    subprocess.run(["pdftotext", "-layout", str(path), str(dump)], check=True)
+    got = cells(read_path(dump))
+    assert [got["year"], got["table1"], got["table2"], got["table3"]] == \
+        [truth["year"], truth["table1"], truth["table2"], truth["table3"]]
