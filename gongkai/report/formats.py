@@ -17,7 +17,7 @@ from functools import cached_property
 from .normalize import norm
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: each layout object exists once
 class Column:
     key: str
     label: str
@@ -28,7 +28,7 @@ class Column:
     signed: bool = False     # 2019 本年增/减 may be negative (C-5)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: each layout object exists once
 class Row:
     key: str
     label: str                       # exact printed label
@@ -45,7 +45,7 @@ class Row:
         return norm(self.label)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: each layout object exists once
 class Table:
     key: str                 # t1, t2, t3
     number: int              # 1..3
@@ -64,11 +64,18 @@ class Table:
         return tuple(r for r in self.rows if r.official)
 
     def cell_keys(self, official_only: bool = True) -> list[str]:
-        return [f"{self.key}.{r.key}.{c.key}" for r in self.rows if r.official or not official_only
-                for c in r.columns if c.official or not official_only]
+        return list(self._official_keys if official_only else self._all_keys)
+
+    @cached_property
+    def _official_keys(self) -> tuple[str, ...]:
+        return tuple(f"{self.key}.{r.key}.{c.key}" for r in self.rows if r.official for c in r.columns if c.official)
+
+    @cached_property
+    def _all_keys(self) -> tuple[str, ...]:
+        return tuple(f"{self.key}.{r.key}.{c.key}" for r in self.rows for c in r.columns)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: each layout object exists once
 class Part:
     number: int              # 1..6
     numeral: str             # 一 … 六
@@ -80,7 +87,7 @@ class Part:
         return (self.title, *self.aliases)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: each layout object exists once
 class Format:
     version: str             # "2021" | "2019"
     name: str
@@ -101,7 +108,15 @@ class Format:
         return {f"{t.key}.{r.key}.{c.key}": (t, r, c) for t in self.tables for r in t.rows for c in r.columns}
 
     def cell_keys(self, official_only: bool = True) -> list[str]:
-        return [k for t in self.tables for k in t.cell_keys(official_only)]
+        return list(self._official_keys if official_only else self._all_keys)
+
+    @cached_property
+    def _official_keys(self) -> tuple[str, ...]:
+        return tuple(k for t in self.tables for k in t.cell_keys(True))
+
+    @cached_property
+    def _all_keys(self) -> tuple[str, ...]:
+        return tuple(k for t in self.tables for k in t.cell_keys(False))
 
 
 # --------------------------------------------------------------------------- parts (§2.2)

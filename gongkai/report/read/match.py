@@ -29,6 +29,7 @@ class Target:
     full: str          # loose label with numbering
     core: str          # loose label without numbering
     strict: bool       # the core alone is too generic
+    keywords: tuple[str, ...] = ()   # loose keywords of three characters or more
 
 
 @lru_cache(maxsize=None)
@@ -40,7 +41,8 @@ def _targets(table: Table) -> tuple[Target, ...]:
         # （二）部分公开's printed note is long and often broken; its head identifies it
         if row.key == "partially_granted":
             full, core = "二部分公开", "部分公开"
-        out.append(Target(row, full, core, strict=len(core) <= 2))
+        keywords = tuple(k for k in (loose(kw) for kw in row.keywords) if len(k) >= 3)
+        out.append(Target(row, full, core, len(core) <= 2, keywords))
     return tuple(out)
 
 
@@ -73,10 +75,9 @@ def _find(text: str, t: Target) -> int | None:
     i = text.rfind(needle)
     if i >= 0:
         return i
-    for kw in t.row.keywords:
-        k = loose(kw)
+    for k in t.keywords:
         j = text.rfind(k)
-        if j >= 0 and len(k) >= 3:
+        if j >= 0:
             return j
     return None
 
@@ -98,6 +99,9 @@ def _cut(text: str, core: str) -> int | None:
 
 def _fuzzy(text: str, core: str) -> int | None:
     """A typo'd label: a window of `text` similar enough to the core."""
+    chars = set(core)
+    if len(chars & set(text)) < FUZZY_MIN * len(chars):
+        return None                      # too few of the label's characters: not this row
     n = len(core)
     best, where = 0.0, None
     for size in (n - 2, n - 1, n, n + 1):
