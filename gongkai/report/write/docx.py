@@ -26,6 +26,7 @@ SUFFIX = ".docx"
 BODY_FONT, HEADING_FONT, TITLE_FONT, TABLE_FONT, NOTE_FONT = "仿宋_GB2312", "黑体", "宋体", "宋体", "楷体"
 TEXT_WIDTH = 8844          # twips: A4 minus 2.8 cm and 2.6 cm side margins (GB/T 9704)
 UNREADABLE_FILL = "FFE38A"
+CELL_MARGIN = 40           # twips each side (Word's default 108 leaves one character per column in table 3)
 
 
 def _fonts(rpr_parent, name: str, size: float | None = None, bold: bool | None = None) -> None:
@@ -93,10 +94,24 @@ def _fill(doc, cell, slot: Slot) -> None:
         doc.add_comment(run if slot.text else p.add_run(" "), text=f"无法读取：{slot.reason or ''}", author="gongkai")
 
 
-def _repeat_header(row) -> None:
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(el)
+def _row_flags(row, header: bool) -> None:
+    """Never split a row across pages; repeat header rows at the top of each page."""
+    trpr = row._tr.get_or_add_trPr()
+    for name in ("w:cantSplit", "w:tblHeader") if header else ("w:cantSplit",):
+        el = OxmlElement(name)
+        el.set(qn("w:val"), "true")
+        trpr.append(el)
+
+
+def _cell_margins(table, twips: int) -> None:
+    """Narrow side margins, so that a 4-character label fits a number column in two lines."""
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(twips))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    table._tbl.tblPr.append(mar)
 
 
 def _table(doc, layout: TableLayout) -> None:
@@ -110,8 +125,9 @@ def _table(doc, layout: TableLayout) -> None:
     for row in table.rows:
         for cell, w in zip(row.cells, widths):
             cell.width = Twips(w)
-    for r in range(layout.head):
-        _repeat_header(table.rows[r])
+    for r, row in enumerate(table.rows):
+        _row_flags(row, r < layout.head)
+    _cell_margins(table, CELL_MARGIN)
     for r, c, slot in placed(layout):
         cell = table.cell(r, c)
         if slot.rowspan > 1 or slot.colspan > 1:
@@ -125,7 +141,8 @@ def render(report: Report):
     tables = {t.table.key: t for t in layouts(report)}
     _para(doc, title(report), TITLE_FONT, 22, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
     for heading, paragraphs, table in sections(report):
-        _para(doc, heading, HEADING_FONT)
+        fmt = _para(doc, heading, HEADING_FONT).paragraph_format
+        fmt.keep_with_next, fmt.space_before = True, Pt(6)
         for text in paragraphs:
             _para(doc, text)
         if table is not None:

@@ -127,8 +127,8 @@ def matrix(report: Report, table: Table) -> TableLayout:
     """Table 2 (§2.4): the 勾稽关系 note and 申请人情况 over two header rows; nested row headings."""
     rows = printed_rows(report, table)
     cols = official_columns(rows[0])
-    chains = [chain(r, table) for r in rows]
-    depth = 1 + max(len(c) for c in chains)
+    paths = [chain(r, table) for r in rows]
+    depth = 1 + max(len(p) for p in paths)
     runs = _column_runs(cols)
     head_rows = 3 if any(g for g, _ in runs) else 2
     out: list[list[Slot]] = [[Slot(BALANCE_NOTE, rowspan=head_rows, colspan=depth, role="note"),
@@ -141,16 +141,16 @@ def matrix(report: Report, table: Table) -> TableLayout:
         else:
             second.extend(Slot(c.label, rowspan=head_rows - 1, role="head") for c in run)
     out += [second, third] if third else [second]
-    for i, (r, chain) in enumerate(zip(rows, chains)):
+    for i, (r, path) in enumerate(zip(rows, paths)):
         line: list[Slot] = []
-        for level, heading in enumerate(chain):
-            if i and chains[i - 1][:level + 1] == chain[:level + 1]:
+        for level, heading in enumerate(path):
+            if i and paths[i - 1][:level + 1] == path[:level + 1]:
                 continue
             span = 1
-            while i + span < len(rows) and chains[i + span][:level + 1] == chain[:level + 1]:
+            while i + span < len(rows) and paths[i + span][:level + 1] == path[:level + 1]:
                 span += 1
             line.append(Slot(heading, rowspan=span, role="label"))
-        line.append(Slot(r.label, colspan=depth - len(chain), role="label"))
+        line.append(Slot(r.label, colspan=depth - len(path), role="label"))
         line += [value_slot(report, f"{table.key}.{r.key}.{c.key}") for c in cols]
         out.append(line)
     return TableLayout(table, out, depth + len(cols), head_rows, depth)

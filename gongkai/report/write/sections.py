@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..formats import Table
 from ..model import Report
+from ..normalize import norm
 
 
 def heading(number: int, report: Report) -> str:
@@ -20,10 +21,15 @@ def paragraphs(text: str) -> list[str]:
 
 
 def sections(report: Report) -> Iterator[tuple[str, list[str], Table | None]]:
-    """(heading, paragraphs, the part's table or None) for parts 一 … 六 in order."""
+    """(heading, paragraphs, the part's table or None) for parts 一 … 六 in order.
+
+    A part that holds a table (二, 三, 四) is drawn from its cells only: the text a reader keeps
+    for it is the table as printed (a flattened dump), which would print every number twice.
+    """
     tables = {t.part: t for t in report.format.tables}
     for part in report.format.parts:
-        yield heading(part.number, report), paragraphs(report.text(part.number)), tables.get(part.number)
+        table = tables.get(part.number)
+        yield heading(part.number, report), [] if table else paragraphs(report.text(part.number)), table
 
 
 def chinese_date(d: dt.date) -> str:
@@ -31,5 +37,8 @@ def chinese_date(d: dt.date) -> str:
 
 
 def signature(report: Report) -> list[str]:
-    """The signing unit and date printed at the end (domain-spec §2.2)."""
-    return [line for line in (report.agency, report.signed_on and chinese_date(report.signed_on)) if line]
+    """The signing unit and date printed at the end (domain-spec §2.2), unless the last part's
+    text already ends with them (a reader keeps the sign-off there)."""
+    lines = [line for line in (report.agency, report.signed_on and chinese_date(report.signed_on)) if line]
+    last = paragraphs(report.text(report.format.parts[-1].number))[-len(lines):] if lines else []
+    return [] if [norm(x) for x in last] == [norm(x) for x in lines] else lines
