@@ -70,7 +70,9 @@ def _tab_grid(lines: list[str], i: int, index: int) -> tuple[Grid, int]:
                 rows.append(row)
                 row = []
             gap = False
-            row.append(GridCell(raw.strip(), Source("text", line=i + 1, table=index, row=len(rows), col=len(row))))
+            for text in raw[1:].split("\t"):        # one cell a line, or several separated by tabs
+                row.append(GridCell(text.strip(), Source("text", line=i + 1, table=index, row=len(rows),
+                                                         col=len(row))))
         elif not raw.strip():
             gap = True
         elif row and len(raw.strip()) <= _MAX_CONTINUATION:
