@@ -94,3 +94,12 @@ def test_unreadable_files_say_what_is_wrong(tmp_path, name, text):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(OverridesError, match="覆盖文件"):
         load_overrides(path)
+
+
+def test_the_committed_overrides_file_loads_and_its_confirmed_years_are_whole():
+    """gongkai/workdays/overrides.json is where a new year's notice goes; a broken or partial
+    entry there would shift every deadline in that year."""
+    from gongkai.workdays.overrides_file import BUNDLED_PATH
+
+    committed = load_overrides(BUNDLED_PATH)
+    assert statutory_days_worked(committed) == []
