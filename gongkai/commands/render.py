@@ -10,7 +10,7 @@ import sys
 from ..report.read.document import ReadError
 from ..report.read.json import read_json
 from ..report.write import WRITERS, write
-from .parse import BINARY, emit
+from .parse import emit
 
 KINDS = [k for k in WRITERS if k != "json"]
 
@@ -19,14 +19,11 @@ def add_parser(sub) -> None:
     p = sub.add_parser("render", help="把完整 JSON 格式的年度报告输出为 DOCX、HTML、Markdown 或 XLSX")
     p.add_argument("report", help="年度报告 JSON（由 gongkai parse --to json 生成）")
     p.add_argument("--to", choices=KINDS, required=True, help="输出格式")
-    p.add_argument("-o", "--output", help="输出文件（默认标准输出；xlsx/docx 必须指定）")
+    p.add_argument("-o", "--output", required=True, help="输出文件")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    if args.to in BINARY and not args.output:
-        print(f"错误：--to {args.to} 需要用 -o 指定输出文件", file=sys.stderr)
-        return 2
     try:
         report = read_json(args.report)
     except ReadError as e:
