@@ -91,3 +91,24 @@ def compile_report(agency, year: int) -> Report:
         agency.name, year, counts, kind=AgencyKind(agency.kind) if agency.kind else None,
         can_make_rules=agency.can_make_rules,
         table1=entry.table1 if entry else None, texts=entry.texts() if entry else None)
+
+
+def fees_in_year(agency, year: int):
+    """信息处理费 (国办函〔2020〕109号) for part 六: notices sent in `year`, and the amounts of
+    the notices paid in `year`. Fee cases are few; their amounts are summed here."""
+    from decimal import Decimal, InvalidOperation
+
+    from gongkai.office.applications.models import CaseEvent, EventKind
+
+    from .narrative import Fees
+    start, end = year_bounds(year)
+    events = CaseEvent.objects.filter(application__agency=agency)
+    notices = events.filter(kind=EventKind.FEE_NOTICE, on__gte=start, on__lte=end).count()
+    paid_cases = events.filter(kind=EventKind.FEE_PAID, on__gte=start, on__lte=end).values("application_id")
+    collected = Decimal(0)
+    for data in events.filter(kind=EventKind.FEE_NOTICE, application_id__in=paid_cases).values_list("data", flat=True):
+        try:
+            collected += Decimal(str(data.get("amount", "0")))
+        except InvalidOperation:
+            pass
+    return Fees(notices, collected)

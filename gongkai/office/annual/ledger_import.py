@@ -59,12 +59,13 @@ def _events(app, rec) -> list:
     if rec.correction_received_on:
         events.append(CaseEvent(application=app, kind=EventKind.CORRECTION_RECEIVED, on=rec.correction_received_on))
     if rec.extension_days:
-        # recorded on the day of receipt: the ledger keeps the length, not the approval date
+        # recorded on the day of receipt, as approved (条例第三十三条第二款): the ledger keeps the
+        # length of the extension, not the day it was approved
         events.append(CaseEvent(application=app, kind=EventKind.EXTENSION, on=rec.received_on,
-                                data={"working_days": rec.extension_days, "source": "import"}))
+                                data={"days": rec.extension_days, "approved": True, "source": "import"}))
     if rec.concluded_on:
         events.append(CaseEvent(application=app, kind=EventKind.REPLY, on=rec.concluded_on,
-                                data={"outcome": rec.outcome, "source": "import"}))
+                                data={"row": rec.outcome, "source": "import"}))
     return events
 
 

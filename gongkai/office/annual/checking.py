@@ -1,0 +1,27 @@
+"""Run the report engine's checks (gongkai.report.checks) on a compiled report.
+
+Publishing is blocked while an ERROR finding stands. Last year's published version is passed
+as `previous`, so 上年结转 is checked against what was actually published (Y-1).
+"""
+from __future__ import annotations
+
+from gongkai.report.model import Report
+
+
+class ChecksUnavailable(Exception):
+    """The checks engine is not installed: nothing can be published unchecked."""
+
+
+def findings(report: Report, previous: Report | None = None) -> list:
+    """Every finding, broken ERROR rules first (registry.ordered)."""
+    try:
+        from gongkai.report.checks import iter_findings
+        from gongkai.report.checks.registry import ordered
+    except ImportError as e:
+        raise ChecksUnavailable(f"检查模块不可用：{e}") from e
+    return ordered(report, iter_findings(report, previous))
+
+
+def blocking(found) -> list:
+    """The findings that stop publication: a broken ERROR rule."""
+    return [f for f in found if f.is_error]

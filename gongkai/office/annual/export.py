@@ -1,0 +1,101 @@
+"""Export a report as DOCX, HTML or PDF with the report engine's writers.
+
+PDF needs a program that lays out CJK text: headless Chromium prints the HTML writer's page
+(the page CSS asks for A4 and the Noto CJK fonts), else LibreOffice converts the DOCX. When
+neither is installed the office says so instead of offering a broken file.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from gongkai.report.model import Report
+
+CHROMIUM = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
+LIBREOFFICE = ("soffice", "libreoffice")
+TIMEOUT = 120
+
+
+class PdfUnavailable(Exception):
+    """Neither Chromium nor LibreOffice is installed, or the conversion failed."""
+
+
+@dataclass(frozen=True)
+class Export:
+    data: bytes
+    content_type: str
+    filename: str
+
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+}
+
+
+def _which(names) -> str | None:
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def pdf_engine() -> str | None:
+    """'chromium', 'libreoffice' or None: what will make the PDF on this machine."""
+    if _which(CHROMIUM):
+        return "chromium"
+    if _which(LIBREOFFICE):
+        return "libreoffice"
+    return None
+
+
+def _run(cmd: list[str], produced: Path) -> bytes:
+    try:
+        subprocess.run(cmd, check=True, capture_output=True, timeout=TIMEOUT)
+    except (OSError, subprocess.SubprocessError) as e:
+        raise PdfUnavailable(f"生成 PDF 失败：{type(e).__name__}") from e
+    if not produced.exists() or produced.stat().st_size == 0:
+        raise PdfUnavailable("生成 PDF 失败：转换程序没有输出文件")
+    return produced.read_bytes()
+
+
+def pdf_from_html(html: bytes) -> bytes:
+    """Chromium prints the page, without the header and footer it adds by default."""
+    with tempfile.TemporaryDirectory(prefix="gongkai-pdf-") as tmp:
+        page, out = Path(tmp, "report.html"), Path(tmp, "report.pdf")
+        page.write_bytes(html)
+        return _run([_which(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
+                     f"--print-to-pdf={out}", page.as_uri()], out)
+
+
+def pdf_from_docx(docx: bytes) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="gongkai-pdf-") as tmp:
+        src = Path(tmp, "report.docx")
+        src.write_bytes(docx)
+        return _run([_which(LIBREOFFICE), f"-env:UserInstallation=file://{tmp}/lo", "--headless",
+                     "--convert-to", "pdf", "--outdir", tmp, str(src)], Path(tmp, "report.pdf"))
+
+
+def export(report: Report, kind: str) -> Export:
+    """The report as `kind` (docx, html or pdf). Raises PdfUnavailable for a PDF that cannot be made."""
+    from gongkai.report.write import write
+    name = f"{report.agency}{report.year}年政府信息公开工作年度报告.{kind}"
+    if kind == "pdf":
+        engine = pdf_engine()
+        if engine == "chromium":
+            data = pdf_from_html(write(report, "html"))
+        elif engine == "libreoffice":
+            data = pdf_from_docx(write(report, "docx"))
+        else:
+            raise PdfUnavailable("本机未安装 Chromium 或 LibreOffice，无法生成 PDF；请导出 DOCX 或 HTML 后自行打印。")
+        return Export(data, CONTENT_TYPES["pdf"], name)
+    if kind not in ("docx", "html"):
+        raise KeyError(kind)
+    return Export(write(report, kind), CONTENT_TYPES[kind], name)

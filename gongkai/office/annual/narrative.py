@@ -1,0 +1,99 @@
+"""Sentences for parts 一, 五 and 六 pre-filled from the compiled figures.
+
+The office edits them in the browser; they are a start that already agrees with the tables
+(the text checks T-1 … T-5 and T-7 compare the two), never a finished text. Part 一 follows
+the five aspects FMT2021 一(一) names (S-4); a government also reports 考核、评议、责任追究
+(条例第五十条第（四）项).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from gongkai.report.formats import DENIED, NOT_PROCESSED, OTHER, UNABLE, TABLE2_2021
+from gongkai.report.model import AgencyKind, Report
+
+
+@dataclass(frozen=True)
+class Fees:
+    """信息处理费 in the year (国办函〔2020〕109号): notices sent and money collected, in 元."""
+    notices: int = 0
+    collected_yuan: Decimal = Decimal(0)
+
+
+def _total(report: Report, row: str) -> int:
+    return report.value(f"t2.{row}.total") or 0
+
+
+def _group_total(report: Report, group: str) -> int:
+    return sum(_total(report, r.key) for r in TABLE2_2021.rows if r.leaf and r.group == group)
+
+
+def applications_sentence(report: Report) -> str:
+    """依申请公开 in figures: T-1 新收, T-2 办结, T-4 outcome groups and share, T-3 结转."""
+    done = _total(report, "processed_total")
+    shown = _total(report, "granted") + _total(report, "partially_granted")
+    share = f"，占{shown * 100 / done:.1f}%" if done else ""
+    parts = [f"本年度共新收政府信息公开申请{_total(report, 'new_received')}件，"
+             f"上年结转{_total(report, 'carried_over_in')}件；办结{done}件，"
+             f"其中予以公开及部分公开{shown}件{share}"]
+    for label, group in (("不予公开", DENIED), ("无法提供", UNABLE), ("不予处理", NOT_PROCESSED),
+                         ("其他处理", OTHER)):
+        n = _group_total(report, group)
+        if n:
+            parts.append(f"{label}{n}件")
+    return "，".join(parts) + f"；结转下年度继续办理{_total(report, 'carried_over_out')}件。"
+
+
+def appeals_sentence(report: Report) -> str:
+    """T-5: 行政复议 = review.total; 行政诉讼 = both litigation rows."""
+    review = report.value("t3.review.total") or 0
+    suits = (report.value("t3.litigation_direct.total") or 0) + (report.value("t3.litigation_after_review.total") or 0)
+    return f"本年度因政府信息公开工作被申请行政复议{review}件，被提起行政诉讼{suits}件。"
+
+
+def proactive_sentence(report: Report) -> str:
+    """Table 1 figures, only those entered (a blank is not a 0)."""
+    bits = []
+    for key, words in (("t1.normative_docs.made", "制发行政规范性文件{}件"),
+                       ("t1.licensing.decisions", "作出行政许可决定{}个"),
+                       ("t1.penalty.decisions", "作出行政处罚决定{}个")):
+        v = report.value(key)
+        if v is not None:
+            bits.append(words.format(v))
+    figures = f"本年度{'，'.join(bits)}，均按规定主动公开。" if bits else ""
+    return f"（一）主动公开。{figures}"
+
+
+def part_one(report: Report) -> str:
+    lines = [
+        f"{report.year}年，{report.agency}认真贯彻落实《中华人民共和国政府信息公开条例》，现将本年度政府信息公开工作情况报告如下。",
+        proactive_sentence(report),
+        f"（二）依申请公开。{applications_sentence(report)}{appeals_sentence(report)}",
+        "（三）政府信息管理。",
+        "（四）政府信息公开平台建设。",
+        "（五）监督保障。",
+    ]
+    if report.agency_kind is AgencyKind.GOVERNMENT:
+        lines[-1] += "本年度工作考核、社会评议和责任追究结果情况："
+    return "\n".join(lines)
+
+
+def part_five() -> str:
+    return "（一）存在的主要问题。\n（二）改进情况。"
+
+
+def part_six(fees: Fees) -> str:
+    """T-7: the 信息处理费 statement; T-8: say a notice was sent when one was."""
+    if fees.collected_yuan:
+        amount = fees.collected_yuan.normalize()
+        money = f"本年度依据《政府信息公开信息处理费管理办法》收取政府信息公开信息处理费共计{amount:f}元。"
+    else:
+        money = "本年度未收取政府信息公开信息处理费。"
+    notices = f"本年度发出收费通知{fees.notices}件。" if fees.notices else ""
+    return money + notices
+
+
+def prefill(report: Report, fees: Fees) -> dict[int, str]:
+    """The starting text of parts 一, 五, 六."""
+    return {1: part_one(report), 5: part_five(), 6: part_six(fees)}

@@ -1,0 +1,57 @@
+"""Publishing: check, then freeze the compiled report as a numbered version with its date.
+
+条例第四十九条: the report is published by 1月31日 (3月31日 for a county-or-higher government's
+own-level report); the version keeps its date so lateness stays visible (S-5). A change after
+publication is a new version with a reason: the published figures are never rewritten.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from gongkai.report.model import Report
+
+from .checking import blocking, findings
+from .compile import compile_report
+from .models import AnnualReport, ReportVersion
+from .snapshot import report_from_snapshot, snapshot_of
+
+
+class PublishRefused(Exception):
+    """An ERROR finding stands, or a re-publication has no reason; `errors` says which."""
+
+    def __init__(self, message: str, errors=()):
+        super().__init__(message)
+        self.errors = list(errors)
+
+
+def published_report(agency, year: int) -> Report | None:
+    """The latest published version of `year`, as it was frozen."""
+    version = (ReportVersion.objects.filter(report__agency=agency, report__year=year)
+               .order_by("-number").first())
+    return report_from_snapshot(version.snapshot) if version else None
+
+
+def compiled_with_checks(agency, year: int):
+    """(report, findings): the draft as compiled now, checked against last year's published version."""
+    report = compile_report(agency, year)
+    return report, findings(report, previous=published_report(agency, year - 1))
+
+
+@transaction.atomic
+def publish(agency, year: int, by, published_on: dt.date, reason: str = "") -> ReportVersion:
+    entry, _ = AnnualReport.objects.get_or_create(agency=agency, year=year)
+    entry = AnnualReport.objects.select_for_update().get(pk=entry.pk)
+    last = entry.versions.order_by("-number").first()
+    if last and not reason.strip():
+        raise PublishRefused("已发布过的报告再次发布，须说明修改原因。")
+    report, found = compiled_with_checks(agency, year)
+    errors = blocking(found)
+    if errors:
+        raise PublishRefused(f"有{len(errors)}项错误未解决，不能发布。", errors)
+    report.published_on = published_on
+    report.signed_on = published_on
+    return ReportVersion.objects.create(
+        report=entry, number=(last.number + 1) if last else 1, published_on=published_on, reason=reason.strip(),
+        snapshot=snapshot_of(report), findings=[f.to_dict() for f in found if f.failed], published_by=by)

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "annual"
+urlpatterns = [
+    path("", views.report_list, name="list"),
+    path("<int:agency_id>/<int:year>/", views.report_detail, name="detail"),
+    path("<int:agency_id>/<int:year>/publish/", views.report_publish, name="publish"),
+    path("<int:agency_id>/<int:year>/preview/", views.report_preview, name="preview"),
+    path("<int:agency_id>/<int:year>/export.<str:kind>", views.report_export, name="export"),
+]

@@ -1,0 +1,186 @@
+"""Pages of the annual report: the list of reports, the report page (figures compiled from the
+ledger, checks, table 1 and parts 一/五/六 edited, exports, publication), and the exports.
+
+Access (agencies/access.py): the agency's staff edit; its 负责人 or 管理员 publish; a 监督人 of
+a parent agency reads. Anyone else gets a 404, as for a case of another agency.
+"""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Min
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_POST
+
+from gongkai.office.agencies import access
+from gongkai.office.agencies.models import Agency, Role
+
+from .checking import ChecksUnavailable, blocking
+from .compile import compile_report, fees_in_year
+from .export import PdfUnavailable, export, pdf_engine
+from .forms import PublishForm, ReportForm, table1_field_name
+from .models import AnnualReport, ReportVersion
+from .narrative import prefill
+from .publish import PublishRefused, compiled_with_checks, publish
+from .snapshot import report_from_snapshot
+
+PUBLISHER_ROLES = (Role.HEAD, Role.ADMIN)
+
+
+def _agency_or_404(user, agency_id) -> Agency:
+    agency = get_object_or_404(Agency, pk=agency_id)
+    if agency.pk not in access.visible_agency_ids(user):
+        raise Http404("没有这个机关")
+    return agency
+
+
+def _can_edit(user, agency) -> bool:
+    return access.staff_agencies(user).filter(pk=agency.pk).exists()
+
+
+def _can_publish(user, agency) -> bool:
+    return access.agencies_for(user, PUBLISHER_ROLES).filter(pk=agency.pk).exists()
+
+
+def _years(agency) -> list[int]:
+    """From the first year in the ledger (or with a report) to last year, newest first."""
+    this_year = timezone.localdate().year
+    first = agency.applications.aggregate(y=Min("received_on"))["y"]
+    years = {r for r in agency.annual_reports.values_list("year", flat=True)}
+    start = min([first.year if first else this_year - 1, *years])
+    return sorted(set(range(start, this_year + 1)) | years, reverse=True)
+
+
+@login_required
+def report_list(request):
+    ids = access.visible_agency_ids(request.user)
+    rows = []
+    for agency in Agency.objects.filter(pk__in=ids).order_by("name"):
+        versions = {v.report.year: v for v in ReportVersion.objects.filter(report__agency=agency)
+                    .select_related("report").order_by("number")}
+        rows.append((agency, [(y, versions.get(y)) for y in _years(agency)]))
+    return render(request, "annual/report_list.html", {"rows": rows})
+
+
+def _initial(entry: AnnualReport | None, report, agency, year) -> dict:
+    """The saved text, or for a part never written the sentences pre-filled from the figures."""
+    generated = prefill(report, fees_in_year(agency, year))
+    initial = {f"part{n}": (getattr(entry, f"part{n}") if entry else "") or generated[n] for n in (1, 5, 6)}
+    for key, raw in (entry.table1 if entry else {}).items():
+        initial[table1_field_name(key)] = raw
+    return initial
+
+
+@login_required
+def report_detail(request, agency_id, year):
+    agency = _agency_or_404(request.user, agency_id)
+    entry = AnnualReport.objects.filter(agency=agency, year=year).first()
+    can_edit = _can_edit(request.user, agency)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied("只有本机关工作人员可以编辑年度报告。")
+        form = ReportForm(request.POST)
+        if form.is_valid():
+            entry = entry or AnnualReport(agency=agency, year=year)
+            entry.table1 = form.table1()
+            for n in (1, 5, 6):
+                setattr(entry, f"part{n}", form.cleaned_data[f"part{n}"].strip())
+            entry.updated_by = request.user
+            entry.save()
+            messages.success(request, "已保存。表二、表三按台账重新汇总。")
+            return redirect("annual:detail", agency_id=agency.pk, year=year)
+    else:
+        form = None
+    try:
+        report, found = compiled_with_checks(agency, year)
+        checks_error = ""
+    except ChecksUnavailable as e:
+        report, found, checks_error = compile_report(agency, year), [], str(e)
+    if form is None:
+        form = ReportForm(initial=_initial(entry, report, agency, year))
+    versions = list(entry.versions.order_by("-number")) if entry else []
+    return render(request, "annual/report_detail.html", {
+        "agency": agency, "year": year, "report": report, "entry": entry, "form": form,
+        "can_edit": can_edit, "can_publish": _can_publish(request.user, agency),
+        "findings": [f for f in found if not f.outcome.value == "pass"],
+        "passed": sum(1 for f in found if f.outcome.value == "pass"),
+        "errors": blocking(found), "checks_error": checks_error,
+        "versions": versions, "publish_form": PublishForm(republish=bool(versions)),
+        "pdf_engine": pdf_engine(), "today": timezone.localdate(),
+        "figures": _figures(report),
+    }, status=400 if form.errors else 200)
+
+
+def _figures(report) -> list[tuple[str, int | None]]:
+    """The headline numbers shown above the tables."""
+    suits = [report.value(f"t3.{k}.total") for k in ("litigation_direct", "litigation_after_review")]
+    return [
+        ("本年新收", report.value("t2.new_received.total")),
+        ("上年结转", report.value("t2.carried_over_in.total")),
+        ("本年办结", report.value("t2.processed_total.total")),
+        ("结转下年度", report.value("t2.carried_over_out.total")),
+        ("行政复议", report.value("t3.review.total")),
+        ("行政诉讼", None if None in suits else sum(suits)),
+    ]
+
+
+@login_required
+@require_POST
+def report_publish(request, agency_id, year):
+    agency = _agency_or_404(request.user, agency_id)
+    if not _can_publish(request.user, agency):
+        raise PermissionDenied("只有本机关负责人或管理员可以发布年度报告。")
+    republish = ReportVersion.objects.filter(report__agency=agency, report__year=year).exists()
+    form = PublishForm(request.POST, republish=republish)
+    if not form.is_valid():
+        for errs in form.errors.values():
+            for e in errs:
+                messages.error(request, e)
+        return redirect("annual:detail", agency_id=agency.pk, year=year)
+    try:
+        version = publish(agency, year, request.user, form.cleaned_data["published_on"], form.cleaned_data["reason"])
+    except (PublishRefused, ChecksUnavailable) as e:
+        messages.error(request, f"未发布：{e}")
+    else:
+        late = "（已超过法定期限）" if version.late else ""
+        messages.success(request, f"已发布第{version.number}版，发布日期{version.published_on}{late}。")
+    return redirect("annual:detail", agency_id=agency.pk, year=year)
+
+
+def _report_for(request, agency, year):
+    """The published version asked for (?version=N), else the draft compiled now."""
+    number = request.GET.get("version")
+    if number:
+        version = get_object_or_404(ReportVersion, report__agency=agency, report__year=year, number=number)
+        return report_from_snapshot(version.snapshot)
+    return compile_report(agency, year)
+
+
+@login_required
+def report_export(request, agency_id, year, kind):
+    agency = _agency_or_404(request.user, agency_id)
+    report = _report_for(request, agency, year)
+    try:
+        out = export(report, kind)
+    except KeyError:
+        raise Http404("不支持的导出格式")
+    except PdfUnavailable as e:
+        messages.error(request, str(e))
+        return redirect(reverse("annual:detail", args=[agency.pk, year]))
+    response = HttpResponse(out.data, content_type=out.content_type)
+    response["Content-Disposition"] = content_disposition_header(kind != "html", out.filename)
+    return response
+
+
+@login_required
+@xframe_options_sameorigin
+def report_preview(request, agency_id, year):
+    """The HTML writer's page of the draft (or a version), shown in the report page's frame."""
+    agency = _agency_or_404(request.user, agency_id)
+    return HttpResponse(export(_report_for(request, agency, year), "html").data, content_type="text/html; charset=utf-8")
