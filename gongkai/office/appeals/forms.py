@@ -1,0 +1,40 @@
+from django import forms
+
+from gongkai.office.agencies.access import staff_agencies
+from gongkai.office.applications.forms import DateInput
+from gongkai.office.applications.models import Application
+
+from .models import Appeal
+
+
+class AppealForm(forms.ModelForm):
+    """A 行政复议 or 行政诉讼 case; linked to the contested application when there is one."""
+
+    class Meta:
+        model = Appeal
+        fields = ["agency", "application", "number", "kind", "filed_on", "result", "closed_on", "note"]
+        widgets = {"filed_on": DateInput(), "closed_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {f: {"invalid": "请输入有效的日期（年-月-日）。"} for f in ("filed_on", "closed_on")}
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        agencies = staff_agencies(user)
+        self.fields["agency"].queryset = agencies
+        self.fields["agency"].empty_label = None
+        self.fields["application"].queryset = Application.objects.filter(agency__in=agencies)
+        self.fields["application"].label_from_instance = lambda a: f"{a.agency} {a.number}"
+
+    def clean(self):
+        data = super().clean()
+        agency, application = data.get("agency"), data.get("application")
+        if agency and application and application.agency_id != agency.pk:
+            self.add_error("application", "所涉申请应属于同一机关。")
+        filed, closed, result = data.get("filed_on"), data.get("closed_on"), data.get("result")
+        if closed and filed and closed < filed:
+            self.add_error("closed_on", "审结日期不能早于立案日期。")
+        if bool(closed) != bool(result):
+            self.add_error("result" if closed else "closed_on", "审结日期和结果应同时填写（未审结则都留空）。")
+        if agency and data.get("number") and Appeal.objects.filter(agency=agency, number=data["number"]).exclude(
+                pk=self.instance.pk).exists():
+            self.add_error("number", "本机关已有相同案号。")
+        return data

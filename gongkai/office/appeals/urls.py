@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.appeal_list, name="appeal_list"),
+    path("new/", views.appeal_edit, name="appeal_new"),
+    path("<int:pk>/", views.appeal_edit, name="appeal_edit"),
+]

@@ -1,0 +1,41 @@
+"""行政复议 / 行政诉讼 cases: a list for everyone who may see the agency, forms for its staff."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from gongkai.office.agencies import access
+
+from .forms import AppealForm
+from .models import Appeal
+
+
+@login_required
+def appeal_list(request):
+    appeals = Appeal.objects.filter(agency_id__in=access.visible_agency_ids(request.user)).select_related(
+        "agency", "application")
+    return render(request, "appeals/appeal_list.html", {
+        "appeals": appeals, "can_add": access.staff_agencies(request.user).exists()})
+
+
+@login_required
+def appeal_edit(request, pk=None):
+    appeal = None
+    if pk is not None:
+        appeal = get_object_or_404(Appeal, pk=pk)
+        if appeal.agency_id not in access.visible_agency_ids(request.user):
+            raise Http404("没有这个案件")
+    staff = access.staff_agencies(request.user)
+    if not (staff.exists() if appeal is None else staff.filter(pk=appeal.agency_id).exists()):
+        raise PermissionDenied("只有本机关的工作人员可以登记或修改复议诉讼案件。")
+    initial = {}
+    if appeal is None and request.GET.get("application"):
+        initial["application"] = request.GET["application"]
+    form = AppealForm(request.user, request.POST or None, instance=appeal, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, f"已保存：{saved}。")
+        return redirect("appeal_list")
+    return render(request, "appeals/appeal_form.html", {"form": form, "appeal": appeal},
+                  status=400 if form.errors else 200)

@@ -1,0 +1,300 @@
+"""The legal events of an application as domain functions (domain-spec §5.9).
+
+Each function checks the state machine and the dates, changes the case, writes a CaseEvent and a
+History entry (who, when, what changed) and recomputes the due date, all in one transaction.
+Errors a user can cause raise CaseError with a Chinese message for the form.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from gongkai.office.agencies.access import can_approve_extension, can_handle_case, staff_agencies
+from gongkai.office.agencies.models import CalendarOverride
+
+from . import clock
+from .models import Application, CaseEvent, Channel, EventKind, History, Status
+from .replies import BY_KEY, WITHDRAWN_ROW
+
+
+class CaseError(ValidationError):
+    """A step the law or the case's state does not allow; the message is shown to the clerk."""
+
+
+#: 条例第三十一条: the channels whose legal date is the day the letter or form is in hand
+RECEIVED_ON_ARRIVAL = (Channel.IN_PERSON, Channel.POST_SIGNED, Channel.ORAL)
+
+
+def deadline_for(application: Application) -> clock.Deadline:
+    """The due date and its explanation from the events recorded so far."""
+    return clock.compute_deadline(application, list(application.events.all()),
+                                  CalendarOverride.mapping_for(application.agency),
+                                  fee_pauses_clock=settings.GONGKAI_FEE_PAUSES_CLOCK)
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+
+
+def _change(application, by, action, event_data=None, **fields):
+    """Set `fields`, log the differences, recompute the due date and save."""
+    changes = {}
+    for name, value in fields.items():
+        old = getattr(application, name)
+        if old != value:
+            changes[name] = [_plain(old), _plain(value)]
+            setattr(application, name, value)
+    if event_data:
+        changes["event"] = {k: _plain(v) for k, v in event_data.items()}
+    application.save()
+    History.objects.create(application=application, by=by, action=action, changes=changes)
+    _refresh_due(application)
+
+
+def _refresh_due(application):
+    due = deadline_for(application).date if application.status != Status.CLOSED else None
+    if application.due_on != due:
+        application.due_on = due
+        application.save(update_fields=["due_on"])
+
+
+def _event(application, kind, on, by, **data):
+    data = {k: _plain(v) for k, v in data.items() if v not in (None, "")}
+    return CaseEvent.objects.create(application=application, kind=kind, on=on, by=by, data=data)
+
+
+def _record(application, kind, on, by, action, data=None, **fields):
+    """One legal event: the CaseEvent, the case's new fields, and the History entry."""
+    data = data or {}
+    _event(application, kind, on, by, **data)
+    _change(application, by, action, {"on": on, **data}, **fields)
+
+
+def _resume(application, on, by, *, waiting, notice_kind, kind, action, since):
+    """The awaited answer to a notice arrived (corrected application, payment): back to work."""
+    _require_staff(application, by)
+    _require_status(application, waiting)
+    notice = application.events.get(kind=notice_kind)
+    _require_not_before(on, notice.on, since)
+    _record(application, kind, on, by, action, status=Status.REGISTERED)
+
+
+def _require(condition, message):
+    if not condition:
+        raise CaseError(message)
+
+
+def _require_status(application, *statuses):
+    _require(application.status in statuses,
+             f"当前状态为“{application.get_status_display()}”，不能进行此操作。")
+
+
+def _require_staff(application, by):
+    """A person acting on a case must be staff of the holding agency (imports pass by=None)."""
+    _require(by is None or can_handle_case(by, application), "只有本机关的工作人员可以办理该申请。")
+
+
+def _require_not_before(day, earlier, what):
+    _require(earlier is None or day >= earlier, f"日期不能早于{what}（{earlier}）。")
+
+
+def _next_number(agency, year):
+    numbers = Application.objects.filter(agency=agency, number__startswith=f"{year}-").values_list("number", flat=True)
+    sequence = max((int(n.split("-", 1)[1]) for n in numbers if n.split("-", 1)[1].isdigit()), default=0)
+    return f"{year}-{sequence + 1:04d}"
+
+
+@transaction.atomic
+def register(agency, by, *, channel, arrived_on, received_on=None, number="", **fields) -> Application:
+    """条例第二十九、三十一条: record an application. In person, by signed post or orally the legal
+    date is the day it is in hand; by ordinary post, online or fax it is the day of confirmation
+    with the applicant, which may come later: until then the clock does not run."""
+    if channel in RECEIVED_ON_ARRIVAL:
+        _require(received_on in (None, arrived_on), "当面提交、需签收的邮件和口头申请，收到申请之日就是到达之日。")
+        received_on = arrived_on
+    _require_not_before(received_on or arrived_on, arrived_on, "到达日期")
+    application = Application(agency=agency, channel=channel, arrived_on=arrived_on, received_on=received_on,
+                              number=number or _next_number(agency, arrived_on.year),
+                              status=Status.REGISTERED if received_on else Status.RECEIVED, **fields)
+    application.full_clean(exclude=["status"])
+    _require(by is None or staff_agencies(by).filter(pk=agency.pk).exists(), "只有本机关的工作人员可以登记申请。")
+    try:
+        with transaction.atomic():
+            application.save()
+    except IntegrityError as exc:
+        raise CaseError(f"编号 {application.number} 已被本机关使用。") from exc
+    History.objects.create(application=application, by=by, action="登记申请",
+                           changes={"number": [None, application.number], "channel": [None, channel],
+                                    "received_on": [None, _plain(received_on)]})
+    _refresh_due(application)
+    return application
+
+
+@transaction.atomic
+def confirm_receipt(application, on, by):
+    """条例第三十一条: the day the agency confirms receipt with the applicant (ordinary post) or both
+    sides confirm (online, fax) is the legal receipt date."""
+    _require_staff(application, by)
+    _require_status(application, Status.RECEIVED)
+    _require_not_before(on, application.arrived_on, "到达日期")
+    _change(application, by, "确认收到申请", received_on=on, status=Status.REGISTERED)
+
+
+@transaction.atomic
+def request_correction(application, on, by, *, items, correction_due=None):
+    """条例第三十条: one notice, listing everything to correct, within 7 wd of receipt."""
+    _require_staff(application, by)
+    _require_status(application, Status.REGISTERED)
+    _require(not application.events.filter(kind=EventKind.CORRECTION_NOTICE).exists(),
+             "补正只能一次性告知（第三十条），本申请已发出过补正通知。")
+    _require(bool(items and items.strip()), "请写明需要补正的事项。")
+    _require_not_before(on, application.received_on, "收到申请之日")
+    _require(correction_due is None or correction_due > on, "补正期限应晚于通知日期。")
+    _record(application, EventKind.CORRECTION_NOTICE, on, by, "发出补正通知",
+            {"items": items, "correction_due": correction_due}, status=Status.CORRECTION_REQUESTED)
+
+
+@transaction.atomic
+def receive_correction(application, on, by):
+    """条例第三十条: the reply period runs from the day the corrected application arrives."""
+    _resume(application, on, by, waiting=Status.CORRECTION_REQUESTED, notice_kind=EventKind.CORRECTION_NOTICE,
+            kind=EventKind.CORRECTION_RECEIVED, action="收到补正", since="补正通知日期")
+
+
+@transaction.atomic
+def start_consultation(application, on, by, *, party, name, delivered_on=None):
+    """条例第三十二条 (third party) / 第三十四条 (co-producing agency): written consultation; the
+    time until the answer (at most 15 wd after delivery of the letter) is not counted."""
+    _require_staff(application, by)
+    _require_status(application, Status.REGISTERED)
+    _require(party in clock.PARTIES, "征求意见的对象应为第三方或其他机关。")
+    _require(bool(name and name.strip()), "请填写征求意见的对象。")
+    _require_not_before(on, application.received_on, "收到申请之日")
+    _require_not_before(delivered_on or on, on, "发函日期")
+    _record(application, EventKind.CONSULTATION_START, on, by, "征求意见",
+            {"party": party, "name": name, "delivered_on": delivered_on}, status=Status.CONSULTING)
+
+
+@transaction.atomic
+def end_consultation(application, on, by, *, answer=""):
+    """The answer arrived (or the 15 wd lapsed): the clock runs again."""
+    _require_staff(application, by)
+    _require_status(application, Status.CONSULTING)
+    started = application.events.filter(kind=EventKind.CONSULTATION_START).last()
+    _require_not_before(on, started.on, "征求意见日期")
+    _record(application, EventKind.CONSULTATION_END, on, by, "征求意见结束", {"answer": answer}, status=Status.REGISTERED)
+
+
+@transaction.atomic
+def request_extension(application, on, by, *, days, reason):
+    """条例第三十三条第二款: a clerk asks to extend the period by at most 20 working days."""
+    _require_staff(application, by)
+    _require_status(application, Status.REGISTERED, Status.CONSULTING)
+    _require(not application.events.filter(kind=EventKind.EXTENSION).exists(), "答复期限只能延长一次。")
+    _require(1 <= days <= clock.EXTENSION_MAX_WD, f"延长期限最长不超过 {clock.EXTENSION_MAX_WD} 个工作日（第三十三条）。")
+    _require(bool(reason and reason.strip()), "请说明延长的理由。")
+    _record(application, EventKind.EXTENSION, on, by, "申请延长答复期限",
+            {"days": days, "reason": reason, "approved": False})
+
+
+@transaction.atomic
+def approve_extension(application, on, by, *, notified_on):
+    """条例第三十三条第二款: approved by the OGI unit's responsible person (审核人/负责人) before
+    the period ends, and notified to the applicant."""
+    _require(can_approve_extension(by, application), "只有本机关的审核人或负责人可以批准延长答复期限。")
+    event = application.events.filter(kind=EventKind.EXTENSION).first()
+    _require(event is not None and not event.data.get("approved"), "没有待批准的延期申请。")
+    _require_status(application, Status.REGISTERED, Status.CONSULTING)
+    due = deadline_for(application).date
+    _require(due is None or on <= due, f"答复期限已于 {due} 届满，不能再延长。")
+    _require_not_before(on, event.on, "延期申请日期")
+    _require_not_before(notified_on, on, "批准日期")
+    event.data = {**event.data, "approved": True, "approved_on": on.isoformat(), "approved_by": by.get_username(),
+                  "notified_on": notified_on.isoformat()}
+    event.save(update_fields=["data"])
+    _change(application, by, "批准延长答复期限", {"approved_on": on, "notified_on": notified_on})
+
+
+@transaction.atomic
+def fee_notice(application, on, by, *, method, amount, served_on=None):
+    """国办函〔2020〕109号: a fee notice within the period, one method per application (按件 or 按量);
+    the applicant pays within 20 wd from the day after receiving it."""
+    _require_staff(application, by)
+    _require_status(application, Status.REGISTERED)
+    _require(method in ("per_item", "per_volume"), "收费方式应为按件或按量，二者只能选一（第三条）。")
+    _require(amount is not None and amount > 0, "收费金额应大于零。")
+    _require(not application.events.filter(kind=EventKind.FEE_NOTICE).exists(), "本申请已发出过收费通知。")
+    _require_not_before(served_on or on, on, "通知日期")
+    _record(application, EventKind.FEE_NOTICE, on, by, "发出收费通知",
+            {"method": method, "amount": str(amount), "served_on": served_on}, status=Status.AWAITING_PAYMENT)
+
+
+@transaction.atomic
+def fee_paid(application, on, by):
+    """The fee is paid: the clock runs again (if fees pause it, see clock.py)."""
+    _resume(application, on, by, waiting=Status.AWAITING_PAYMENT, notice_kind=EventKind.FEE_NOTICE,
+            kind=EventKind.FEE_PAID, action="申请人已缴费", since="收费通知日期")
+
+
+@transaction.atomic
+def art35_delay(application, on, by, *, delayed_to, notified_on=None):
+    """条例第三十五条: the applicant's reasons are reasonable but the periods of 第三十三条 cannot be
+    met: the agency sets a reasonable later date and tells the applicant. (Unreasonable reasons
+    end in the reply type "excessive", table 2 （五）4.)"""
+    _require_staff(application, by)
+    _require_status(application, Status.REGISTERED)
+    _require(delayed_to > on, "延期答复日期应晚于决定日期。")
+    _require_not_before(notified_on or on, on, "决定日期")
+    _record(application, EventKind.ART35_DELAY, on, by, "第三十五条延期答复",
+            {"delayed_to": delayed_to, "notified_on": notified_on})
+
+
+def _lapsed(application, reply_type, on):
+    """The deemed-abandoned replies need the period given to the applicant to be over."""
+    if reply_type.requires == "corrected":
+        _require_status(application, Status.REGISTERED)
+        _require(application.events.filter(kind=EventKind.CORRECTION_RECEIVED).exists(),
+                 "只有收到补正材料后，才能以“补正后申请内容仍不明确”答复。")
+    elif reply_type.requires == "correction_lapsed":
+        _require_status(application, Status.CORRECTION_REQUESTED)
+        notice = application.events.get(kind=EventKind.CORRECTION_NOTICE)
+        until = clock.as_date(notice.data.get("correction_due"))
+        _require(until is not None and on > until, "补正期限尚未届满（或未设定），不能视为放弃申请。")
+    elif reply_type.requires == "fee_lapsed":
+        _require_status(application, Status.AWAITING_PAYMENT)
+        notice = application.events.get(kind=EventKind.FEE_NOTICE)
+        served = clock.as_date(notice.data.get("served_on")) or notice.on
+        pay_by = clock.add_working_days(served, clock.FEE_PAYMENT_WD,
+                                        CalendarOverride.mapping_for(application.agency) or None).date
+        _require(on > pay_by, f"缴费期限至 {pay_by}，尚未届满，不能视为放弃申请。")
+    else:
+        _require_status(application, Status.REGISTERED)
+
+
+@transaction.atomic
+def reply(application, on, by, *, reply_type, denial_reason=""):
+    """Serve the reply (送达) and close the case in exactly one table-2 row (domain-spec §5.6)."""
+    _require_staff(application, by)
+    kind = BY_KEY.get(reply_type)
+    _require(kind is not None, "请选择答复类型。")
+    _lapsed(application, kind, on)
+    _require(not kind.needs_reason or bool(denial_reason and denial_reason.strip()),
+             "不予公开（含部分公开中不予公开的部分）必须说明理由（第三十六条（三）、第三十七条）。")
+    _require_not_before(on, application.received_on, "收到申请之日")
+    _record(application, EventKind.REPLY, on, by, "答复办结",
+            {"reply_type": kind.key, "row": kind.row, "reason": denial_reason}, status=Status.CLOSED,
+            reply_type=kind.key, outcome=kind.row, concluded_on=on,
+            denial_reason=denial_reason.strip() if kind.needs_reason else "")
+
+
+@transaction.atomic
+def withdraw(application, on, by, *, note=""):
+    """The applicant withdraws: closed in table 2 （六）3.其他 (domain-spec §5.6, §5.9)."""
+    _require_staff(application, by)
+    _require(application.status != Status.CLOSED, "该申请已办结。")
+    _require_not_before(on, application.arrived_on, "到达日期")
+    _record(application, EventKind.WITHDRAWN, on, by, "申请人撤回申请", {"note": note}, status=Status.CLOSED,
+            reply_type="withdrawn", outcome=WITHDRAWN_ROW, concluded_on=on)

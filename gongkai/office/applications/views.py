@@ -1,0 +1,197 @@
+"""Pages of the ledger: the case list, intake, the case page with its legal events, attachments.
+
+Access is checked here on every request (agencies/access.py): a case of another agency is a 404,
+and applicants' personal data reach the template only for the holding agency's staff.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gongkai.office.agencies import access
+from gongkai.workdays import add_working_days
+
+from . import forms, services
+from .models import Application, Attachment, EventKind, Status
+
+SOON_WD = 5  # the list's "due within 5 working days" filter
+
+
+@dataclass(frozen=True)
+class Action:
+    label: str
+    form: type
+    run: object
+    statuses: tuple
+
+
+ACTIONS = {
+    "confirm": Action("确认收到申请（第三十一条）", forms.ConfirmForm, services.confirm_receipt, (Status.RECEIVED,)),
+    "correction": Action("补正通知（第三十条）", forms.CorrectionForm, services.request_correction, (Status.REGISTERED,)),
+    "correction_received": Action("收到补正", forms.EventForm, services.receive_correction,
+                                  (Status.CORRECTION_REQUESTED,)),
+    "consultation": Action("征求意见（第三十二、三十四条）", forms.ConsultationForm, services.start_consultation,
+                           (Status.REGISTERED,)),
+    "consultation_end": Action("征求意见结束", forms.ConsultationEndForm, services.end_consultation,
+                               (Status.CONSULTING,)),
+    "extension": Action("申请延长答复期限（第三十三条）", forms.ExtensionRequestForm, services.request_extension,
+                        (Status.REGISTERED, Status.CONSULTING)),
+    "extension_approve": Action("批准延长答复期限", forms.ExtensionApproveForm, services.approve_extension,
+                                (Status.REGISTERED, Status.CONSULTING)),
+    "fee_notice": Action("收费通知", forms.FeeNoticeForm, services.fee_notice, (Status.REGISTERED,)),
+    "fee_paid": Action("已缴费", forms.EventForm, services.fee_paid, (Status.AWAITING_PAYMENT,)),
+    "art35": Action("第三十五条延期答复", forms.Art35Form, services.art35_delay, (Status.REGISTERED,)),
+    "reply": Action("答复办结", forms.ReplyForm, services.reply,
+                    (Status.REGISTERED, Status.CORRECTION_REQUESTED, Status.AWAITING_PAYMENT)),
+    "withdraw": Action("申请人撤回", forms.WithdrawForm, services.withdraw,
+                       tuple(s for s in Status if s != Status.CLOSED)),
+}
+
+
+def _available(application, user) -> list[str]:
+    """The legal events that may come next, for a person who may record them."""
+    if not access.can_handle_case(user, application):
+        return []
+    kinds = set(application.events.values_list("kind", flat=True))
+    extension = application.events.filter(kind=EventKind.EXTENSION).first()
+    hidden = set()
+    if EventKind.CORRECTION_NOTICE in kinds:
+        hidden.add("correction")
+    if extension is not None:
+        hidden.add("extension")
+    if extension is None or extension.data.get("approved") or not access.can_approve_extension(user, application):
+        hidden.add("extension_approve")
+    if EventKind.FEE_NOTICE in kinds:
+        hidden.add("fee_notice")
+    return [name for name, a in ACTIONS.items() if application.status in a.statuses and name not in hidden]
+
+
+def _case_or_404(user, pk) -> Application:
+    application = get_object_or_404(Application.objects.select_related("agency"), pk=pk)
+    if not access.can_view_case(user, application):
+        raise Http404("没有这个申请")
+    return application
+
+
+def _visible_cases(user):
+    return Application.objects.filter(agency_id__in=access.visible_agency_ids(user)).select_related("agency")
+
+
+@login_required
+def case_list(request):
+    cases = _visible_cases(request.user)
+    counts = dict(cases.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    today = timezone.localdate()
+    status, due, q = request.GET.get("status", ""), request.GET.get("due", ""), request.GET.get("q", "").strip()
+    if status in Status.values:
+        cases = cases.filter(status=status)
+    if due == "soon":
+        cases = cases.filter(due_on__gte=today, due_on__lte=add_working_days(today, SOON_WD).date)
+    elif due == "overdue":
+        cases = cases.filter(due_on__lt=today).exclude(status=Status.CLOSED)
+    if q:
+        own = access.staff_agencies(request.user)
+        cases = cases.filter(Q(number__icontains=q) | Q(request_text__icontains=q)
+                             | Q(applicant_name__icontains=q, agency__in=own))
+    personal = set(access.staff_agencies(request.user).values_list("pk", flat=True))
+    return render(request, "applications/case_list.html", {
+        "cases": cases[:500], "personal": personal, "today": today,
+        "counts": [(s, counts.get(s.value, 0)) for s in Status], "total": sum(counts.values()),
+        "filters": {"status": status, "due": due, "q": q}, "statuses": Status.choices,
+        "can_register": access.staff_agencies(request.user).exists(),
+    })
+
+
+@login_required
+def case_new(request):
+    if not access.staff_agencies(request.user).exists():
+        raise PermissionDenied("只有机关工作人员可以登记申请。")
+    form = forms.IntakeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        agency = data.pop("agency")
+        try:
+            application = services.register(agency, request.user, **data)
+        except services.CaseError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, f"已登记申请 {application.number}。")
+            return redirect("case_detail", pk=application.pk)
+    return render(request, "applications/case_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _detail(request, application, bound=None, status=200):
+    names = _available(application, request.user)
+    action_forms = {name: (bound[1] if bound and bound[0] == name else ACTIONS[name].form(prefix=name))
+                    for name in names}
+    return render(request, "applications/case_detail.html", {
+        "case": application,
+        "deadline": services.deadline_for(application),
+        "personal": access.can_see_personal_data(request.user, application.agency),
+        "can_handle": access.can_handle_case(request.user, application),
+        "actions": [(name, ACTIONS[name].label, action_forms[name]) for name in names],
+        "events": application.events.select_related("by"),
+        "history": application.history.select_related("by"),
+        "attachments": application.attachments.all(),
+        "attachment_form": forms.AttachmentForm(),
+        "appeals": application.appeals.all(),
+    }, status=status)
+
+
+@login_required
+def case_detail(request, pk):
+    return _detail(request, _case_or_404(request.user, pk))
+
+
+@login_required
+@require_POST
+def case_action(request, pk, action):
+    application = _case_or_404(request.user, pk)
+    if action not in ACTIONS or action not in _available(application, request.user):
+        raise PermissionDenied("当前不能进行此操作。")
+    form = ACTIONS[action].form(request.POST, prefix=action)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            ACTIONS[action].run(application, data.pop("on"), request.user, **data)
+        except services.CaseError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, f"已记录：{ACTIONS[action].label}。")
+            return redirect("case_detail", pk=application.pk)
+    application.refresh_from_db()
+    return _detail(request, application, bound=(action, form), status=400)
+
+
+@login_required
+@require_POST
+def attachment_upload(request, pk):
+    application = _case_or_404(request.user, pk)
+    if not access.can_handle_case(request.user, application):
+        raise PermissionDenied("只有本机关的工作人员可以上传附件。")
+    form = forms.AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "请选择要上传的文件。")
+        return redirect("case_detail", pk=application.pk)
+    upload = form.cleaned_data["file"]
+    name = form.cleaned_data["name"] or upload.name
+    Attachment.objects.create(application=application, file=upload, name=name, uploaded_by=request.user)
+    application.history.create(by=request.user, action="上传附件", changes={"attachment": name})
+    messages.success(request, f"已上传附件：{name}。")
+    return redirect("case_detail", pk=application.pk)
+
+
+@login_required
+def attachment_download(request, pk):
+    attachment = get_object_or_404(Attachment.objects.select_related("application"), pk=pk)
+    if not access.can_handle_case(request.user, attachment.application):
+        raise Http404("没有这个附件")
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.file.name.rsplit("/", 1)[-1])
