@@ -36,6 +36,7 @@ class Entry:
     from_grid: bool = False
     cols: list[int] | None = None            # grid column of each value (grids only)
     single: bool = False                     # a run gathered from one-number lines
+    heads: list[tuple[str, int]] = field(default_factory=list)  # grid label cells and their columns
 
     @property
     def source(self) -> Source | None:
@@ -48,24 +49,36 @@ def is_value(text: str) -> bool:
 
 
 def entries_from_grid(grid: Grid) -> list[Entry]:
-    """One entry per grid row: label cells, then the value cells (blanks kept) after them."""
+    """One entry per grid row: label cells, then the value cells (blanks kept) after them.
+
+    The grid is a rectangle with merged cells repeated, so a cell's index in its row is its
+    column; a copy of a merged cell outside its first slot gives no value of its own.
+    """
     out = []
-    for row in grid.rows:
+    for r, row in enumerate(grid.rows):
         texts = [c.text.strip() for c in row]
         last_label = max((i for i, t in enumerate(texts) if t and not is_value(t)), default=-1)
-        label_cells, seen = [], set()
-        for c in row[: last_label + 1]:
-            t = c.text.strip()
-            if t and not is_value(t) and (c.origin or id(c)) not in seen:
+        label_cells, heads, seen = [], [], set()
+        for i, c in enumerate(row[: last_label + 1]):
+            t = texts[i]
+            if not t or is_value(t):
+                continue
+            heads.append((t, i))
+            if (c.origin or id(c)) not in seen:
                 seen.add(c.origin or id(c))
                 label_cells.append(c)
-        values = [Value(c.text.strip(), c.source) for c in row[last_label + 1:] if not c.spanned]
-        cols = [c.source.col if c.source.col is not None else i
-                for i, c in enumerate(row[last_label + 1:], start=last_label + 1) if not c.spanned]
+        slots = [(i, c) for i, c in enumerate(row) if i > last_label and not _copy(c, r, i)]
+        values = [Value(texts[i], c.source) for i, c in slots]
         has_number = any(v.raw for v in values)
-        out.append(Entry("".join(c.text for c in label_cells), [c.source for c in label_cells],
-                         values if has_number or (label_cells and values) else None, True, cols))
+        out.append(Entry("".join(c.text.strip() for c in label_cells), [c.source for c in label_cells],
+                         values if has_number or (label_cells and values) else None, True,
+                         [i for i, _ in slots], heads=heads))
     return out
+
+
+def _copy(cell, r: int, i: int) -> bool:
+    """A merged cell's copy outside the slot where it starts."""
+    return cell.origin is not None and cell.origin != (r, i)
 
 
 def entries_from_lines(lines: list[Line]) -> list[Entry]:

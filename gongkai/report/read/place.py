@@ -44,6 +44,22 @@ def place(doc: Document) -> Report:
     return report
 
 
+def _header_positions(heads: list[tuple[str, int]], columns) -> dict[str, int]:
+    """Column key → the grid column of the header cell printing its label (the lowest header
+    row wins, where the five organisation columns sit under 法人或其他组织). Empty when the
+    header cells do not give every column its own grid column."""
+    found: dict[str, int] = {}
+    for text, col in heads:
+        t = loose(text)
+        for c in columns:
+            if t == loose(c.label) or (not c.official and t.endswith("小计")):
+                found[c.key] = col
+    official = [c.key for c in columns if c.official]
+    if any(k not in found for k in official) or len(set(found.values())) != len(found):
+        return {}
+    return found
+
+
 def _entries(blocks: list[Line | Grid]) -> list[Entry]:
     out: list[Entry] = []
     run: list[Line] = []
@@ -64,6 +80,7 @@ class TablePlacer:
     blocks: list[Line | Grid]
     header: str = ""
     filled: set[str] = field(default_factory=set)
+    positions: dict[str, int] = field(default_factory=dict)   # column key → grid column (grids)
 
     def run(self) -> None:
         entries = _entries(self.blocks)
@@ -77,11 +94,15 @@ class TablePlacer:
     # ------------------------------------------------------------------ tables 1 and 2
     def _place_rows(self, entries: list[Entry]) -> None:
         rows: list[Row | None] = []
+        heads: list[tuple[str, int]] = []
         for e in entries:
             row = match_row(e.label, self.table) if e.label else None
-            if row is None and e.label and not self.filled:
+            if row is None and e.label and not any(rows):
                 self.header += e.label
+                heads += e.heads
             rows.append(row)
+        if self.table.key == "t2":
+            self.positions = _header_positions(heads, self.table.rows[0].columns)
         segment: list[tuple[Entry, Row | None]] = []
         for e, row in zip(entries, rows):
             if row is not None and e.values is not None and row.key not in self.filled:
@@ -120,6 +141,11 @@ class TablePlacer:
     def _fill(self, row: Row, values: list[Value], entry: Entry) -> None:
         self.filled.add(row.key)
         cols = self._columns(row)
+        placed = self._by_position(cols, values, entry)
+        if placed is not None:
+            for col, v in placed:
+                self._set_read(self._key(row, col), v, col.decimal)
+            return
         if len(values) != len(cols):
             raw = " ".join(v.raw for v in values)
             reason = f"该行应有{len(cols)}个数值，读到{len(values)}个（{raw}），无法确定各数值所在的列"
@@ -129,12 +155,28 @@ class TablePlacer:
         for col, v in zip(cols, values):
             self._set_read(self._key(row, col), v, col.decimal)
 
+    def _by_position(self, cols, values: list[Value], entry: Entry):
+        """Grid rows: each value under the header cell that names its column, when the header
+        names every column and no printed value is left over."""
+        if not entry.cols or not self.positions or any(c.key not in self.positions for c in cols):
+            return None
+        at = dict(zip(entry.cols, values))
+        if any(self.positions[c.key] not in at for c in cols):
+            return None
+        used = {self.positions[c.key] for c in cols}
+        if any(v.raw for j, v in at.items() if j not in used):
+            return None
+        return [(c, at[self.positions[c.key]]) for c in cols]
+
     def _columns(self, row: Row):
         """The columns this table prints for `row`, in the header's order."""
         if self.table.key != "t2":
             return [c for c in row.columns if c.official]
         head = loose(self.header)
         cols = [c for c in row.columns if c.official]
+        if self.positions and "org_subtotal" in self.positions:
+            return sorted([*cols, next(c for c in row.columns if not c.official)],
+                          key=lambda c: self.positions.get(c.key, 99))
         if "小计" in head:
             subtotal = next(c for c in row.columns if not c.official)
             at = head.find("小计")
