@@ -86,7 +86,7 @@ def confirmed_years(overrides: OverridesLike = None) -> frozenset[int]:
 
 def describe_day(date: dt.date, overrides: OverridesLike = None) -> Day:
     """Whether `date` is a working day, whether that is provisional, and why."""
-    return _describe(date, layered_overrides(overrides))
+    return _describe(_calendar_date(date), layered_overrides(overrides))
 
 
 def is_workday(date: dt.date, overrides: OverridesLike = None) -> bool:
@@ -117,6 +117,7 @@ def working_days_between(start: dt.date, end: dt.date, overrides: OverridesLike 
 
     The inverse of `add_working_days`: between(t, add(t, n).date) == n.
     """
+    start, end = _calendar_date(start), _calendar_date(end)
     if end < start:
         count = working_days_between(end, start, overrides)
         return WorkdayCount(-count.days, count.provisional_years)
@@ -139,6 +140,7 @@ def shift_by_paused(deadline: dt.date | WorkdayResult, pauses: Iterable[tuple[dt
     walk = _Walk(overrides, deadline)
     paused = set()
     for start, end in pauses:
+        start, end = _calendar_date(start), _calendar_date(end)
         if end < start:
             raise ValueError(f"中止期间的结束日早于开始日: {start} – {end}")
         paused.update(start + k * _DAY for k in range(1, (end - start).days + 1))
@@ -160,7 +162,7 @@ class _Walk:
         if isinstance(origin, WorkdayResult):
             self.provisional.update(origin.provisional_years)
             origin = origin.date
-        self.start = origin
+        self.start = None if origin is None else _calendar_date(origin)
 
     def workday(self, date: dt.date) -> bool:
         day = _describe(date, self.overrides)
@@ -173,6 +175,15 @@ class _Walk:
 
     def result(self, date: dt.date) -> WorkdayResult:
         return WorkdayResult(date, self.years())
+
+
+def _calendar_date(value: dt.date) -> dt.date:
+    """A plain date. A datetime is refused rather than cut: which calendar day a moment falls
+    on depends on the time zone (a receipt at 07:00 Beijing time is the previous day in UTC),
+    so the caller converts it in Asia/Shanghai time."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise TypeError(f"应为日期（datetime.date），请先按北京时间换算: {value!r}")
+    return value
 
 
 def _describe(date: dt.date, overrides: Overrides) -> Day:

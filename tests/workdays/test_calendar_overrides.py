@@ -103,3 +103,10 @@ def test_the_committed_overrides_file_loads_and_its_confirmed_years_are_whole():
 
     committed = load_overrides(BUNDLED_PATH)
     assert statutory_days_worked(committed) == []
+
+
+def test_the_callers_overrides_win_over_earlier_layers():
+    committed = Overrides([Override(D(2027, 1, 4), False, "某通知")])
+    caller = Overrides([Override(D(2027, 1, 4), True, "更正")], confirmed_years=[2027])
+    merged = committed.merged(caller)
+    assert merged.get(D(2027, 1, 4)).workday and merged.confirmed_years == {2027}

@@ -43,3 +43,9 @@ def test_zero_days_is_the_trigger_itself():
 def test_bad_count_is_refused(n):
     with pytest.raises(ValueError):
         add_working_days(D(2026, 1, 5), n)
+
+
+def test_a_moment_is_refused_rather_than_cut_to_a_date():
+    """A receipt at 07:00 Beijing time is the previous day in UTC: the caller must convert."""
+    with pytest.raises(TypeError):
+        add_working_days(dt.datetime(2026, 1, 5, 7, 0), 20)
