@@ -1,0 +1,35 @@
+"""Which report is last year's: same agency, year − 1 (for the Y- rules in folder mode).
+
+Agencies print their name with or without the city above them ("洪泽区人民政府" in 2023,
+"淮安市洪泽区人民政府" in 2024), so a name also matches its longer form when what precedes
+it is a place (ending in 省/市/州/县/区/盟/旗).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..model import Report
+from ..normalize import norm
+
+_PLACE = re.compile(r"(省|自治区|市|州|盟|县|区|旗)$")
+
+
+def same_agency(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    a, b = norm(a), norm(b)
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.endswith(short) and bool(_PLACE.search(long[: -len(short)]))
+
+
+def previous_of(report: Report, reports: Iterable[Report]) -> Report | None:
+    """Last year's report of the same agency among `reports`, or None."""
+    if report.year is None:
+        return None
+    for other in reports:
+        if other is not report and other.year == report.year - 1 and same_agency(report.agency, other.agency):
+            return other
+    return None

@@ -1,0 +1,97 @@
+"""The rules by spec ID, and the order in which findings are shown.
+
+A rule is a small function decorated with `@rule("R-1", Severity.ERROR, title=...)`; its
+docstring shows the anti-pattern and the fix (as sqlfluff rules do). `iter_findings` runs
+every rule and yields every finding (jsonschema's `iter_errors`); `ordered` and `best_match`
+put broken ERROR rules first, then by position in the tables.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from ..model import Report
+from .context import Context
+from .finding import Finding, Outcome, Severity
+
+RuleFunction = Callable[[Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    title: str
+    check: RuleFunction
+    needs_previous: bool = False
+
+    @property
+    def doc(self) -> str:
+        return (self.check.__doc__ or "").strip()
+
+    @property
+    def family(self) -> str:
+        return self.id.split("-")[0]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, severity: Severity, *, title: str, needs_previous: bool = False):
+    """Register a rule function under its spec ID (domain-spec §4)."""
+    def register(fn: RuleFunction) -> RuleFunction:
+        if rule_id in RULES:
+            raise ValueError(f"rule {rule_id} registered twice")
+        RULES[rule_id] = Rule(rule_id, severity, title, fn, needs_previous)
+        return fn
+    return register
+
+
+def run_rule(r: Rule, report: Report, previous: Report | None = None) -> list[Finding]:
+    """One rule's findings. A rule that fails on an odd report gives an uncertain finding
+    instead of stopping the whole check."""
+    ctx = Context(report, previous, r.id, r.severity)
+    try:
+        return list(r.check(ctx))
+    except Exception as exc:  # noqa: BLE001 - reported as a finding, never a traceback
+        return [ctx.uncertain(f"规则{r.id}无法执行：{type(exc).__name__}: {exc}", evidence={"error": repr(exc)})]
+
+
+def iter_findings(report: Report, previous: Report | None = None,
+                  rules: Iterable[str] | None = None) -> Iterator[Finding]:
+    """Every finding of every rule one report (and last year's, when given) can answer."""
+    wanted = set(rules) if rules is not None else None
+    for r in RULES.values():
+        if wanted is not None and r.id not in wanted:
+            continue
+        if r.needs_previous and previous is None:
+            continue
+        yield from run_rule(r, report, previous)
+
+
+def position(report: Report, finding: Finding) -> tuple:
+    """Where a finding sits in the printed report: (part, row, column)."""
+    spots = []
+    for key in finding.cells:
+        spec = report.format.specs.get(key)
+        if spec:
+            table, row, col = spec
+            spots.append((table.part, table.rows.index(row), row.columns.index(col)))
+    spots.extend((n, -1, -1) for n in finding.parts)
+    return min(spots) if spots else (99, 0, 0)
+
+
+def sort_key(report: Report, finding: Finding) -> tuple:
+    return (finding.outcome is not Outcome.FAIL, finding.severity.rank, finding.outcome.rank,
+            position(report, finding), finding.rule)
+
+
+def ordered(report: Report, findings: Iterable[Finding]) -> list[Finding]:
+    """Broken rules first, ERROR before WARN before INFO, then in table order."""
+    return sorted(findings, key=lambda f: sort_key(report, f))
+
+
+def best_match(report: Report, findings: Iterable[Finding]) -> Finding | None:
+    """The finding to show first, or None when there are none."""
+    found = ordered(report, findings)
+    return found[0] if found else None

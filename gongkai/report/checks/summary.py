@@ -1,0 +1,102 @@
+"""The summary of a folder check: one row per file (file, agency, year, format, ERROR / WARN /
+INFO counts, the findings, the unreadable cells), written as XLSX, CSV or HTML."""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from ..model import Report
+from .finding import Finding, Outcome, Severity
+
+HEADERS = ("文件", "机关", "年度", "格式", "错误ERROR", "警告WARN", "提示INFO", "无法判断", "问题", "无法识别的单元格",
+           "读取错误")
+SUFFIXES = (".xlsx", ".csv", ".html", ".htm")
+
+
+@dataclass
+class FileResult:
+    path: str
+    report: Report | None = None
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None            # why the file could not be read
+    previous: str | None = None         # the file used as last year's report
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.failed and f.severity is severity)
+
+    @property
+    def uncertain(self) -> int:
+        return sum(1 for f in self.findings if f.outcome is Outcome.UNCERTAIN)
+
+    @property
+    def has_error(self) -> bool:
+        return any(f.is_error for f in self.findings)
+
+    def row(self) -> tuple:
+        r = self.report
+        problems = "\n".join(f"[{f.rule} {f.severity.value}] {f.message}" for f in self.findings if f.failed)
+        unreadable = "、".join(c.key for c in r.unreadable) if r else ""
+        return (self.path, (r.agency or "") if r else "", (r.year or "") if r else "", r.format.version if r else "",
+                self.count(Severity.ERROR), self.count(Severity.WARN), self.count(Severity.INFO), self.uncertain,
+                problems, unreadable, self.error or "")
+
+
+def write_summary(results: list[FileResult], out: Path) -> None:
+    """Write the summary in the kind the suffix of `out` names."""
+    suffix = out.suffix.lower()
+    rows = [r.row() for r in results]
+    if suffix == ".xlsx":
+        data = _xlsx(rows)
+    elif suffix == ".csv":
+        data = _csv(rows)
+    elif suffix in (".html", ".htm"):
+        data = _html(rows).encode("utf-8")
+    else:
+        raise ValueError(f"汇总文件应为 {'、'.join(SUFFIXES)} 之一：{out.name}")
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(out)
+
+
+def _csv(rows) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(HEADERS)
+    w.writerows(rows)
+    return buf.getvalue().encode("utf-8-sig")   # Excel opens UTF-8 with a BOM correctly
+
+
+def _xlsx(rows) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "检查汇总"
+    ws.append(HEADERS)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append(list(row))
+    for col, width in zip("ABCDEFGHIJK", (40, 24, 8, 8, 10, 10, 10, 10, 80, 40, 40)):
+        ws.column_dimensions[col].width = width
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _html(rows) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in HEADERS)
+    body = "\n".join("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in row) + "</tr>" for row in rows)
+    return ('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>年度报告检查汇总</title>\n'
+            "<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse}"
+            "td,th{border:1px solid #999;padding:3px 6px;vertical-align:top;white-space:pre-wrap;font-size:13px}"
+            "th{background:#eee}</style>\n</head>\n<body>\n<h1>年度报告检查汇总</h1>\n"
+            f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</body>\n</html>\n")

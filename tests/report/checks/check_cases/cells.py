@@ -1,0 +1,32 @@
+"""C- cases: single cells."""
+from . import Case
+
+CASES = [
+    Case("C-1", "pass", "counts"),
+    Case("C-1", "fail", "fraction", cells={"t1.licensing.decisions": "12.5"}, flagged=("t1.licensing.decisions",)),
+    Case("C-1", "fail", "negative", cells={"t2.granted.research_institution": -1}, flagged=("t2.granted.research_institution",)),
+    Case("C-1", "pass", "full-width-and-thousands", cells={"t1.licensing.decisions": "１,２３４"}),
+    Case("C-1", "uncertain", "unreadable", cells={"t1.penalty.decisions": "四"}),
+    Case("C-2", "pass", "no-blanks"),
+    Case("C-2", "fail", "blank", cells={"t1.coercion.decisions": ""}, flagged=("t1.coercion.decisions",)),
+    Case("C-2", "fail", "slash", cells={"t2.granted.legal_service_org": "/"}, flagged=("t2.granted.legal_service_org",)),
+    Case("C-3", "pass", "township-zero"),
+    Case("C-3", "fail", "township-with-rules", cells={"t1.regulations.made": 1, "t1.regulations.valid": 1},
+         flagged=("t1.regulations.made",)),
+    Case("C-3", "fail", "county-department", meta={"agency": "某某县财政局"}, cells={"t1.regulations.valid": 3},
+         flagged=("t1.regulations.valid",)),
+    Case("C-3", "pass", "province", meta={"agency": "江苏省人民政府"}, cells={"t1.regulations.made": 2}),
+    Case("C-3", "pass", "municipality", meta={"agency": "上海市人民政府"}, cells={"t1.regulations.made": 2}),
+    Case("C-3", "pass", "declared-power", meta={"agency": "淮安市人民政府", "can_make_rules": True},
+         cells={"t1.regulations.made": 1}),
+    Case("C-3", "uncertain", "city-unknown-level", meta={"agency": "淮安市人民政府"}, cells={"t1.regulations.made": 1}),
+    Case("C-3", "fail", "autonomous-county", meta={"agency": "某某自治县人民政府"}, cells={"t1.regulations.made": 1}),
+    Case("C-4", "pass", "wan-yuan"),
+    Case("C-4", "fail", "yuan-unit", cells={"t1.admin_fees.amount": "251000元"}, flagged=("t1.admin_fees.amount",)),
+    Case("C-4", "fail", "integer-too-large", cells={"t1.admin_fees.amount": "251000"}, flagged=("t1.admin_fees.amount",)),
+    Case("C-4", "uncertain", "blank-fee", cells={"t1.admin_fees.amount": ""}),
+    Case("C-5", "pass", "negative-change", version="2019", cells={"t1.licensing.change": "-8"}),
+    Case("C-5", "fail", "negative-count", version="2019", cells={"t1.licensing.decisions": "-3"},
+         flagged=("t1.licensing.decisions",)),
+    Case("C-5", "uncertain", "unreadable", version="2019", cells={"t1.penalty.change": "减少"}),
+]
