@@ -51,13 +51,18 @@ def is_value(text: str) -> bool:
 def entries_from_grid(grid: Grid) -> list[Entry]:
     """One entry per grid row: label cells, then the value cells (blanks kept) after them.
 
+    The label is the text before the first printed number; every cell after the label is a
+    value cell, so a value that is not a number stays in its column and is read as unreadable.
+
     The grid is a rectangle with merged cells repeated, so a cell's index in its row is its
     column; a copy of a merged cell outside its first slot gives no value of its own.
     """
     out = []
     for r, row in enumerate(grid.rows):
         texts = [c.text.strip() for c in row]
-        last_label = max((i for i, t in enumerate(texts) if t and not is_value(t)), default=-1)
+        first_value = next((i for i, t in enumerate(texts) if t and is_value(t)), len(texts))
+        # text after the first number is an unreadable value ("约5"), not a label
+        last_label = max((i for i, t in enumerate(texts[:first_value]) if t), default=-1)
         label_cells, heads, seen = [], [], set()
         for i, c in enumerate(row[: last_label + 1]):
             t = texts[i]
