@@ -1,0 +1,393 @@
+"""Page geometry shared by the PDF and OCR readers: glyph boxes into rows, cell boxes into grids.
+
+Both readers end with positioned text (PDF glyphs, OCR boxes) and, for ruled tables, cell
+rectangles. This module turns them into `Line`s (visual rows, left to right) and `Grid`s
+(merged cells expanded), and joins the parts of a table that continue over a page break:
+geometry decides which row a value is in, never reading order.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from ..model import Source
+from .document import Grid, GridCell, Line
+from .match import ROW_MARK as _ROW_MARK
+
+_VALUE = re.compile(r"^[\s\d.,，+\-/／—–－、无\\]*$")
+
+
+@dataclass
+class Glyph:
+    """One positioned piece of text: a PDF character or an OCR box. Coordinates: x right, y down."""
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    confidence: float | None = None
+    space_before: bool = False       # the PDF engine saw a word gap before this glyph
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def bbox_of(glyphs: list[Glyph]) -> tuple[float, float, float, float]:
+    return (min(g.x0 for g in glyphs), min(g.top for g in glyphs),
+            max(g.x1 for g in glyphs), max(g.bottom for g in glyphs))
+
+
+def min_confidence(glyphs: list[Glyph]) -> float | None:
+    confs = [g.confidence for g in glyphs if g.confidence is not None]
+    return min(confs) if confs else None
+
+
+def visual_rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped into rows by their vertical centres, each row sorted left to right.
+
+    Fonts differ in box height (a digit's box is taller than a Han character's in the same
+    line), so rows are found from centres: a glyph starts a new row when its centre is more
+    than 40 % of the typical height below the row's mean centre.
+    """
+    if not glyphs:
+        return []
+    tol = 0.4 * statistics.median(g.height for g in glyphs if g.height > 0) if any(g.height > 0 for g in glyphs) else 1
+    rows: list[list[Glyph]] = []
+    mean = 0.0
+    for g in sorted(glyphs, key=lambda g: g.cy):
+        if rows and g.cy - mean <= tol:
+            rows[-1].append(g)
+            mean += (g.cy - mean) / len(rows[-1])
+        else:
+            rows.append([g])
+            mean = g.cy
+    return [sorted(r, key=lambda g: g.x0) for r in rows]
+
+
+def join_row(row: list[Glyph]) -> str:
+    """The text of one visual row; a visible gap between glyphs becomes a space.
+
+    Digits of neighbouring cells must never run together ("217" + "10" → "21710"), so a gap
+    wider than a third of the narrower neighbour's width separates them.
+    """
+    out = []
+    prev: Glyph | None = None
+    for g in row:
+        if prev is not None:
+            gap = g.x0 - prev.x1
+            width = min(max(prev.x1 - prev.x0, 0.1), max(g.x1 - g.x0, 0.1))
+            if (gap > width / 3 or g.space_before) and not out[-1].endswith(" ") and not g.text.startswith(" "):
+                out.append(" ")
+        out.append(g.text)
+        prev = g
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def cell_text(glyphs: list[Glyph]) -> str:
+    """The text of a table cell: its rows joined without a break (a wrapped Chinese label is one
+    label), except between two digits, which stay apart so no number is glued together."""
+    text = ""
+    for row in visual_rows(glyphs):
+        t = join_row(row)
+        if not t:
+            continue
+        if text and text[-1].isdigit() and t[0].isdigit():
+            text += " "
+        elif text and text[-1].isascii() and text[-1].isalnum() and t[0].isascii() and t[0].isalnum():
+            text += " "
+        text += t
+    return text
+
+
+def text_lines(glyphs: list[Glyph], page: int, kind: str) -> list[Line]:
+    """Running text as Lines, one per visual row."""
+    out = []
+    for row in visual_rows(glyphs):
+        text = join_row(row)
+        if text:
+            out.append(Line(text, Source(kind=kind, page=page, bbox=_round(bbox_of(row)),
+                                         confidence=min_confidence(row))))
+    return out
+
+
+def _round(b):
+    return tuple(round(v, 1) for v in b)
+
+
+# ----------------------------------------------------------------------------- tables
+
+@dataclass
+class TablePart:
+    """The piece of a ruled table that sits on one page: its cell rectangles and the glyphs
+    inside the table's outline."""
+    page: int
+    bbox: tuple[float, float, float, float]
+    cells: list[tuple[float, float, float, float]]
+    glyphs: list[Glyph]
+
+
+@dataclass(eq=False)
+class _Span:
+    """One printed cell placed on the grid: rows r0..r1-1, columns c0..c1-1."""
+    r0: int
+    r1: int
+    c0: int
+    c1: int
+    page: int
+    bbox: tuple[float, float, float, float]
+    glyphs: list[Glyph] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def is_label(self) -> bool:
+        return bool(self.text.strip()) and not _VALUE.match(self.text)
+
+
+def _cluster(values: list[float], tol: float) -> list[float]:
+    """Sorted distinct positions, values closer than `tol` merged into their mean."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(c) / len(c) for c in out]
+
+
+def _nearest(bounds: list[float], v: float) -> int:
+    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v))
+
+
+def table_blocks(parts: list[TablePart], kind: str, table_index: int) -> list[Line | Grid]:
+    """One table (its parts on consecutive pages, in order) as a Grid, plus Lines for rows that
+    are running text (a report typed inside a one-column frame, a title row above the table).
+
+    Column positions are compared after scaling each part to its own width: a table continued
+    on the next page is often shifted or stretched by a few points.
+    """
+    width_tol = 0.012
+    xs = []
+    for p in parts:
+        w = max(p.bbox[2] - p.bbox[0], 1.0)
+        xs += [(x - p.bbox[0]) / w for c in p.cells for x in (c[0], c[2])]
+    cols = _cluster(xs, width_tol)
+    spans: list[_Span] = []
+    row_base = 0
+    breaks: list[int] = []           # first grid row of each part after the first
+    for i, p in enumerate(parts):
+        w = max(p.bbox[2] - p.bbox[0], 1.0)
+        ys = _cluster([y for c in p.cells for y in (c[1], c[3])], 2.0)
+        if i:
+            breaks.append(row_base)
+        part_spans = []
+        for c in p.cells:
+            r0, r1 = _nearest(ys, c[1]), _nearest(ys, c[3])
+            c0, c1 = _nearest(cols, (c[0] - p.bbox[0]) / w), _nearest(cols, (c[2] - p.bbox[0]) / w)
+            if r1 <= r0 or c1 <= c0:
+                continue
+            part_spans.append(_Span(row_base + r0, row_base + r1, c0, c1, p.page, c))
+        _fill_holes(part_spans, ys, cols, p, row_base)
+        _assign_glyphs(part_spans, p.glyphs)
+        spans += part_spans
+        row_base += max(len(ys) - 1, 0)
+    n_rows, n_cols = row_base, max(len(cols) - 1, 0)
+    if not n_rows or not n_cols:
+        return []
+    slots: list[list[_Span | None]] = [[None] * n_cols for _ in range(n_rows)]
+    for s in spans:
+        for r in range(s.r0, s.r1):
+            for c in range(s.c0, s.c1):
+                if slots[r][c] is None:
+                    slots[r][c] = s
+    part_of = [0] * n_rows
+    for i, b in enumerate(breaks, start=1):
+        for r in range(b, n_rows):
+            part_of[r] = i
+    slots, part_of = _drop_repeated_headers(slots, part_of)
+    slots = _join_across_breaks(slots, part_of)
+    _absorb_label_gaps(slots)
+    return _to_blocks(slots, kind, table_index)
+
+
+def _fill_holes(spans: list[_Span], ys: list[float], cols: list[float], p: TablePart, base: int) -> None:
+    """Slots no detected cell covers (a missing ruling line) become cells of their own, so the
+    text printed there is still read, in the slot where it stands."""
+    covered = {(r, c) for s in spans for r in range(s.r0, s.r1) for c in range(s.c0, s.c1)}
+    w = max(p.bbox[2] - p.bbox[0], 1.0)
+    for r in range(len(ys) - 1):
+        for c in range(len(cols) - 1):
+            if (base + r, c) not in covered:
+                x0, x1 = p.bbox[0] + cols[c] * w, p.bbox[0] + cols[c + 1] * w
+                spans.append(_Span(base + r, base + r + 1, c, c + 1, p.page, (x0, ys[r], x1, ys[r + 1])))
+
+
+def _assign_glyphs(spans: list[_Span], glyphs: list[Glyph]) -> None:
+    """Each glyph goes to the cell that holds its centre (the smallest such cell)."""
+    for g in glyphs:
+        best = None
+        for s in spans:
+            x0, top, x1, bottom = s.bbox
+            if x0 <= g.cx <= x1 and top <= g.cy <= bottom:
+                if best is None or (x1 - x0) * (bottom - top) < (best.bbox[2] - best.bbox[0]) * (best.bbox[3] - best.bbox[1]):
+                    best = s
+        if best is not None:
+            best.glyphs.append(g)
+    for s in spans:
+        s.text = cell_text(s.glyphs)
+
+
+def _row_key(row: list[_Span | None]) -> tuple[str, ...]:
+    out: list[str] = []
+    prev = None
+    for s in row:
+        if s is not None and s is not prev:
+            out.append(re.sub(r"\s+", "", s.text))
+        prev = s
+    return tuple(out)
+
+
+def _drop_repeated_headers(slots, part_of: list[int]):
+    """A continued table that prints its header rows again: drop the repeat."""
+    keep = [True] * len(slots)
+    for b in range(1, len(slots)):
+        if part_of[b] == part_of[b - 1]:
+            continue
+        k = 0
+        while b + k < len(slots) and part_of[b + k] == part_of[b] and k < b \
+                and _row_key(slots[b + k]) == _row_key(slots[k]) and _is_header(slots[k]):
+            keep[b + k] = False
+            k += 1
+    return [r for r, k in zip(slots, keep) if k], [p for p, k in zip(part_of, keep) if k]
+
+
+def _is_header(row) -> bool:
+    texts = [t for t in _row_key(row) if t]
+    return bool(texts) and not any(_VALUE.match(t) for t in texts)
+
+
+def _join_across_breaks(slots, part_of: list[int]):
+    """Join what a page break cut: a label cell continued on the next page ("（四）无" /
+    "法提供"), a tall group cell continued empty, or one row split in two."""
+    b = 1
+    while b < len(slots):
+        if part_of[b] == part_of[b - 1]:
+            b += 1
+            continue
+        above, below = slots[b - 1], slots[b]
+        for c in range(len(below)):
+            a, s = above[c], below[c]
+            if a is None or s is None or a is s or not a.is_label or (a.c0, a.c1) != (s.c0, s.c1):
+                continue
+            if not s.text.strip():
+                if a.r1 - a.r0 < 2 and not _cut(a.text):
+                    continue
+            elif s.is_label and not _ROW_MARK.match(s.text):
+                a.text += s.text
+            else:
+                continue
+            for row in slots[b:]:
+                for cc, x in enumerate(row):
+                    if x is s:
+                        row[cc] = a
+        if _mergeable(above, below):
+            merged = [s if (a is None or (a is not s and not a.text.strip())) and s is not None else a
+                      for a, s in zip(above, below)]
+            slots = slots[:b - 1] + [merged] + slots[b + 1:]
+            part_of = part_of[:b - 1] + [part_of[b - 1]] + part_of[b + 1:]
+        b += 1
+    return slots
+
+
+def _absorb_label_gaps(slots) -> None:
+    """An empty cell between a row's label and its values, in the columns where labels stand
+    (left of the first column that holds a number anywhere in the table), is part of the
+    label: a label cell drawn with an inner ruling is not a blank value."""
+    first = min((c for row in slots for c, s in enumerate(row)
+                 if s is not None and s.text.strip() and _VALUE.match(s.text) and any(ch.isdigit() for ch in s.text)),
+                default=0)
+    for r, row in enumerate(slots):
+        for c in range(1, first):
+            left, s = row[c - 1], row[c]
+            if s is None or left is None or s is left or s.text.strip() or not left.is_label:
+                continue
+            if any(left in near for near in (slots[r - 1] if r else [], slots[r + 1] if r + 1 < len(slots) else [])):
+                continue
+            row[c] = left
+
+
+def _cut(text: str) -> bool:
+    t = text.rstrip()
+    return t.count("（") > t.count("）") or t.endswith(("、", "，", ","))
+
+
+def _mergeable(above, below) -> bool:
+    """Two rows are one printed row when no column holds text in both of them."""
+    for a, s in zip(above, below):
+        if a is s:
+            continue
+        if a is not None and s is not None and a.text.strip() and s.text.strip():
+            return False
+    return True
+
+
+def _edge_row(row: list[_Span | None]) -> tuple[bool, _Span | None]:
+    """(True, cell) when the row is one cell of text across the table (a title, a line of
+    running text); (True, None) when the row is empty; (False, None) otherwise."""
+    cells = []
+    for s in row:
+        if s is not None and all(s is not x for x in cells):
+            cells.append(s)
+    texts = [s for s in cells if s.text.strip()]
+    if not texts:
+        return True, None
+    if len(cells) == 1 and all(s is cells[0] for s in row):
+        return True, cells[0]
+    return False, None
+
+
+def _to_blocks(slots, kind: str, table_index: int) -> list[Line | Grid]:
+    """Leading and trailing rows that are one cell wide are running text: Lines before and
+    after the Grid. What is left with two or more columns of its own is the Grid."""
+    def line(s: _Span | None) -> list[Line]:
+        if s is None or not s.text.strip():
+            return []
+        return [Line(s.text, Source(kind=kind, page=s.page, bbox=_round(s.bbox),
+                                    confidence=min_confidence(s.glyphs)))]
+
+    head: list[Line] = []
+    tail: list[Line] = []
+    start, end = 0, len(slots)
+    while start < end and (e := _edge_row(slots[start]))[0]:
+        head += line(e[1])
+        start += 1
+    while end > start and (e := _edge_row(slots[end - 1]))[0]:
+        tail = line(e[1]) + tail
+        end -= 1
+    body = slots[start:end]
+    if not body:
+        return head + tail
+    origin: dict[int, tuple[int, int]] = {}
+    rows = []
+    for r, row in enumerate(body):
+        cells = []
+        for c, s in enumerate(row):
+            if s is None:
+                cells.append(GridCell("", Source(kind=kind, table=table_index, row=r, col=c)))
+                continue
+            o = origin.setdefault(id(s), (r, c))
+            cells.append(GridCell(s.text, Source(kind=kind, page=s.page, bbox=_round(s.bbox), table=table_index,
+                                                 row=r, col=c, confidence=min_confidence(s.glyphs)), origin=o))
+        rows.append(cells)
+    first = next(s for row in body for s in row if s is not None)
+    grid = Grid(rows, Source(kind=kind, page=first.page, table=table_index))
+    return head + [grid] + tail

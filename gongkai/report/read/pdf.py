@@ -1,0 +1,332 @@
+"""PDF reader: each page's text layer becomes Lines (visual rows) and Grids (ruled tables).
+
+Engine, measured on the three dev PDFs (median of 3 runs on the 2-core build machine):
+
+    pdfplumber, chars + edges only            226 / 207 / 211 ms
+    pdfplumber, find_tables + extract_words   262 / 227 / 228 ms
+    pypdfium2, chars + boxes + page objects    28 /  22 /  23 ms
+
+Both read the same characters (checked cell by cell on the dev PDFs, `bench/read_engines.py`);
+pdfminer's parsing alone spends most of the 300 ms budget. So pypdfium2 reads each page
+(characters with their boxes, and the ruling lines from the path objects), and pdfplumber's
+table geometry (`TableFinder` over those ruling edges) finds the cell rectangles. Which cell
+a character is in is decided by where it stands, so a tall label printed beside its values
+stays in their row, and a table continued on the next page is joined into one Grid
+(`layout.table_blocks`) with the page footer ("- 4 -") and a repeated header dropped.
+
+A page without a text layer (a scan) is rendered and read by OCR (`ocr.py`).
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as R
+from pdfplumber.table import TableFinder
+
+from .document import Document, Line, ReadError
+from .layout import Glyph, TablePart, table_blocks, text_lines
+from .limits import Deadline, MAX_OCR_PAGES, check_file, check_pages
+
+#: pdfplumber's own defaults for ruled tables
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+#: a page footer or header: "- 4 -", "第4页", "第 4 页 共 6 页", "4/6", "4"
+PAGE_NUMBER = re.compile(r"^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
+                         r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
+#: the top and bottom margins where running headers and footers stand
+MARGIN = 0.09
+OCR_DPI = 200
+
+
+def read_pdf(path: str | os.PathLike) -> Document:
+    """The Document a PDF holds; ReadError for a file that is not a readable PDF."""
+    check_file(path)
+    _check_complete(path)
+    deadline = Deadline()
+    doc = _open(path)
+    try:
+        check_pages(len(doc), path)
+        pages: list[list[Line | TablePart]] = []
+        heights: list[float] = []
+        ocr_pages = 0
+        kinds = set()
+        for i in range(len(doc)):
+            deadline.check(f"第 {i + 1} 页")
+            page = doc[i]
+            try:
+                items, height, kind = _read_page(page, i + 1, ocr_pages < MAX_OCR_PAGES)
+            finally:
+                page.close()
+            ocr_pages += kind == "ocr"
+            kinds.add(kind)
+            pages.append(items)
+            heights.append(height)
+    finally:
+        doc.close()
+    kind = "ocr" if kinds == {"ocr"} else "pdf"
+    _drop_running_heads(pages, heights)
+    return Document(_blocks(pages, kind), kind=kind, path=str(path))
+
+
+# ----------------------------------------------------------------------------- opening
+
+def _check_complete(path) -> None:
+    """A PDF ends with %%EOF; a file cut short (an interrupted download) is refused rather
+    than read in part."""
+    with open(path, "rb") as f:
+        head = f.read(1024)
+        f.seek(0, os.SEEK_END)
+        size = f.tell()
+        f.seek(max(0, size - 65536))
+        tail = f.read()
+    if b"%PDF" not in head:
+        raise ReadError(f"不是 PDF 文件（文件头没有 %PDF 标记）：{path}")
+    if b"%%EOF" not in tail:
+        raise ReadError(f"PDF 文件不完整（没有结束标记 %%EOF，可能下载中断）：{path}")
+
+
+def _open(path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as e:
+        code = getattr(e, "err_code", None)
+        if code == R.FPDF_ERR_PASSWORD:
+            raise ReadError(f"PDF 已加密，需要密码才能打开：{path}") from None
+        if code == R.FPDF_ERR_SECURITY:
+            raise ReadError(f"PDF 使用了不支持的加密方式：{path}") from None
+        raise ReadError(f"PDF 文件已损坏，无法打开：{path}") from None
+
+
+# ----------------------------------------------------------------------------- one page
+
+def _read_page(page: pdfium.PdfPage, number: int, may_ocr: bool) -> tuple[list[Line | TablePart], float, str]:
+    """The page's items (Lines and table parts) from top to bottom, its height, and how it was read."""
+    x0, y0, x1, y1 = page.get_mediabox()
+    frame = _Frame(x0, y1, x1 - x0, y1 - y0)
+    glyphs = _glyphs(page, frame)
+    if not any(g.text.strip() for g in glyphs):
+        if not may_ocr:
+            raise ReadError(f"扫描页超过 {MAX_OCR_PAGES} 页，超出识别上限（第 {number} 页）")
+        from .ocr import page_items            # OCR is optional: only scans need it
+        image = page.render(scale=OCR_DPI / 72).to_pil()
+        return page_items(image, number, 72 / OCR_DPI), frame.height, "ocr"
+    parts = _tables(page, frame, glyphs, number)
+    inside = [p.bbox for p in parts]
+    loose = [g for g in glyphs if not any(_holds(b, g) for b in inside)]
+    items: list[Line | TablePart] = [*text_lines(loose, number, "pdf"), *parts]
+    items.sort(key=lambda it: it.bbox[1] if isinstance(it, TablePart) else it.source.bbox[1])
+    return items, frame.height, "pdf"
+
+
+@dataclass
+class _Frame:
+    """PDF user space (y up, from the media box's corner) to page space (y down, from its top)."""
+    left: float
+    top: float
+    width: float
+    height: float
+
+    def box(self, left, bottom, right, top) -> tuple[float, float, float, float]:
+        return left - self.left, self.top - top, right - self.left, self.top - bottom
+
+
+def _holds(b, g: Glyph) -> bool:
+    return b[0] <= g.cx <= b[2] and b[1] <= g.cy <= b[3]
+
+
+def _glyphs(page: pdfium.PdfPage, frame: _Frame) -> list[Glyph]:
+    """The printed characters with their boxes. Characters pdfium inserts itself (spaces, line
+    breaks) and those off the page are dropped; where pdfium saw a word gap, the next glyph
+    says so (`space_before`), which keeps numbers set close together apart.
+
+    The box is the font's box ("loose": one height for a whole line, and the digits of a number
+    touch), except where pdfium reports a loose box far larger than the line (seen for
+    characters set in a scaled text matrix, such as a vertically printed group label): there
+    the glyph's ink box gives x and its baseline gives the line band.
+    """
+    tp = page.get_textpage()
+    raw_chars = []
+    try:
+        raw = tp.raw
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        spaced = False
+        for i in range(tp.count_chars()):
+            u = R.FPDFText_GetUnicode(raw, i)
+            if R.FPDFText_IsGenerated(raw, i) == 1:
+                spaced = spaced or u == 32
+                continue
+            if u in (0, 10, 13, 0xFFFE, 0xFFFF) or 0xD800 <= u <= 0xDFFF:
+                continue
+            R.FPDFText_GetCharOrigin(raw, i, ox, oy)
+            raw_chars.append((chr(u), tp.get_charbox(i), tp.get_charbox(i, loose=True), ox.value, oy.value, spaced))
+            spaced = False
+    finally:
+        tp.close()
+    heights = sorted(lb[3] - lb[1] for _, _, lb, _, _, _ in raw_chars if lb[3] > lb[1])
+    if not heights:
+        return []
+    em = heights[len(heights) // 2]
+    out = []
+    for ch, tight, loose, x, y, spaced in raw_chars:
+        if loose[2] - loose[0] <= 4 * em and loose[3] - loose[1] <= 4 * em:
+            left, bottom, right, top = loose
+        elif ch.isspace():
+            continue
+        else:
+            left, right = tight[0], max(tight[2], tight[0] + 0.1)
+            bottom, top = y - 0.15 * em, y + 0.85 * em
+        x0, t, x1, b = frame.box(left, bottom, right, top)
+        if x1 < 0 or x0 > frame.width or b < 0 or t > frame.height:
+            continue
+        out.append(Glyph(" " if ch.isspace() else ch, x0, t, x1, b, space_before=spaced))
+    return out
+
+
+def _tables(page: pdfium.PdfPage, frame: _Frame, glyphs: list[Glyph], number: int) -> list[TablePart]:
+    edges = _edges(page, frame)
+    if len(edges) < 4:
+        return []
+    finder = TableFinder(_EdgePage(edges, (0, 0, frame.width, frame.height)), TABLE_SETTINGS)
+    parts = []
+    for t in finder.tables:
+        bbox = t.bbox
+        parts.append(TablePart(number, bbox, list(t.cells), [g for g in glyphs if _holds(bbox, g)]))
+    return parts
+
+
+class _EdgePage:
+    """The two things pdfplumber's TableFinder reads from a page: its ruling edges and its box."""
+
+    def __init__(self, edges: list[dict], bbox: tuple[float, float, float, float]):
+        self.edges = edges
+        self.bbox = bbox
+
+
+def _edges(page: pdfium.PdfPage, frame: _Frame) -> list[dict]:
+    """Horizontal and vertical straight segments of every path (rulings drawn as lines or as
+    thin filled rectangles), in pdfplumber's edge form, page space."""
+    out: list[dict] = []
+    n = R.FPDFPage_CountObjects(page.raw)
+    for i in range(n):
+        _walk(R.FPDFPage_GetObject(page.raw, i), [], frame, out, 0)
+    return out
+
+
+def _matrix(obj) -> tuple[float, ...]:
+    m = R.FS_MATRIX()
+    if not R.FPDFPageObj_GetMatrix(obj, m):
+        return (1, 0, 0, 1, 0, 0)
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _walk(obj, parents: list[tuple[float, ...]], frame: _Frame, out: list[dict], depth: int) -> None:
+    kind = R.FPDFPageObj_GetType(obj)
+    if kind == R.FPDF_PAGEOBJ_FORM and depth < 8:
+        chain = [_matrix(obj), *parents]
+        for j in range(R.FPDFFormObj_CountObjects(obj)):
+            _walk(R.FPDFFormObj_GetObject(obj, j), chain, frame, out, depth + 1)
+    elif kind == R.FPDF_PAGEOBJ_PATH:
+        _path_edges(obj, [_matrix(obj), *parents], frame, out)
+
+
+def _apply(chain, x: float, y: float) -> tuple[float, float]:
+    for a, b, c, d, e, f in chain:
+        x, y = a * x + c * y + e, b * x + d * y + f
+    return x, y
+
+
+def _path_edges(obj, chain, frame: _Frame, out: list[dict]) -> None:
+    x, y = ctypes.c_float(), ctypes.c_float()
+    start = cur = None
+    for k in range(R.FPDFPath_CountSegments(obj)):
+        seg = R.FPDFPath_GetPathSegment(obj, k)
+        if not R.FPDFPathSegment_GetPoint(seg, x, y):
+            continue
+        pt = _apply(chain, x.value, y.value)
+        kind = R.FPDFPathSegment_GetType(seg)
+        if kind == R.FPDF_SEGMENT_MOVETO:
+            start = cur = pt
+            continue
+        if kind == R.FPDF_SEGMENT_LINETO and cur is not None:
+            _segment(cur, pt, frame, out)
+        cur = pt
+        if R.FPDFPathSegment_GetClose(seg) and start is not None:
+            _segment(cur, start, frame, out)
+            cur = start
+
+
+def _segment(p, q, frame: _Frame, out: list[dict]) -> None:
+    x0, top, x1, bottom = frame.box(min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]))
+    if abs(x1 - x0) < 0.5 and bottom - top > 0.5:
+        x = (x0 + x1) / 2
+        out.append({"object_type": "line", "orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom,
+                    "doctop": top, "width": 0, "height": bottom - top})
+    elif abs(bottom - top) < 0.5 and x1 - x0 > 0.5:
+        y = (top + bottom) / 2
+        out.append({"object_type": "line", "orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y,
+                    "doctop": y, "width": x1 - x0, "height": 0})
+
+
+# ----------------------------------------------------------------------------- the whole file
+
+def _drop_running_heads(pages: list[list[Line | TablePart]], heights: list[float]) -> None:
+    """Page numbers and running headers/footers are not report text: drop the Lines in the top
+    and bottom margins that are a page number or repeat (digits aside) on several pages."""
+    def margin(it, h) -> bool:
+        return isinstance(it, Line) and it.source.bbox is not None and \
+            (it.source.bbox[3] < MARGIN * h or it.source.bbox[1] > (1 - MARGIN) * h)
+
+    def shape(line: Line) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text))
+
+    seen = Counter(shape(it) for items, h in zip(pages, heights) for it in {shape(i): i for i in items if margin(i, h)}.values())
+    repeat = max(2, (len(pages) + 1) // 2)
+    for k, (items, h) in enumerate(zip(pages, heights)):
+        pages[k] = [it for it in items
+                    if not (margin(it, h) and (PAGE_NUMBER.match(it.text) or seen[shape(it)] >= repeat))]
+
+
+def _continues(a: TablePart, b: TablePart) -> bool:
+    """The table at the top of a page continues the one that ended the page before when both
+    have (nearly) the same left edge and width."""
+    wa, wb = a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0]
+    return abs(wa - wb) <= 0.03 * max(wa, wb) and abs(a.bbox[0] - b.bbox[0]) <= 0.03 * max(wa, wb)
+
+
+def _blocks(pages: list[list[Line | TablePart]], kind: str) -> list:
+    """Lines and Grids in reading order, the parts of a table continued over pages joined."""
+    blocks: list = []
+    group: list[TablePart] = []
+    n_tables = 0
+
+    def flush():
+        nonlocal group, n_tables
+        if group:
+            out = table_blocks(group, group_kind(group), n_tables)
+            n_tables += sum(1 for b in out if not isinstance(b, Line))
+            blocks.extend(out)
+            group = []
+
+    def group_kind(g: list[TablePart]) -> str:
+        return "ocr" if any(gl.confidence is not None for p in g for gl in p.glyphs) else kind
+
+    for items in pages:
+        for j, it in enumerate(items):
+            if isinstance(it, TablePart):
+                if group and j == 0 and group[-1] is last_item and _continues(group[-1], it):
+                    group.append(it)
+                else:
+                    flush()
+                    group = [it]
+            else:
+                flush()
+                blocks.append(it)
+            last_item = it
+        if items and not isinstance(items[-1], TablePart):
+            flush()
+    flush()
+    return blocks
