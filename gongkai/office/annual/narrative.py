@@ -2,8 +2,8 @@
 
 The office edits them in the browser; they are a start that already agrees with the tables
 (the text checks T-1 … T-5 and T-7 compare the two), never a finished text. Part 一 follows
-the five aspects FMT2021 一(一) names (S-4); a government also reports 考核、评议、责任追究
-(条例第五十条第（四）项).
+the five aspects FMT2021 一(一) names (S-4); a people's government of any level, a township
+included, also reports 考核、评议、责任追究 (条例第五十条第（四）项).
 """
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def part_one(report: Report) -> str:
         "（四）政府信息公开平台建设。",
         "（五）监督保障。",
     ]
-    if report.agency_kind is AgencyKind.GOVERNMENT:
+    if report.agency_kind in (AgencyKind.GOVERNMENT, AgencyKind.TOWNSHIP):
         lines[-1] += "本年度工作考核、社会评议和责任追究结果情况："
     return "\n".join(lines)
 
