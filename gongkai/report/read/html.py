@@ -31,12 +31,15 @@ BLOCK = {"address", "article", "aside", "blockquote", "center", "dd", "details",
          "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
          "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "ul", "caption", "body",
          "html", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "option", "legend"}
-#: an open element that a new start tag of these kinds implicitly closes
-IMPLIED_END = {"td": {"td", "th"}, "th": {"td", "th"}, "tr": {"tr", "td", "th"},
-               "tbody": {"tbody", "thead", "tfoot", "tr", "td", "th"}, "thead": {"tbody", "thead", "tfoot"},
-               "tfoot": {"tbody", "thead", "tfoot"}, "li": {"li"}, "p": {"p"}, "dt": {"dt", "dd"},
-               "dd": {"dt", "dd"}, "option": {"option"}}
-SCOPE = {"table", "td", "th", "ul", "ol", "div", "body", "html"}   # implied ends stop here
+#: a start tag closes the nearest open element of these kinds, looking no further down than its
+#: boundary (as browsers do for <td>…<td>, <tr>…<tr>, <li>…<li>, <p>…<p>)
+_CELL_SCOPE = {"table", "td", "th"}
+IMPLIED_END = {"td": ({"td", "th"}, {"tr", "table"}), "th": ({"td", "th"}, {"tr", "table"}),
+               "tr": ({"tr"}, {"table", "tbody", "thead", "tfoot"}),
+               "tbody": ({"tbody", "thead", "tfoot"}, {"table"}), "thead": ({"tbody", "thead", "tfoot"}, {"table"}),
+               "tfoot": ({"tbody", "thead", "tfoot"}, {"table"}), "li": ({"li"}, {"ul", "ol"} | _CELL_SCOPE),
+               "p": ({"p"}, {"div", "body"} | _CELL_SCOPE), "dt": ({"dt", "dd"}, {"dl"}), "dd": ({"dt", "dd"}, {"dl"}),
+               "option": ({"option"}, {"select"})}
 MAX_SPAN = 1000
 _WS = re.compile(r"[ \t\n\r\f]+")
 
@@ -62,20 +65,20 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = Node("#root")
         self.stack = [self.root]
-        self.offset = line_offset
+        self.line_offset = line_offset
 
     def _line(self) -> int:
-        return self.getpos()[0] + self.offset
+        return self.getpos()[0] + self.line_offset
 
     def handle_starttag(self, tag, attrs):
-        closes = IMPLIED_END.get(tag)
-        if closes:
+        if tag in IMPLIED_END:
+            targets, boundary = IMPLIED_END[tag]
             for i in range(len(self.stack) - 1, 0, -1):
                 t = self.stack[i].tag
-                if t in closes:
+                if t in targets:
                     del self.stack[i:]
                     break
-                if t in SCOPE:
+                if t in boundary:
                     break
         node = Node(tag, {k: v or "" for k, v in attrs}, line=self._line())
         self.stack[-1].children.append(node)

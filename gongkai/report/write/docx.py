@@ -128,10 +128,16 @@ def _table(doc, layout: TableLayout) -> None:
     for r, row in enumerate(table.rows):
         _row_flags(row, r < layout.head)
     _cell_margins(table, CELL_MARGIN)
+    # Cells taken once from the unmerged grid (table.cell() rescans the table on each call);
+    # slots never overlap, so no merge removes a cell that a later slot uses.
+    grid = table._cells
+
+    def at(r, c):
+        return grid[r * layout.width + c]
     for r, c, slot in placed(layout):
-        cell = table.cell(r, c)
+        cell = at(r, c)
         if slot.rowspan > 1 or slot.colspan > 1:
-            cell = cell.merge(table.cell(r + slot.rowspan - 1, c + slot.colspan - 1))
+            cell = cell.merge(at(r + slot.rowspan - 1, c + slot.colspan - 1))
         _fill(doc, cell, slot)
 
 
