@@ -15,6 +15,7 @@ from ..model import Source
 from .document import Document, Grid, GridCell, Line, ReadError
 
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_BR = re.compile(r"<br\s*/?>", re.I)    # line breaks an OCR tool leaves inside Markdown cells
 _MAX_CONTINUATION = 12   # a wrapped cell's continuation line is short; a paragraph is not
 
 
@@ -90,7 +91,7 @@ def _md_grid(lines: list[str], i: int, index: int) -> tuple[Grid, int]:
     while i < len(lines) and lines[i].lstrip().startswith("|"):
         text = lines[i].strip()
         if not _MD_RULE.match(text):
-            cells = text.strip("|").split("|")
+            cells = _BR.sub("", text.strip("|")).split("|")
             rows.append([GridCell(c.strip(), Source("text", line=i + 1, table=index, row=len(rows), col=j))
                          for j, c in enumerate(cells)])
         i += 1
