@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "portal"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("agency/<int:agency_id>/", views.agency, name="agency"),
+    path("agency/<int:agency_id>/reports/<int:year>/", views.annual_report, name="report"),
+]
