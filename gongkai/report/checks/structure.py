@@ -29,7 +29,8 @@ def six_parts(ctx: Context):
     missing = [p for p in PARTS if p.number not in parts]
     for p in missing:
         yield ctx.failed(f"缺少第{p.numeral}部分“{p.title}”", evidence={"missing": p.number})
-    spots = [(n, (parts[n].page or 0, parts[n].line)) for n in sorted(parts) if parts[n].line is not None]
+    spots = [(n, (parts[n].page or 0, parts[n].line or 0)) for n in sorted(parts)
+             if parts[n].line is not None or parts[n].page is not None]
     order = [n for n, _ in sorted(spots, key=lambda s: s[1])]
     if order != sorted(order):
         printed = "、".join(PARTS[n - 1].numeral for n in order)
