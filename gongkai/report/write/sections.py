@@ -4,6 +4,8 @@ sign-off. Shared by the html, docx and markdown writers so they print the same d
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Iterator
 
 from ..formats import Table
@@ -16,8 +18,34 @@ def heading(number: int, report: Report) -> str:
     return f"{part.numeral}、{part.title}"
 
 
+_TERMINAL = "。！？；：!?;:」』”’）)…"
+_ENUMERATED = re.compile(r"^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+[、是]|"
+                         r"\d+[.、．]|第[一二三四五六七八九十]+)")
+#: a line at least this share of the widest line filled the printed width (it was wrapped)
+_FULL = 0.75
+
+
+def _width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
 def paragraphs(text: str) -> list[str]:
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+    """The text's paragraphs. Text read from a PDF keeps the printed line breaks; a line that
+    filled the width without ending a sentence is joined with the next, unless that one starts
+    a numbered item (（一）, 二是, 3.)."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    widest = max((_width(line) for line in lines), default=0)
+    out: list[str] = []
+    previous = ""
+    for line in lines:
+        wrapped = (_width(previous) >= _FULL * widest and previous[-1] not in _TERMINAL
+                   and not _ENUMERATED.match(line))
+        if out and wrapped:
+            out[-1] += line
+        else:
+            out.append(line)
+        previous = line
+    return out
 
 
 def sections(report: Report) -> Iterator[tuple[str, list[str], Table | None]]:
