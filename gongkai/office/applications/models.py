@@ -85,6 +85,23 @@ class EventKind(models.TextChoices):
     NOTE = "note", "备注"
 
 
+#: Chinese names of the keys in CaseEvent.data and History.changes, for the case page
+DATA_LABELS = {
+    "on": "日期", "items": "补正事项", "correction_due": "补正期限", "party": "对象", "name": "名称",
+    "delivered_on": "对方收到日期", "answer": "答复意见", "days": "延长工作日数", "reason": "理由",
+    "approved": "已批准", "approved_on": "批准日期", "approved_by": "批准人", "notified_on": "告知申请人日期",
+    "method": "收费方式", "amount": "金额（元）", "served_on": "送达日期", "delayed_to": "延期答复日期",
+    "reply_type": "答复类型", "row": "表二行", "note": "说明", "event": "事件内容", "status": "状态",
+    "received_on": "收到申请之日", "number": "编号", "channel": "提交方式", "outcome": "办理结果",
+    "concluded_on": "办结日期", "denial_reason": "不予公开的理由", "attachment": "附件",
+}
+
+
+def labelled(data: dict) -> list[tuple[str, object]]:
+    """(Chinese label, value) pairs; templates cannot iterate a dict that has a key "items"."""
+    return [(DATA_LABELS.get(key, key), value) for key, value in data.items()]
+
+
 class CaseEvent(models.Model):
     application = models.ForeignKey(Application, models.CASCADE, related_name="events", verbose_name="申请")
     kind = models.CharField("事件", max_length=30, choices=EventKind.choices)
@@ -101,6 +118,9 @@ class CaseEvent(models.Model):
     def __str__(self):
         return f"{self.on} {self.get_kind_display()}"
 
+    def details(self):
+        return labelled(self.data)
+
 
 class History(models.Model):
     """条例第四十五条: registration, review, handling and reply leave an audit trail."""
@@ -114,6 +134,9 @@ class History(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "修改记录"
         ordering = ["at", "id"]
+
+    def details(self):
+        return labelled(self.changes)
 
 
 def attachment_path(instance, filename):
