@@ -18,11 +18,14 @@ def heading(number: int, report: Report) -> str:
     return f"{part.numeral}、{part.title}"
 
 
-_TERMINAL = "。！？；：!?;:」』”’）)…"
+_TERMINAL = "。！？；：!?;:…"
+_CLOSING = "」』”’）)"
 _ENUMERATED = re.compile(r"^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+[、是]|"
                          r"\d+[.、．]|第[一二三四五六七八九十]+)")
-#: a line at least this share of the widest line filled the printed width (it was wrapped)
+#: a line at least this share of the widest line filled the printed width (it was wrapped) …
 _FULL = 0.75
+#: … and a printed A4 line holds at least 20 Chinese characters (width 40)
+_MIN_WRAP = 40
 
 
 def _width(line: str) -> int:
@@ -38,7 +41,8 @@ def paragraphs(text: str) -> list[str]:
     out: list[str] = []
     previous = ""
     for line in lines:
-        wrapped = (_width(previous) >= _FULL * widest and previous[-1] not in _TERMINAL
+        ends = previous.rstrip(_CLOSING)[-1:]
+        wrapped = (_width(previous) >= max(_FULL * widest, _MIN_WRAP) and ends not in _TERMINAL
                    and not _ENUMERATED.match(line))
         if out and wrapped:
             out[-1] += line
