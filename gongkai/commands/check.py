@@ -194,21 +194,27 @@ def read_all(files: list[Path], jobs: int) -> list[tuple[str, Report | None, str
 
     names = [str(f) for f in files]
     jobs = jobs or os.cpu_count() or 1
-    bar = tqdm(total=len(names), desc="读取", unit="份", file=sys.stderr, disable=not sys.stderr.isatty())
+
+    def progress():
+        return tqdm(total=len(names), desc="读取", unit="份", file=sys.stderr, disable=not sys.stderr.isatty())
+
     results = {}
-    try:
-        if jobs == 1 or len(names) <= 1:
+    if jobs == 1 or len(names) <= 1:
+        with progress() as bar:
             for name in names:
                 results[name] = read_one(name)
                 bar.update()
-        else:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
-                for future in as_completed([pool.submit(read_one, n) for n in names]):
-                    path, report, error = future.result()
-                    results[path] = (path, report, error)
-                    bar.update()
-    finally:
-        bar.close()
+        return [results[n] for n in names]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
+        futures = {pool.submit(read_one, n): n for n in names}   # workers start before the bar's thread
+        with progress() as bar:
+            for future in as_completed(futures):
+                name = futures[future]
+                try:
+                    results[name] = future.result()
+                except Exception as e:  # noqa: BLE001 - a crashed worker loses its file, not the run
+                    results[name] = (name, None, f"读取进程异常退出：{type(e).__name__}: {e}")
+                bar.update()
     return [results[n] for n in names]
 
 
