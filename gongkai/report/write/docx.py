@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, Twips
 
 from ..model import Report, State
-from .layout import Slot, TableLayout, layouts, placed, title
+from .layout import Slot, TableLayout, column_shares, layouts, placed, title
 from .sections import sections, signature
 
 SUFFIX = ".docx"
@@ -60,16 +60,6 @@ def _para(doc, text: str, font: str = BODY_FONT, size: float = 16, indent: bool 
         p.paragraph_format.first_line_indent = Pt(size * 2)
     _fonts(p.add_run(text), font, size, bold)
     return p
-
-
-def _widths(layout: TableLayout) -> list[int]:
-    """Column widths in twips: narrow number columns, the long row labels take the rest."""
-    labels, numbers = layout.labels, layout.width - layout.labels
-    if not labels or numbers <= 3:
-        return [TEXT_WIDTH // layout.width] * layout.width
-    value, outer, inner = 640, 760, 960
-    headings = [outer] + [inner] * (labels - 2) if labels > 1 else []
-    return headings + [TEXT_WIDTH - numbers * value - sum(headings)] + [value] * numbers
 
 
 def _shade(cell, fill: str) -> None:
@@ -119,7 +109,7 @@ def _table(doc, layout: TableLayout) -> None:
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = _widths(layout)
+    widths = [round(TEXT_WIDTH * share) for share in column_shares(layout)]
     for gc, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
         gc.set(qn("w:w"), str(w))
     for row in table.rows:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from ..model import Report, State
-from .layout import Slot, TableLayout, layouts, title
+from .layout import Slot, TableLayout, column_shares, layouts, title
 from .sections import sections, signature
 
 SUFFIX = ".html"
@@ -26,7 +26,7 @@ h2 { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-size:
      margin: 0.8em 0 0.3em; text-indent: 2em; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 p.signature { text-align: right; text-indent: 0; }
-table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em;
+table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 0.5em 0 1em;
         font-family: "宋体", "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 10pt; line-height: 1.3; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; break-inside: avoid; }
@@ -62,7 +62,9 @@ def _table(layout: TableLayout) -> str:
     head = layout.rows[:layout.head]
     body = layout.rows[layout.head:]
     thead = f"<thead>\n{rows(head)}\n</thead>\n" if head else ""
-    return f'<table id="{layout.table.key}">\n{thead}<tbody>\n{rows(body)}\n</tbody>\n</table>'
+    cols = "".join(f'<col style="width:{100 * share:.1f}%">' for share in column_shares(layout))
+    return (f'<table id="{layout.table.key}">\n<colgroup>{cols}</colgroup>\n{thead}<tbody>\n{rows(body)}\n</tbody>\n'
+            "</table>")
 
 
 def render(report: Report) -> str:

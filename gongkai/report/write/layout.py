@@ -182,6 +182,19 @@ def layouts(report: Report) -> list[TableLayout]:
     return [SHAPES[t.key](report, t) for t in report.format.tables]
 
 
+def column_shares(layout: TableLayout) -> list[float]:
+    """Each grid column's share of the table width, as in the reference template: table 2's
+    number columns narrow (640 of 8844 twips), its row headings 760 and 960, the row labels the
+    rest; the other tables evenly."""
+    labels, numbers = layout.labels, layout.width - layout.labels
+    if not labels or numbers <= 3:
+        return [1 / layout.width] * layout.width
+    total, value, outer, inner = 8844, 640, 760, 960
+    headings = [outer] + [inner] * (labels - 2) if labels > 1 else []
+    widths = headings + [total - numbers * value - sum(headings)] + [value] * numbers
+    return [w / total for w in widths]
+
+
 def placed(layout: TableLayout) -> Iterator[tuple[int, int, Slot]]:
     """Each slot with the grid row and column where it starts (HTML's table-cell placement)."""
     taken = [[False] * layout.width for _ in layout.rows]
