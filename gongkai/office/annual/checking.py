@@ -22,6 +22,12 @@ def findings(report: Report, previous: Report | None = None) -> list:
     return ordered(report, iter_findings(report, previous))
 
 
+#: S-5 (published after the 条例第四十九条 deadline) cannot be mended by editing the report:
+#: refusing a late publication would leave the report missing altogether (S-6), which is worse.
+#: A late version is published and stays marked late.
+NOT_BLOCKING = {"S-5"}
+
+
 def blocking(found) -> list:
-    """The findings that stop publication: a broken ERROR rule."""
-    return [f for f in found if f.is_error]
+    """The findings that stop publication: a broken ERROR rule, except lateness itself."""
+    return [f for f in found if f.is_error and f.rule not in NOT_BLOCKING]

@@ -33,9 +33,12 @@ def published_report(agency, year: int) -> Report | None:
     return report_from_snapshot(version.snapshot) if version else None
 
 
-def compiled_with_checks(agency, year: int):
-    """(report, findings): the draft as compiled now, checked against last year's published version."""
+def compiled_with_checks(agency, year: int, published_on: dt.date | None = None):
+    """(report, findings): the draft as compiled now, checked against last year's published
+    version; with `published_on`, dated as it would be if published that day (S-5)."""
     report = compile_report(agency, year)
+    if published_on is not None:
+        report.published_on = report.signed_on = published_on
     return report, findings(report, previous=published_report(agency, year - 1))
 
 
@@ -46,12 +49,10 @@ def publish(agency, year: int, by, published_on: dt.date, reason: str = "") -> R
     last = entry.versions.order_by("-number").first()
     if last and not reason.strip():
         raise PublishRefused("已发布过的报告再次发布，须说明修改原因。")
-    report, found = compiled_with_checks(agency, year)
+    report, found = compiled_with_checks(agency, year, published_on)
     errors = blocking(found)
     if errors:
         raise PublishRefused(f"有{len(errors)}项错误未解决，不能发布。", errors)
-    report.published_on = published_on
-    report.signed_on = published_on
     return ReportVersion.objects.create(
         report=entry, number=(last.number + 1) if last else 1, published_on=published_on, reason=reason.strip(),
         snapshot=snapshot_of(report), findings=[f.to_dict() for f in found if f.failed], published_by=by)

@@ -98,7 +98,7 @@ def report_detail(request, agency_id, year):
     else:
         form = None
     try:
-        report, found = compiled_with_checks(agency, year)
+        report, found = compiled_with_checks(agency, year, timezone.localdate())
         checks_error = ""
     except ChecksUnavailable as e:
         report, found, checks_error = compile_report(agency, year), [], str(e)

@@ -79,6 +79,13 @@ def test_an_error_blocks_publication_until_fixed(client, bureau, head):
     assert (v.number, v.published_on, v.late) == (1, D(2026, 1, 20), False)
 
 
+def test_a_late_report_is_published_and_marked_late(client, bureau, head):
+    from gongkai.office.annual.models import ReportVersion
+    _login(client, head).post(_url(bureau, 2025, "publish/"), {"published_on": "2026-03-02"})
+    (v,) = ReportVersion.objects.all()
+    assert v.late and any(f["rule"] == "S-5" for f in v.findings)
+
+
 def test_republishing_needs_a_reason_and_keeps_the_old_version(client, bureau, head):
     from gongkai.office.annual.models import ReportVersion
     from gongkai.office.annual.snapshot import report_from_snapshot
@@ -101,9 +108,8 @@ def test_last_years_published_version_is_the_previous_report(bureau, head):
     _case(bureau, "2", D(2024, 12, 21))      # entered after 2024 was published: 2025's 上年结转 is now 2
     report, found = compiled_with_checks(bureau, 2025)
     assert report.value("t2.carried_over_in.total") == 2
-    y1 = [f for f in found if f.rule == "Y-1"]
-    if y1:                                  # the cross-year rule, once the engine has it
-        assert y1[0].failed
+    y1 = [f for f in found if f.rule == "Y-1" and f.failed]
+    assert y1 and "t2.carried_over_in.total" in {c for f in y1 for c in f.cells}
 
 
 def test_exports(client, bureau, clerk):
