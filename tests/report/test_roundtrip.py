@@ -8,6 +8,8 @@ import functools
 
 import pytest
 
+from gongkai.report.formats import FORMAT_2019
+from gongkai.report.model import Cell, Report
 from gongkai.report.read import ReadError, read_path
 from gongkai.report.write import write
 from gongkai.report.write.cells import cells
@@ -53,3 +55,17 @@ def test_every_dev_report_reads_back_the_same(path, truth, kind, tmp_path):
     assert cells(back) == cells(report)
     assert _states(back) == _states(report)
     assert back.layout == report.layout
+
+
+@pytest.mark.parametrize("kind", ["docx", "html"])
+def test_a_2019_format_report_keeps_its_layout_and_signed_changes(kind, tmp_path):
+    """The 2019 trial format: other table-1 columns, a negative 本年增/减, （六）其他处理 as one row."""
+    report = Report(format=FORMAT_2019, agency="某区人民政府", year=2020)
+    for i, key in enumerate(FORMAT_2019.cell_keys()):
+        column = FORMAT_2019.specs[key][2]
+        printed = "-8" if column.signed else "251000.5" if column.decimal else str(i % 7)
+        report.set(Cell.read(key, printed, decimal=column.decimal))
+    back = _round_trip(report, kind, tmp_path)
+    assert back.format.version == "2019"
+    assert _states(back) == _states(report)
+    assert back.cell("t1.licensing.change").value == -8
