@@ -9,11 +9,18 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Source
 from .document import Grid, GridCell, Line
 from .match import ROW_MARK as _ROW_MARK
+
+#: a page footer or header: "- 4 -", "第4页", "第 4 页 共 6 页", "4/6", "4"
+PAGE_NUMBER = re.compile(r"^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
+                         r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
+#: the top and bottom margins where running headers and footers stand
+MARGIN = 0.09
 
 _VALUE = re.compile(r"^[\s\d.,，+\-/／—–－、无\\]*$")
 
@@ -28,6 +35,7 @@ class Glyph:
     bottom: float
     confidence: float | None = None
     space_before: bool = False       # the PDF engine saw a word gap before this glyph
+    word: int | None = None          # OCR: the text box this character was read in
 
     @property
     def cx(self) -> float:
@@ -83,7 +91,9 @@ def join_row(row: list[Glyph]) -> str:
     out = []
     prev: Glyph | None = None
     for g in row:
-        if prev is not None:
+        if prev is not None and g.word is not None and g.word == prev.word:
+            pass                     # one OCR text box is one word
+        elif prev is not None:
             gap = g.x0 - prev.x1
             width = min(max(prev.x1 - prev.x0, 0.1), max(g.x1 - g.x0, 0.1))
             if (gap > width / 3 or g.space_before) and not out[-1].endswith(" ") and not g.text.startswith(" "):
@@ -125,6 +135,35 @@ def _round(b):
 
 
 # ----------------------------------------------------------------------------- tables
+
+def h_edge(x0: float, x1: float, y: float) -> dict:
+    """A horizontal ruling in pdfplumber's edge form."""
+    return {"object_type": "line", "orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y,
+            "doctop": y, "width": x1 - x0, "height": 0}
+
+
+def v_edge(x: float, top: float, bottom: float) -> dict:
+    return {"object_type": "line", "orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom,
+            "doctop": top, "width": 0, "height": bottom - top}
+
+
+class _EdgePage:
+    """The two things pdfplumber's TableFinder reads from a page: its ruling edges and its box."""
+
+    def __init__(self, edges: list[dict], bbox: tuple[float, float, float, float]):
+        self.edges = edges
+        self.bbox = bbox
+
+
+def ruled_tables(edges: list[dict], width: float, height: float) -> list[tuple[tuple, list]]:
+    """(bbox, cell rectangles) of every ruled table the edges draw, by pdfplumber's geometry."""
+    if len(edges) < 4:
+        return []
+    from pdfplumber.table import TableFinder
+    finder = TableFinder(_EdgePage(edges, (0, 0, width, height)),
+                         {"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    return [(t.bbox, list(t.cells)) for t in finder.tables]
+
 
 @dataclass
 class TablePart:
@@ -391,3 +430,66 @@ def _to_blocks(slots, kind: str, table_index: int) -> list[Line | Grid]:
     first = next(s for row in body for s in row if s is not None)
     grid = Grid(rows, Source(kind=kind, page=first.page, table=table_index))
     return head + [grid] + tail
+
+
+# ----------------------------------------------------------------------------- pages into blocks
+
+def _drop_running_heads(pages: list[list[Line | TablePart]], heights: list[float]) -> None:
+    """Page numbers and running headers/footers are not report text: drop the Lines in the top
+    and bottom margins that are a page number or repeat (digits aside) on several pages."""
+    def margin(it, h) -> bool:
+        return isinstance(it, Line) and it.source.bbox is not None and \
+            (it.source.bbox[3] < MARGIN * h or it.source.bbox[1] > (1 - MARGIN) * h)
+
+    def shape(line: Line) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text))
+
+    seen = Counter(shape(it) for items, h in zip(pages, heights) for it in {shape(i): i for i in items if margin(i, h)}.values())
+    repeat = max(2, (len(pages) + 1) // 2)
+    for k, (items, h) in enumerate(zip(pages, heights)):
+        pages[k] = [it for it in items
+                    if not (margin(it, h) and (PAGE_NUMBER.match(it.text) or seen[shape(it)] >= repeat))]
+
+
+def _continues(a: TablePart, b: TablePart) -> bool:
+    """The table at the top of a page continues the one that ended the page before when both
+    have (nearly) the same left edge and width."""
+    wa, wb = a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0]
+    return abs(wa - wb) <= 0.03 * max(wa, wb) and abs(a.bbox[0] - b.bbox[0]) <= 0.03 * max(wa, wb)
+
+
+def page_blocks(pages: list[list[Line | TablePart]], heights: list[float], kind: str) -> list:
+    """Lines and Grids in reading order: running heads dropped, the parts of a table continued
+    over pages joined."""
+    _drop_running_heads(pages, heights)
+    blocks: list = []
+    group: list[TablePart] = []
+    n_tables = 0
+
+    def flush():
+        nonlocal group, n_tables
+        if group:
+            out = table_blocks(group, group_kind(group), n_tables)
+            n_tables += sum(1 for b in out if not isinstance(b, Line))
+            blocks.extend(out)
+            group = []
+
+    def group_kind(g: list[TablePart]) -> str:
+        return "ocr" if any(gl.confidence is not None for p in g for gl in p.glyphs) else kind
+
+    for items in pages:
+        for j, it in enumerate(items):
+            if isinstance(it, TablePart):
+                if group and j == 0 and group[-1] is last_item and _continues(group[-1], it):
+                    group.append(it)
+                else:
+                    flush()
+                    group = [it]
+            else:
+                flush()
+                blocks.append(it)
+            last_item = it
+        if items and not isinstance(items[-1], TablePart):
+            flush()
+    flush()
+    return blocks

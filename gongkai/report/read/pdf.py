@@ -20,25 +20,15 @@ from __future__ import annotations
 
 import ctypes
 import os
-import re
-from collections import Counter
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as R
-from pdfplumber.table import TableFinder
 
 from .document import Document, Line, ReadError
-from .layout import Glyph, TablePart, table_blocks, text_lines
+from .layout import Glyph, TablePart, h_edge, page_blocks, ruled_tables, text_lines, v_edge
 from .limits import Deadline, MAX_OCR_PAGES, check_file, check_pages
 
-#: pdfplumber's own defaults for ruled tables
-TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-#: a page footer or header: "- 4 -", "第4页", "第 4 页 共 6 页", "4/6", "4"
-PAGE_NUMBER = re.compile(r"^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
-                         r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
-#: the top and bottom margins where running headers and footers stand
-MARGIN = 0.09
 OCR_DPI = 200
 
 
@@ -58,7 +48,7 @@ def read_pdf(path: str | os.PathLike) -> Document:
             deadline.check(f"第 {i + 1} 页")
             page = doc[i]
             try:
-                items, height, kind = _read_page(page, i + 1, ocr_pages < MAX_OCR_PAGES)
+                items, height, kind = _read_page(page, i + 1, ocr_pages < MAX_OCR_PAGES, deadline)
             finally:
                 page.close()
             ocr_pages += kind == "ocr"
@@ -68,8 +58,7 @@ def read_pdf(path: str | os.PathLike) -> Document:
     finally:
         doc.close()
     kind = "ocr" if kinds == {"ocr"} else "pdf"
-    _drop_running_heads(pages, heights)
-    return Document(_blocks(pages, kind), kind=kind, path=str(path))
+    return Document(page_blocks(pages, heights, kind), kind=kind, path=str(path))
 
 
 # ----------------------------------------------------------------------------- opening
@@ -103,7 +92,8 @@ def _open(path) -> pdfium.PdfDocument:
 
 # ----------------------------------------------------------------------------- one page
 
-def _read_page(page: pdfium.PdfPage, number: int, may_ocr: bool) -> tuple[list[Line | TablePart], float, str]:
+def _read_page(page: pdfium.PdfPage, number: int, may_ocr: bool,
+               deadline: Deadline) -> tuple[list[Line | TablePart], float, str]:
     """The page's items (Lines and table parts) from top to bottom, its height, and how it was read."""
     x0, y0, x1, y1 = page.get_mediabox()
     frame = _Frame(x0, y1, x1 - x0, y1 - y0)
@@ -113,7 +103,7 @@ def _read_page(page: pdfium.PdfPage, number: int, may_ocr: bool) -> tuple[list[L
             raise ReadError(f"扫描页超过 {MAX_OCR_PAGES} 页，超出识别上限（第 {number} 页）")
         from .ocr import page_items            # OCR is optional: only scans need it
         image = page.render(scale=OCR_DPI / 72).to_pil()
-        return page_items(image, number, 72 / OCR_DPI), frame.height, "ocr"
+        return page_items(image, number, 72 / OCR_DPI, deadline), frame.height, "ocr"
     parts = _tables(page, frame, glyphs, number)
     inside = [p.bbox for p in parts]
     loose = [g for g in glyphs if not any(_holds(b, g) for b in inside)]
@@ -187,23 +177,8 @@ def _glyphs(page: pdfium.PdfPage, frame: _Frame) -> list[Glyph]:
 
 
 def _tables(page: pdfium.PdfPage, frame: _Frame, glyphs: list[Glyph], number: int) -> list[TablePart]:
-    edges = _edges(page, frame)
-    if len(edges) < 4:
-        return []
-    finder = TableFinder(_EdgePage(edges, (0, 0, frame.width, frame.height)), TABLE_SETTINGS)
-    parts = []
-    for t in finder.tables:
-        bbox = t.bbox
-        parts.append(TablePart(number, bbox, list(t.cells), [g for g in glyphs if _holds(bbox, g)]))
-    return parts
-
-
-class _EdgePage:
-    """The two things pdfplumber's TableFinder reads from a page: its ruling edges and its box."""
-
-    def __init__(self, edges: list[dict], bbox: tuple[float, float, float, float]):
-        self.edges = edges
-        self.bbox = bbox
+    return [TablePart(number, bbox, cells, [g for g in glyphs if _holds(bbox, g)])
+            for bbox, cells in ruled_tables(_edges(page, frame), frame.width, frame.height)]
 
 
 def _edges(page: pdfium.PdfPage, frame: _Frame) -> list[dict]:
@@ -262,71 +237,6 @@ def _path_edges(obj, chain, frame: _Frame, out: list[dict]) -> None:
 def _segment(p, q, frame: _Frame, out: list[dict]) -> None:
     x0, top, x1, bottom = frame.box(min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]))
     if abs(x1 - x0) < 0.5 and bottom - top > 0.5:
-        x = (x0 + x1) / 2
-        out.append({"object_type": "line", "orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom,
-                    "doctop": top, "width": 0, "height": bottom - top})
+        out.append(v_edge((x0 + x1) / 2, top, bottom))
     elif abs(bottom - top) < 0.5 and x1 - x0 > 0.5:
-        y = (top + bottom) / 2
-        out.append({"object_type": "line", "orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y,
-                    "doctop": y, "width": x1 - x0, "height": 0})
-
-
-# ----------------------------------------------------------------------------- the whole file
-
-def _drop_running_heads(pages: list[list[Line | TablePart]], heights: list[float]) -> None:
-    """Page numbers and running headers/footers are not report text: drop the Lines in the top
-    and bottom margins that are a page number or repeat (digits aside) on several pages."""
-    def margin(it, h) -> bool:
-        return isinstance(it, Line) and it.source.bbox is not None and \
-            (it.source.bbox[3] < MARGIN * h or it.source.bbox[1] > (1 - MARGIN) * h)
-
-    def shape(line: Line) -> str:
-        return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text))
-
-    seen = Counter(shape(it) for items, h in zip(pages, heights) for it in {shape(i): i for i in items if margin(i, h)}.values())
-    repeat = max(2, (len(pages) + 1) // 2)
-    for k, (items, h) in enumerate(zip(pages, heights)):
-        pages[k] = [it for it in items
-                    if not (margin(it, h) and (PAGE_NUMBER.match(it.text) or seen[shape(it)] >= repeat))]
-
-
-def _continues(a: TablePart, b: TablePart) -> bool:
-    """The table at the top of a page continues the one that ended the page before when both
-    have (nearly) the same left edge and width."""
-    wa, wb = a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0]
-    return abs(wa - wb) <= 0.03 * max(wa, wb) and abs(a.bbox[0] - b.bbox[0]) <= 0.03 * max(wa, wb)
-
-
-def _blocks(pages: list[list[Line | TablePart]], kind: str) -> list:
-    """Lines and Grids in reading order, the parts of a table continued over pages joined."""
-    blocks: list = []
-    group: list[TablePart] = []
-    n_tables = 0
-
-    def flush():
-        nonlocal group, n_tables
-        if group:
-            out = table_blocks(group, group_kind(group), n_tables)
-            n_tables += sum(1 for b in out if not isinstance(b, Line))
-            blocks.extend(out)
-            group = []
-
-    def group_kind(g: list[TablePart]) -> str:
-        return "ocr" if any(gl.confidence is not None for p in g for gl in p.glyphs) else kind
-
-    for items in pages:
-        for j, it in enumerate(items):
-            if isinstance(it, TablePart):
-                if group and j == 0 and group[-1] is last_item and _continues(group[-1], it):
-                    group.append(it)
-                else:
-                    flush()
-                    group = [it]
-            else:
-                flush()
-                blocks.append(it)
-            last_item = it
-        if items and not isinstance(items[-1], TablePart):
-            flush()
-    flush()
-    return blocks
+        out.append(h_edge(x0, x1, (top + bottom) / 2))

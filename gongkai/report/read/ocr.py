@@ -1,0 +1,145 @@
+"""OCR reader: scanned pages and photographed tables (PNG/JPEG/TIFF) into Lines and Grids.
+
+rapidocr_onnxruntime ships its Chinese detection and recognition models inside the wheel, so
+nothing is downloaded at run time. The page is read as characters with their own boxes and
+confidences; the table's ruling lines are found in the image (OpenCV morphology) and handed to
+the same cell geometry as a PDF's rulings (`layout.table_blocks`), so a value lands in the cell
+it is printed in, not in the order OCR happened to read it.
+
+A value cell OCR read with a low confidence, or one that shows ink where OCR read nothing, is
+passed on with that confidence (`Source.confidence`); the placer marks it unreadable with the
+reason instead of guessing. Every text box is kept whatever its score (rapidocr's default
+drops boxes under 0.5, which would turn a printed number into a blank cell).
+"""
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+from .document import Document, Line, ReadError
+from .layout import Glyph, TablePart, h_edge, page_blocks, ruled_tables, text_lines, v_edge
+from .limits import Deadline, check_file, check_pixels
+
+#: below this a value is not trusted (place.py's OCR_MIN_CONFIDENCE); measured in bench/read_ocr.py
+MIN_CONFIDENCE = 0.8
+#: a cell with ink but no text read gets this confidence: something is printed, we cannot say what
+INK_UNREAD = 0.0
+_NUMERIC = re.compile(r"^[\s\d.,，/\\\-—–－]*$")
+
+
+@lru_cache(maxsize=1)
+def _engine():
+    try:
+        from rapidocr_onnxruntime import RapidOCR
+    except ImportError:                 # pragma: no cover - the ocr extra is not installed
+        raise ReadError("读取扫描件需要 OCR 组件：pip install 'gongkai[ocr]'（rapidocr-onnxruntime）") from None
+    return RapidOCR(text_score=0.0, print_verbose=False)
+
+
+def read_image(path: str | os.PathLike) -> Document:
+    """The Document an image of a report page holds (bbox in pixels of the image)."""
+    return read_images([path])
+
+
+def read_images(paths: list[str | os.PathLike]) -> Document:
+    """The Document the page images of one report hold, in the order given; a table that
+    continues from one image to the next is joined as in a PDF."""
+    deadline = Deadline()
+    pages, heights = [], []
+    for n, path in enumerate(paths, start=1):
+        check_file(path)
+        image = _load(path)
+        pages.append(page_items(image, n, 1.0, deadline))
+        heights.append(float(image.height))
+    return Document(page_blocks(pages, heights, "ocr"), kind="ocr", path=str(paths[0]) if paths else None)
+
+
+def _load(path):
+    from PIL import Image, UnidentifiedImageError
+    Image.MAX_IMAGE_PIXELS = None          # checked below, with our own message
+    try:
+        with Image.open(path) as im:
+            check_pixels(im.width, im.height, path)
+            im.load()
+            return im.convert("RGB")
+    except ReadError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
+        raise ReadError(f"不是可识别的图片文件：{path}（{e.__class__.__name__}）") from None
+
+
+def page_items(image, page: int, scale: float, deadline: Deadline | None = None) -> list[Line | TablePart]:
+    """A page image's Lines and table parts, top to bottom. `scale` turns pixels into the
+    document's units (72/dpi for a rendered PDF page, 1 for an image)."""
+    import numpy as np
+    rgb = np.asarray(image)
+    result, _ = _engine()(rgb, return_word_box=True)
+    if deadline is not None:
+        deadline.check(f"第 {page} 页")
+    glyphs = _glyphs(result or [], scale)
+    gray = np.asarray(image.convert("L"))
+    parts = []
+    for bbox, cells in _ruled_tables(gray, scale):
+        inside = [g for g in glyphs if bbox[0] <= g.cx <= bbox[2] and bbox[1] <= g.cy <= bbox[3]]
+        parts.append(TablePart(page, bbox, cells, inside + _unread_ink(gray, cells, inside, scale)))
+    loose = [g for g in glyphs if not any(p.bbox[0] <= g.cx <= p.bbox[2] and p.bbox[1] <= g.cy <= p.bbox[3]
+                                          for p in parts)]
+    items: list[Line | TablePart] = [*text_lines(loose, page, "ocr"), *parts]
+    items.sort(key=lambda it: it.bbox[1] if isinstance(it, TablePart) else it.source.bbox[1])
+    return items
+
+
+def _glyphs(result, scale: float) -> list[Glyph]:
+    """One glyph per recognised character, with its own box and score; the characters of one
+    text box are one word (no space inside), different boxes are different words."""
+    out = []
+    for word, item in enumerate(result):
+        box, text, score = item[0], item[1], float(item[2])
+        char_boxes = item[3] if len(item) > 3 else None
+        chars = item[4] if len(item) > 4 else None
+        scores = item[5] if len(item) > 5 else None
+        ys = [p[1] for p in box]
+        top, bottom = min(ys) * scale, max(ys) * scale
+        if not chars or not char_boxes or len(chars) != len(char_boxes):
+            xs = [p[0] for p in box]
+            out.append(Glyph(text, min(xs) * scale, top, max(xs) * scale, bottom, score, word=word))
+            continue
+        for ch, cb, sc in zip(chars, char_boxes, scores or [score] * len(chars)):
+            xs = [p[0] for p in cb]
+            out.append(Glyph(ch, min(xs) * scale, top, max(xs) * scale, bottom, min(float(sc), score), word=word))
+    return out
+
+
+def _ruled_tables(gray, scale: float) -> list[tuple[tuple[float, float, float, float], list]]:
+    """Tables found from the ruling lines in the image: (bbox, cell rectangles), in points.
+    A ruling is a long thin run of dark pixels (morphological opening with a long kernel)."""
+    import cv2
+
+    h, w = gray.shape
+    bw = cv2.adaptiveThreshold(255 - gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -5)
+    edges = []
+    for orient, kernel in (("h", (max(20, w // 30), 1)), ("v", (1, max(15, h // 80)))):
+        mask = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
+        mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+        n, _, stats, _ = cv2.connectedComponentsWithStats(mask)
+        for x, y, ww, hh, _area in stats[1:n]:
+            x0, top, x1, bottom = x * scale, y * scale, (x + ww) * scale, (y + hh) * scale
+            edges.append(h_edge(x0, x1, (top + bottom) / 2) if orient == "h" else v_edge((x0 + x1) / 2, top, bottom))
+    return ruled_tables(edges, w * scale, h * scale)
+
+
+def _unread_ink(gray, cells, glyphs: list[Glyph], scale: float) -> list[Glyph]:
+    """A cell with printed marks but no recognised text is not blank: it gets a placeholder
+    glyph with confidence 0, so its value is reported unreadable rather than empty."""
+    out = []
+    for c in cells:
+        if any(c[0] <= g.cx <= c[2] and c[1] <= g.cy <= c[3] for g in glyphs):
+            continue
+        x0, top, x1, bottom = (int(v / scale) for v in c)
+        pad_x, pad_y = max(4, (x1 - x0) // 8), max(4, (bottom - top) // 8)
+        inner = gray[top + pad_y: bottom - pad_y, x0 + pad_x: x1 - pad_x]
+        if inner.size and (inner < 128).sum() >= max(12, inner.size // 400):
+            out.append(Glyph("?", c[0] + (c[2] - c[0]) / 3, c[1] + (c[3] - c[1]) / 3,
+                             c[2] - (c[2] - c[0]) / 3, c[3] - (c[3] - c[1]) / 3, INK_UNREAD))
+    return out
