@@ -20,7 +20,7 @@ from ..report.checks.finding import Finding
 from ..report.checks.pairing import previous_of
 from ..report.checks.summary import SUFFIXES, FileResult, write_summary
 from ..report.model import Report
-from ..report.read import ReadError, read_path
+from ..report.read import NotAReport, ReadError, read_path
 
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".json")
 REPORT_JSON_KIND = '"gongkai.report"'
@@ -179,17 +179,20 @@ def _maybe_report(f: Path) -> bool:
         return True
 
 
-def read_one(path: str) -> tuple[str, Report | None, str | None]:
-    """Worker: one file read into a Report, or the reason it cannot be."""
+def read_one(path: str) -> tuple[str, Report | None, str | None, bool]:
+    """Worker: one file read into a Report, or the reason it cannot be (and whether the file
+    simply is no annual report, like a README beside the reports)."""
     try:
-        return path, read_path(path), None
+        return path, read_path(path), None, False
+    except NotAReport as e:
+        return path, None, str(e), True
     except ReadError as e:
-        return path, None, str(e)
+        return path, None, str(e), False
     except Exception as e:  # noqa: BLE001 - one broken file must not stop the folder
-        return path, None, f"读取时出错：{type(e).__name__}: {e}"
+        return path, None, f"读取时出错：{type(e).__name__}: {e}", False
 
 
-def read_all(files: list[Path], jobs: int) -> list[tuple[str, Report | None, str | None]]:
+def read_all(files: list[Path], jobs: int) -> list[tuple[str, Report | None, str | None, bool]]:
     from tqdm import tqdm
 
     names = [str(f) for f in files]
@@ -213,7 +216,7 @@ def read_all(files: list[Path], jobs: int) -> list[tuple[str, Report | None, str
                 try:
                     results[name] = future.result()
                 except Exception as e:  # noqa: BLE001 - a crashed worker loses its file, not the run
-                    results[name] = (name, None, f"读取进程异常退出：{type(e).__name__}: {e}")
+                    results[name] = (name, None, f"读取进程异常退出：{type(e).__name__}: {e}", False)
                 bar.update()
     return [results[n] for n in names]
 
@@ -225,7 +228,8 @@ def check_many(args) -> int:
     if not files and not problems:
         print("没有找到年度报告文件", file=sys.stderr)
         return 2
-    results = [FileResult(path, report, error=error) for path, report, error in read_all(files, args.jobs)]
+    results = [FileResult(path, report, error=error, not_report=skip)
+               for path, report, error, skip in read_all(files, args.jobs)]
     results += [FileResult(p.split("：", 1)[-1], error=p) for p in problems]
     reports = [r.report for r in results if r.report is not None]
     by_report = {id(r.report): r for r in results if r.report is not None}
@@ -246,7 +250,7 @@ def check_many(args) -> int:
         print(json.dumps([_result_dict(r) for r in results], ensure_ascii=False, indent=1))
     else:
         print("\n".join(_result_line(r) for r in results))
-    if any(r.error for r in results):
+    if any(r.error and not r.not_report for r in results):
         return 2
     return 1 if any(r.has_error for r in results) else 0
 
@@ -260,6 +264,8 @@ def _result_dict(r: FileResult) -> dict:
 
 
 def _result_line(r: FileResult) -> str:
+    if r.not_report:
+        return f"{r.path}：已跳过（{r.error}）"
     if r.report is None:
         return f"{r.path}：无法读取（{r.error}）"
     rep = r.report

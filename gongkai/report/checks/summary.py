@@ -23,6 +23,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None            # why the file could not be read
     previous: str | None = None         # the file used as last year's report
+    not_report: bool = False            # read, but no annual report in it: skipped, not a failure
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.failed and f.severity is severity)

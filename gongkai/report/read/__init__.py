@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Report
-from .document import Document, ReadError
+from .document import Document, NotAReport, ReadError
 
 MAX_BYTES = 200 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".csv"}
@@ -67,4 +67,4 @@ def _looks_html(p: Path) -> bool:
     return start.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<table" in start
 
 
-__all__ = ["read_path", "read_document", "ReadError", "Document"]
+__all__ = ["read_path", "read_document", "ReadError", "NotAReport", "Document"]

@@ -15,6 +15,10 @@ class ReadError(Exception):
     """The input cannot be read as an annual report; the message says why (exit 2)."""
 
 
+class NotAReport(ReadError):
+    """The input was read but holds no annual report (a README, a notice, a blank page)."""
+
+
 @dataclass
 class Line:
     """One line of running text (or one flattened table cell in a text dump)."""

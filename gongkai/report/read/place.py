@@ -15,7 +15,7 @@ from ..formats import Format, Row, Table
 from ..model import Cell, Report, Source, State
 from ..normalize import loose
 from .detect import detect_format
-from .document import Document, Grid, Line, ReadError
+from .document import Document, Grid, Line, NotAReport, ReadError
 from .entries import Entry, Value, entries_from_grid, entries_from_lines
 from .match import match_row
 from .meta import read_meta
@@ -39,7 +39,7 @@ def place(doc: Document) -> Report:
             TablePlacer(report, table, blocks).run()
     if not any(c.state is State.NUMBER for c in report.cells.values()):
         if not report.parts:
-            raise ReadError("不是政府信息公开工作年度报告：没有找到报告的各部分标题和统计表")
+            raise NotAReport("不是政府信息公开工作年度报告：没有找到报告的各部分标题和统计表")
         raise ReadError("没有读到统计表中的任何数字：表格的版式无法识别")
     return report
 
