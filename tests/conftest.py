@@ -8,6 +8,12 @@ supervisor: 监督人 of county (sees figures below it, never applicants' person
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Users are created in most office tests; the production hasher costs ~0.3 s per user."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def county(db):
     from gongkai.office.agencies.models import Agency
