@@ -54,10 +54,14 @@ class Table:
     rows: tuple[Row, ...]
 
     def row(self, key: str) -> Row:
-        for r in self.rows:
-            if r.key == key:
-                return r
-        raise KeyError(f"{self.key} has no row {key!r}")
+        try:
+            return self._rows_by_key[key]
+        except KeyError:
+            raise KeyError(f"{self.key} has no row {key!r}") from None
+
+    @cached_property
+    def _rows_by_key(self) -> dict[str, Row]:
+        return {r.key: r for r in self.rows}
 
     @property
     def official_rows(self) -> tuple[Row, ...]:
@@ -100,7 +104,7 @@ class Format:
         for t in self.tables:
             if t.key == key:
                 return t
-        raise KeyError(key)
+        raise KeyError(f"the {self.version} format has no table {key!r}")
 
     @cached_property
     def specs(self) -> dict[str, tuple[Table, Row, Column]]:

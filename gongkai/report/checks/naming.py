@@ -6,6 +6,7 @@ place it was read from, never only by their keys.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..formats import Format
 from ..model import Cell, Report, State
@@ -22,6 +23,7 @@ def short(label: str) -> str:
     return label if len(label) <= _MAX else label[:_MAX - 2] + "…"
 
 
+@lru_cache(maxsize=None)
 def row_name(fmt: Format, table: str, row: str) -> str:
     r = fmt.table(table).row(row)
     if table == "t3" and r.group:
@@ -31,6 +33,7 @@ def row_name(fmt: Format, table: str, row: str) -> str:
     return f"{m.group(0)}{label}" if m and r.leaf and "." in r.key else label
 
 
+@lru_cache(maxsize=None)
 def cell_name(fmt: Format, key: str) -> str:
     """表二"（三）1.属于国家秘密"行"法人或其他组织·其他"列."""
     if key not in fmt.specs:
