@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from gongkai.workdays import add_working_days, shift_by_paused, working_days_between
+from gongkai.workdays import CalendarUnknown, add_working_days, shift_by_paused, working_days_between
 
 REPLY_WD = 20          # 条例第三十三条第二款: 20 working days from receipt
 EXTENSION_MAX_WD = 20  # 条例第三十三条第二款: at most 20 more, approved and notified
@@ -75,8 +75,15 @@ def compute_deadline(application, events, calendar=None, *, fee_pauses_clock: bo
     notice until payment ([U] §5.5); a 第三十五条 delayed date replaces the result.
     """
     events = sorted(events, key=lambda e: (e.on, getattr(e, "at", None) or dt.datetime.min, getattr(e, "pk", 0) or 0))
-    clock = _Counter(calendar)
     steps: list[str] = []
+    try:
+        return _compute(application, events, _Counter(calendar), steps, fee_pauses_clock)
+    except CalendarUnknown as exc:
+        steps.append(f"无法计算答复期限：{exc}。请管理员在“工作日调整”中补充该年的安排。")
+        return Deadline(None, steps=steps)
+
+
+def _compute(application, events, clock, steps, fee_pauses_clock) -> Deadline:
     received = application.received_on
     if received is None:
         steps.append("第三十一条：尚未确认收到申请之日（平常信函、网络、传真需与申请人确认），暂不计算答复期限。")

@@ -2,6 +2,8 @@
 field ids are stable for browser tests: id_<action>-<field> (e.g. id_reply-reply_type)."""
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.utils import timezone
 
@@ -20,9 +22,14 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def date_field(label, required=True):
+def date_field(label, required=True, **kwargs):
     return forms.DateField(label=label, required=required, widget=DateInput(),
-                           error_messages={"invalid": "请输入有效的日期（年-月-日）。"})
+                           error_messages={"invalid": "请输入有效的日期（年-月-日）。"}, **kwargs)
+
+
+#: dates an agency sets for the future (a period it grants); every other date records a fact
+FUTURE_DATES = ("correction_due", "delayed_to")
+FARTHEST = dt.timedelta(days=366)
 
 
 class IntakeForm(forms.ModelForm):
@@ -66,7 +73,20 @@ class IntakeForm(forms.ModelForm):
 
 
 class EventForm(forms.Form):
-    on = date_field("日期")
+    on = date_field("日期", initial=timezone.localdate)
+
+    def clean(self):
+        """A recorded fact cannot lie in the future; a period granted stays within a year."""
+        data = super().clean()
+        today = timezone.localdate()
+        for name, value in list(data.items()):
+            if not isinstance(value, dt.date):
+                continue
+            if name in FUTURE_DATES and value > today + FARTHEST:
+                self.add_error(name, "日期过远（不应超过一年）。")
+            elif name not in FUTURE_DATES and value > today:
+                self.add_error(name, "日期不能晚于今天。")
+        return data
 
 
 class ConfirmForm(EventForm):

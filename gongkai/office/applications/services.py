@@ -267,8 +267,11 @@ def _lapsed(application, reply_type, on):
         _require_status(application, Status.AWAITING_PAYMENT)
         notice = application.events.get(kind=EventKind.FEE_NOTICE)
         served = clock.as_date(notice.data.get("served_on")) or notice.on
-        pay_by = clock.add_working_days(served, clock.FEE_PAYMENT_WD,
-                                        CalendarOverride.mapping_for(application.agency) or None).date
+        try:
+            pay_by = clock.add_working_days(served, clock.FEE_PAYMENT_WD,
+                                            CalendarOverride.mapping_for(application.agency) or None).date
+        except clock.CalendarUnknown as exc:
+            raise CaseError(f"无法计算缴费期限：{exc}") from exc
         _require(on > pay_by, f"缴费期限至 {pay_by}，尚未届满，不能视为放弃申请。")
     else:
         _require_status(application, Status.REGISTERED)

@@ -88,3 +88,19 @@ def test_cannot_register_for_another_agency(logged_in, town):
 def test_supervisor_cannot_open_intake(client, supervisor):
     client.force_login(supervisor)
     assert client.get(URL).status_code == 403
+
+
+def test_event_dates_in_the_future_are_form_errors(logged_in, make_case):
+    case = make_case(channel="online")
+    response = logged_in.post(f"/office/cases/{case.pk}/confirm/", {"confirm-on": "9999-12-31"})
+    assert response.status_code == 400 and "不能晚于今天" in response.content.decode()
+    case.refresh_from_db()
+    assert case.received_on is None
+
+
+def test_a_year_without_calendar_data_is_explained_not_a_crash(logged_in, make_case):
+    """Old cases (before 2004, outside chinesecalendar) can be recorded; the clock says why it stops."""
+    case = make_case(arrived_on=dt.date(2003, 6, 2))
+    assert case.due_on is None
+    page = logged_in.get(f"/office/cases/{case.pk}/").content.decode()
+    assert "无法计算答复期限" in page
