@@ -91,15 +91,20 @@ DATA_LABELS = {
     "delivered_on": "对方收到日期", "answer": "答复意见", "days": "延长工作日数", "reason": "理由",
     "approved": "已批准", "approved_on": "批准日期", "approved_by": "批准人", "notified_on": "告知申请人日期",
     "method": "收费方式", "amount": "金额（元）", "served_on": "送达日期", "delayed_to": "延期答复日期",
-    "reply_type": "答复类型", "row": "表二行", "note": "说明", "event": "事件内容", "status": "状态",
+    "reply_type": "答复类型", "row": "表二行", "note": "说明", "status": "状态",
     "received_on": "收到申请之日", "number": "编号", "channel": "提交方式", "outcome": "办理结果",
     "concluded_on": "办结日期", "denial_reason": "不予公开的理由", "attachment": "附件",
 }
 
 
 def labelled(data: dict) -> list[tuple[str, object]]:
-    """(Chinese label, value) pairs; templates cannot iterate a dict that has a key "items"."""
-    return [(DATA_LABELS.get(key, key), value) for key, value in data.items()]
+    """(Chinese label, value) pairs, a change [old, new] shown as "old → new" (templates cannot
+    iterate a dict that has a key "items")."""
+    def shown(value):
+        if isinstance(value, list) and len(value) == 2:
+            return f"{shown(value[0])} → {shown(value[1])}"
+        return "（空）" if value in (None, "") else value
+    return [(DATA_LABELS.get(key, key), shown(value)) for key, value in data.items()]
 
 
 class CaseEvent(models.Model):

@@ -47,8 +47,7 @@ def _change(application, by, action, event_data=None, **fields):
         if old != value:
             changes[name] = [_plain(old), _plain(value)]
             setattr(application, name, value)
-    if event_data:
-        changes["event"] = {k: _plain(v) for k, v in event_data.items()}
+    changes.update({k: _plain(v) for k, v in (event_data or {}).items() if v not in (None, "")})
     application.save()
     History.objects.create(application=application, by=by, action=action, changes=changes)
     _refresh_due(application)
