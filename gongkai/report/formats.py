@@ -138,6 +138,13 @@ PARTS = (
     Part(6, "六", "其他需要报告的事项", ("其他事项", "其他需要报告事项")),
 )
 
+# --------------------------------------------------------------------------- printed headings
+
+TITLE_SUFFIX = "政府信息公开工作年度报告"
+CONTENT = "信息内容"                      # table 1: the header over the row labels
+APPLICANTS = "申请人情况"                  # table 2: spans the seven applicant columns
+BALANCE_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"  # table 2, top left
+
 # --------------------------------------------------------------------------- table 1, 2021 (§2.3)
 
 _T1_DOCS = (Column("made", "本年制发件数"), Column("repealed", "本年废止件数"), Column("valid", "现行有效件数"))

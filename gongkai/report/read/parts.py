@@ -14,6 +14,7 @@ from ..formats import Format
 from ..model import TextPart
 from ..normalize import loose, norm
 from .document import Document, Grid, Line
+from .entries import PAGE_FOOTER
 
 _TITLE = re.compile(r"^\s*([一二三四五六])\s*[、.．，,]\s*(.+)$")
 _NUMERALS = "一二三四五六"
@@ -32,7 +33,7 @@ class Region:
     table: str | None = None            # t1/t2/t3 for parts 二–四
 
     def text_part(self) -> TextPart:
-        body = "\n".join(b.text for b in self.blocks if isinstance(b, Line))
+        body = "\n".join(b.text for b in self.blocks if isinstance(b, Line) and not PAGE_FOOTER.match(b.text))
         src = self.source.source if self.source else None
         return TextPart(self.part, self.title, body.strip(), src.line if src else None, src.page if src else None)
 
@@ -47,7 +48,7 @@ def part_title(text: str, fmt: Format) -> tuple[int, str] | None:
     part = fmt.parts[number - 1]
     for title in part.titles:
         if rest.startswith(loose(title)):
-            return number, norm(m.group(1) + "、" + m.group(2))
+            return number, f"{m.group(1)}、{m.group(2).strip()}"
     return None
 
 

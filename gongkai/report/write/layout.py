@@ -15,14 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import groupby
 
-from ..formats import Column, Row, Table
+from ..formats import APPLICANTS, BALANCE_NOTE, CONTENT, TITLE_SUFFIX, Column, Row, Table
 from ..model import Cell, Report, State
-
-# Header words the annex prints that formats.py does not hold yet (reported to the lead).
-CONTENT = "信息内容"
-APPLICANTS = "申请人情况"
-BALANCE_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-TITLE_SUFFIX = "政府信息公开工作年度报告"
 
 
 @dataclass(frozen=True)
