@@ -57,3 +57,32 @@ def test_a_layout_preserving_text_dump_of_each_dev_pdf_reads_exactly(path, truth
     got = cells(read_path(dump))
     assert [got["year"], got["table1"], got["table2"], got["table3"]] == \
         [truth["year"], truth["table1"], truth["table2"], truth["table3"]]
+
+
+def _plumber(path, layout):
+    import pdfplumber
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(p.extract_text(layout=layout) or "" for p in pdf.pages)
+
+
+def _pdfium(path):
+    import pypdfium2 as pdfium
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+    finally:
+        doc.close()
+
+
+DUMPS = {"pdfplumber": lambda p: _plumber(p, False), "pdfplumber-layout": lambda p: _plumber(p, True),
+         "pdfium": _pdfium}
+
+
+@pytest.mark.parametrize("tool", DUMPS)
+@pytest.mark.parametrize("path,truth", labelled((".pdf",)))
+def test_text_dumps_of_each_dev_pdf_by_other_tools_read_exactly(path, truth, tool, tmp_path):
+    dump = tmp_path / (path.stem + ".txt")
+    dump.write_text(DUMPS[tool](path), "utf-8")
+    got = cells(read_path(dump))
+    assert [got["year"], got["table1"], got["table2"], got["table3"]] == \
+        [truth["year"], truth["table1"], truth["table2"], truth["table3"]]
