@@ -268,7 +268,8 @@ def _reports(agencies, users):
             management, platform, oversight, problems = WORK[year]
             entry.part1 = texts[1].replace("（三）政府信息管理。", "（三）政府信息管理。" + management) \
                 .replace("（四）政府信息公开平台建设。", "（四）政府信息公开平台建设。" + platform) \
-                .replace("（五）监督保障。", "（五）监督保障。" + oversight)
+                .replace("（五）监督保障。", "（五）监督保障。" + oversight) \
+                .replace("责任追究结果情况：", "责任追究结果情况：政务公开工作纳入绩效考核，社会评议满意度良好，全年未发生责任追究。")
             entry.part5, entry.part6 = problems, texts[6]
             entry.save()
             if year == 2026:
