@@ -93,3 +93,16 @@ def test_an_unreadable_file_exits_2_without_traceback(tmp_path, capsys):
     path.write_text("garbage")
     assert main(["import-ledger", str(path), "--agency", "甲局"]) == 2
     assert "不是有效的 XLSX" in capsys.readouterr().err
+
+
+def test_appeals_in_a_file_of_their_own_given_to_the_same_command(tmp_path, capsys):
+    from gongkai.office.appeals.models import Appeal
+    apps = tmp_path / "申请.csv"
+    apps.write_text("编号,收到日期,申请人类型,申请人,申请内容,补正通知日期,补正收到日期,延期工作日,办结日期,办理结果\n"
+                    "A1,2025-03-03,自然人,张三,某文件,,,,2025-03-20,部分公开\n", encoding="utf-8")
+    appeals = tmp_path / "复议诉讼.csv"
+    appeals.write_text("编号,类型,立案日期,结果,结案日期,关联申请编号\n"
+                       "F1,行政复议,2025-05-01,结果纠正,2025-07-01,A1\n", encoding="utf-8")
+    assert main(["import-ledger", str(appeals), str(apps), "--agency", "乙局"]) == 0
+    (appeal,) = Appeal.objects.all()
+    assert (appeal.result, appeal.application.number, appeal.agency.name) == ("corrected", "A1", "乙局")
