@@ -79,10 +79,12 @@ def page_items(image, page: int, scale: float, deadline: Deadline | None = None)
         deadline.check(f"第 {page} 页")
     glyphs = _glyphs(result or [], scale)
     gray = np.asarray(image.convert("L"))
+    tables, rulings = _ruled_tables(gray, scale)
+    clean = np.where(rulings > 0, 255, gray).astype(gray.dtype)
     parts = []
-    for bbox, cells in _ruled_tables(gray, scale):
+    for bbox, cells in tables:
         inside = [g for g in glyphs if bbox[0] <= g.cx <= bbox[2] and bbox[1] <= g.cy <= bbox[3]]
-        parts.append(TablePart(page, bbox, cells, inside + _unread_ink(gray, cells, inside, scale)))
+        parts.append(TablePart(page, bbox, cells, _read_cells(rgb, clean, cells, inside, scale)))
     loose = [g for g in glyphs if not any(p.bbox[0] <= g.cx <= p.bbox[2] and p.bbox[1] <= g.cy <= p.bbox[3]
                                           for p in parts)]
     items: list[Line | TablePart] = [*text_lines(loose, page, "ocr"), *parts]
@@ -111,35 +113,123 @@ def _glyphs(result, scale: float) -> list[Glyph]:
     return out
 
 
-def _ruled_tables(gray, scale: float) -> list[tuple[tuple[float, float, float, float], list]]:
-    """Tables found from the ruling lines in the image: (bbox, cell rectangles), in points.
-    A ruling is a long thin run of dark pixels (morphological opening with a long kernel)."""
+def _ruled_tables(gray, scale: float):
+    """Tables found from the ruling lines in the image: [(bbox, cell rectangles)] in points,
+    and the mask of the ruling pixels. A ruling is a long thin run of dark pixels
+    (morphological opening with a long kernel)."""
     import cv2
+    import numpy as np
 
     h, w = gray.shape
     bw = cv2.adaptiveThreshold(255 - gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -5)
     edges = []
+    lines = np.zeros_like(bw)
     for orient, kernel in (("h", (max(20, w // 30), 1)), ("v", (1, max(15, h // 80)))):
         mask = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
         mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+        lines |= mask
         n, _, stats, _ = cv2.connectedComponentsWithStats(mask)
         for x, y, ww, hh, _area in stats[1:n]:
             x0, top, x1, bottom = x * scale, y * scale, (x + ww) * scale, (y + hh) * scale
             edges.append(h_edge(x0, x1, (top + bottom) / 2) if orient == "h" else v_edge((x0 + x1) / 2, top, bottom))
-    return ruled_tables(edges, w * scale, h * scale)
+    return ruled_tables(edges + _open_ends(edges), w * scale, h * scale), lines
 
 
-def _unread_ink(gray, cells, glyphs: list[Glyph], scale: float) -> list[Glyph]:
-    """A cell with printed marks but no recognised text is not blank: it gets a placeholder
-    glyph with confidence 0, so its value is reported unreadable rather than empty."""
+def _open_ends(edges: list[dict], tol: float = 3.0) -> list[dict]:
+    """A table cut by a page break is often printed without its closing ruling: where three
+    or more verticals that hang from a ruling end together with no ruling there, close them."""
+    hs = [e for e in edges if e["orientation"] == "h"]
+    vs = [e for e in edges if e["orientation"] == "v"]
+    def meets(v, end):
+        return any(abs(h["top"] - v[end]) <= tol and h["x0"] - tol <= v["x0"] <= h["x1"] + tol for h in hs)
+
     out = []
-    for c in cells:
-        if any(c[0] <= g.cx <= c[2] and c[1] <= g.cy <= c[3] for g in glyphs):
+    for end, other in (("top", "bottom"), ("bottom", "top")):
+        loose = [v for v in vs if not meets(v, end) and meets(v, other)]
+        loose.sort(key=lambda v: v[end])
+        group: list[dict] = []
+        for v in [*loose, None]:
+            if v is not None and (not group or v[end] - group[-1][end] <= tol):
+                group.append(v)
+                continue
+            if len(group) >= 3:
+                y = sum(g[end] for g in group) / len(group)
+                out.append(h_edge(min(g["x0"] for g in group), max(g["x0"] for g in group), y))
+            group = [v] if v is not None else []
+    return out
+
+
+def _read_cells(rgb, gray, cells, glyphs: list[Glyph], scale: float) -> list[Glyph]:
+    """The glyphs of a table, each value cell read again on its own.
+
+    Page-level detection misses lone short marks (a "0" or "1" alone in a wide cell) or reads
+    them with a low score; recognised alone, cropped tight around its ink with a white margin,
+    the same mark reads with certainty. A cell whose page reading is a label keeps it; a cell
+    with no ink is blank; a cell with ink that reads as nothing gets confidence 0.
+    """
+    by_cell: dict[int, list[Glyph]] = {}
+    for g in glyphs:
+        holders = [i for i, c in enumerate(cells) if c[0] <= g.cx <= c[2] and c[1] <= g.cy <= c[3]]
+        if holders:
+            i = min(holders, key=lambda i: (cells[i][2] - cells[i][0]) * (cells[i][3] - cells[i][1]))
+            by_cell.setdefault(i, []).append(g)
+    out: list[Glyph] = []
+    crops, where = [], []
+    for i, c in enumerate(cells):
+        mine = by_cell.get(i, [])
+        first = "".join(g.text for g in sorted(mine, key=lambda g: (g.cy, g.x0)))
+        if first.strip() and not _NUMERIC.match(first):
+            out += mine
             continue
-        x0, top, x1, bottom = (int(v / scale) for v in c)
-        pad_x, pad_y = max(4, (x1 - x0) // 8), max(4, (bottom - top) // 8)
-        inner = gray[top + pad_y: bottom - pad_y, x0 + pad_x: x1 - pad_x]
-        if inner.size and (inner < 128).sum() >= max(12, inner.size // 400):
-            out.append(Glyph("?", c[0] + (c[2] - c[0]) / 3, c[1] + (c[3] - c[1]) / 3,
-                             c[2] - (c[2] - c[0]) / 3, c[3] - (c[3] - c[1]) / 3, INK_UNREAD))
+        crop = _ink_crop(rgb, gray, c, scale)
+        if crop is None:
+            out += mine
+            continue
+        crops.append(crop)
+        where.append((c, mine, first))
+    for (c, mine, first), (text, score) in zip(where, _recognise(crops)):
+        text = re.sub(r"\s+", "", text)
+        conf = float(score) if text else INK_UNREAD
+        if first.strip() and first.replace(" ", "") != text:
+            conf = min(conf, min((g.confidence or 0.0) for g in mine), MIN_CONFIDENCE - 0.01)
+        elif first.strip():
+            conf = max(conf, min(g.confidence or 0.0 for g in mine))
+        w, h = c[2] - c[0], c[3] - c[1]
+        out.append(Glyph(text or "?", c[0] + w / 4, c[1] + h / 4, c[2] - w / 4, c[3] - h / 4, conf, word=-1 - len(out)))
+    return out
+
+
+def _ink_crop(rgb, gray, cell, scale: float):
+    """The cell's printed marks (rulings already whitened out of `gray`) cut out tight, on a
+    white margin; None when the cell is empty."""
+    import numpy as np
+    x0, top, x1, bottom = (int(round(v / scale)) for v in cell)
+    inset = 5
+    g = gray[top + inset: bottom - inset, x0 + inset: x1 - inset]
+    if g.size == 0:
+        return None
+    ys, xs = np.nonzero(g < 160)
+    if len(ys) < 6:
+        return None
+    ty0, ty1, tx0, tx1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
+    hh, ww = ty1 - ty0, tx1 - tx0
+    pad = max(4, int(hh * 0.35))
+    out = np.full((hh + 2 * pad, ww + 2 * pad, 3), 255, np.uint8)
+    ink = g[ty0:ty1, tx0:tx1]
+    out[pad:pad + hh, pad:pad + ww] = np.repeat(ink[:, :, None], 3, axis=2)
+    return out
+
+
+def _recognise(crops) -> list[tuple[str, float]]:
+    """Text and score of each single-line crop (recognition only, no detection), in batches."""
+    if not crops:
+        return []
+    rec = getattr(_engine(), "text_rec", None)
+    if rec is not None:
+        result, _ = rec(crops)
+        return [(r[0], r[1]) for r in result]
+    out = []
+    for crop in crops:                  # pragma: no cover - other rapidocr versions
+        res, _ = _engine()(crop, use_det=False, use_cls=False, use_rec=True)
+        out.append((res[0][0], res[0][1]) if res else ("", 0.0))
     return out

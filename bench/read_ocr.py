@@ -1,0 +1,98 @@
+"""OCR accuracy on the dev PDFs rendered to page images (pdftoppm -r 200), and the confidence
+of right and wrong readings, to choose the threshold under which a value is unreadable.
+
+    python bench/read_ocr.py [CORPUS_DIR]
+
+For every labelled dev PDF: render its pages, read them through the OCR path
+(`ocr.read_images`), place the cells, and count cells right / unreadable / wrong against the
+labels. Then every OCR value cell is compared with the same cell read from the PDF's text
+layer; the table of confidences shows where wrong readings sit.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from gongkai.report.read.ocr import read_images  # noqa: E402
+from gongkai.report.read.pdf import read_pdf  # noqa: E402
+from gongkai.report.read.place import place  # noqa: E402
+from gongkai.report.write.cells import cells  # noqa: E402
+
+CORPUS = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "dev"
+
+
+def render(pdf: Path, out: Path) -> list[Path]:
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(out / pdf.stem)], check=True)
+    else:                                   # same pixels, near enough, without poppler
+        import pypdfium2 as pdfium
+        doc = pdfium.PdfDocument(str(pdf))
+        for i in range(len(doc)):
+            doc[i].render(scale=200 / 72).to_pil().save(out / f"{pdf.stem}-{i + 1}.png")
+    return sorted(out.glob(pdf.stem + "-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+
+
+def flat(c: dict) -> list:
+    return [c["year"], *c["table1"], *[v for row in c["table2"] for v in row], *c["table3"]]
+
+
+def value_cells(doc):
+    for g in doc.grids:
+        for row in g.rows:
+            for c in row:
+                if not c.spanned and c.source.bbox and (c.text.strip()[:1].isdigit() or c.text == "?"):
+                    yield c
+
+
+def main() -> None:
+    pairs = []
+    totals = [0, 0, 0, 0]
+    for pdf in sorted(CORPUS.glob("*.pdf")):
+        truth = json.loads(pdf.with_suffix(".truth.json").read_text("utf-8"))
+        with tempfile.TemporaryDirectory() as tmp:
+            images = render(pdf, Path(tmp))
+            t0 = time.perf_counter()
+            doc = read_images(images)
+            dt = time.perf_counter() - t0
+        report = place(doc)
+        got = cells(report)
+        right = wrong = unread = 0
+        unreadable_keys = {c.key for c in report.unreadable}
+        for i, (a, b) in enumerate(zip(flat(got), flat(truth))):
+            if a == b or (a is not None and b is not None and abs(float(a) - float(b)) < 1e-9):
+                right += 1
+            elif a is None:
+                unread += 1
+            else:
+                wrong += 1
+                print(f"  WRONG {pdf.name} value #{i}: read {a!r}, label {b!r}")
+        n = len(flat(truth))
+        totals = [totals[0] + right, totals[1] + unread, totals[2] + wrong, totals[3] + n]
+        print(f"{pdf.name}: {right}/{n} right, {unread} unreadable/blank, {wrong} wrong; "
+              f"{len(images)} pages in {dt:.1f} s ({dt / len(images):.1f} s/page); unreadable cells {len(unreadable_keys)}")
+        text = {(c.source.page, round(c.source.bbox[0] / 4), round(c.source.bbox[1] / 4)): c.text
+                for c in value_cells(read_pdf(pdf))}
+        for c in value_cells(doc):
+            key = (c.source.page, round(c.source.bbox[0] / 4), round(c.source.bbox[1] / 4))
+            if key in text:
+                pairs.append((c.source.confidence or 0.0, c.text.replace(" ", "") == text[key].replace(" ", ""),
+                              c.text, text[key]))
+    print(f"overall: {totals[0]}/{totals[3]} right ({totals[0] / totals[3]:.2%}), {totals[1]} not read, {totals[2]} wrong")
+    print(f"value cells matched with the text layer: {len(pairs)}")
+    for lo, hi in ((0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 1.01)):
+        sel = [p for p in pairs if lo <= p[0] < hi]
+        bad = [p for p in sel if not p[1]]
+        print(f"  confidence {lo:.2f}-{min(hi, 1):.2f}: {len(sel):4d} cells, {len(bad)} wrong "
+              + " ".join(f"{p[2]!r}≠{p[3]!r}" for p in bad[:6]))
+
+
+if __name__ == "__main__":
+    main()
