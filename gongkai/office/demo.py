@@ -97,58 +97,50 @@ class Builder:
             app.refresh_from_db()
         return app
 
+    def _after(self, base: dt.date, lo: int, hi: int, latest: dt.date) -> dt.date | None:
+        """A day lo…hi-1 days after `base`; None past `latest` (the case stays pending there)."""
+        day = base + dt.timedelta(days=self.rng.randrange(lo, hi))
+        return day if day <= latest else None
+
     def conclude(self, app, reply: str, latest: dt.date):
         """Take the case to `reply` with the events that reply needs; stop (pending) past `latest`."""
-        rng, clerk, s = self.rng, self._user("clerk"), self.s
+        rng, clerk, s, after = self.rng, self._user("clerk"), self.s, self._after
         day = app.received_on
-        step = lambda n: day + dt.timedelta(days=n)  # noqa: E731
         if reply in ("unclear_after_correction", "no_correction") or rng.random() < 0.08:
-            notice = step(rng.randrange(2, 6))
-            if notice > latest:
+            if not (notice := after(day, 2, 6, latest)):
                 return
             s.request_correction(app, notice, clerk, items="请明确所需信息的名称、文号或者便于查询的其他特征性描述。",
                                  correction_due=notice + dt.timedelta(days=15))
             if reply == "no_correction":
-                day = notice + dt.timedelta(days=rng.randrange(17, 25))
-                if day <= latest:
-                    s.reply(app, day, clerk, reply_type="no_correction")
+                if lapsed := after(notice, 17, 25, latest):
+                    s.reply(app, lapsed, clerk, reply_type="no_correction")
                 return
-            day = notice + dt.timedelta(days=rng.randrange(3, 12))
-            if day > latest:
+            if not (day := after(notice, 3, 12, latest)):
                 return
             s.receive_correction(app, day, clerk)
         if reply == "denied.third_party" or rng.random() < 0.05:
-            start = step(rng.randrange(3, 8))
-            if start > latest:
+            if not (start := after(day, 3, 8, latest)) or not (day := after(start, 8, 20, latest)):
                 return
             s.start_consultation(app, start, clerk, party="third_party", name="相关企业")
-            day = start + dt.timedelta(days=rng.randrange(8, 20))
-            if day > latest:
-                return
             s.end_consultation(app, day, clerk, answer="第三方书面答复不同意公开" if reply == "denied.third_party" else "同意公开")
-        if reply in ("fee_unpaid",) or (reply == "granted" and rng.random() < 0.05):
-            notice = step(rng.randrange(2, 8))
-            if notice > latest:
+        if reply == "fee_unpaid" or (reply == "granted" and rng.random() < 0.05):
+            if not (notice := after(day, 2, 8, latest)):
                 return
             s.fee_notice(app, notice, clerk, method="per_item", amount=100 * rng.randrange(1, 4))
             if reply == "fee_unpaid":
-                day = notice + dt.timedelta(days=rng.randrange(33, 40))
-                if day <= latest:
-                    s.reply(app, day, clerk, reply_type="fee_unpaid")
+                if lapsed := after(notice, 33, 40, latest):
+                    s.reply(app, lapsed, clerk, reply_type="fee_unpaid")
                 return
-            day = notice + dt.timedelta(days=rng.randrange(3, 10))
-            if day > latest:
+            if not (day := after(notice, 3, 10, latest)):
                 return
             s.fee_paid(app, day, clerk)
         slow = rng.random() < 0.12
         if slow:
-            ask = step(rng.randrange(15, 22))
-            if ask > latest:
+            if not (ask := after(day, 15, 22, latest)):
                 return
             s.request_extension(app, ask, clerk, days=rng.choice((10, 15, 20)), reason="需要调取档案并进行保密审查")
             s.approve_extension(app, ask, self._user("reviewer"), notified_on=ask)
-        day = step(rng.randrange(30, 50) if slow else rng.randrange(1, 26))
-        if day > latest:
+        if not (day := after(day, 30, 50, latest) if slow else after(day, 1, 26, latest)):
             return
         if reply == "withdraw":
             s.withdraw(app, day, clerk, note="申请人书面撤回申请")
