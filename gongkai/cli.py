@@ -19,6 +19,7 @@ COMMANDS = (
     "import_ledger",  # gongkai import-ledger FILE --agency NAME
     "compile",      # gongkai compile --agency NAME --year Y
     "serve",        # gongkai serve
+    "demo",         # gongkai demo: the demo county, idempotent
 )
 
 
