@@ -6,10 +6,12 @@ and applicants' personal data reach the template only for the holding agency's s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -81,6 +83,9 @@ def _case_or_404(user, pk) -> Application:
     return application
 
 
+PAGE_SIZE = 50   # a page a person reads; longer lists are paged, not cut off
+
+
 def _visible_cases(user):
     return Application.objects.filter(agency_id__in=access.visible_agency_ids(user)).select_related("agency")
 
@@ -102,8 +107,10 @@ def case_list(request):
         cases = cases.filter(Q(number__icontains=q) | Q(request_text__icontains=q)
                              | Q(applicant_name__icontains=q, agency__in=own))
     personal = set(access.staff_agencies(request.user).values_list("pk", flat=True))
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = urlencode({k: v for k, v in (("status", status), ("due", due), ("q", q)) if v})
     return render(request, "applications/case_list.html", {
-        "cases": cases[:500], "personal": personal, "today": today,
+        "cases": page, "page": page, "query": query, "personal": personal, "today": today,
         "counts": [(s, counts.get(s.value, 0)) for s in Status], "total": sum(counts.values()),
         "filters": {"status": status, "due": due, "q": q}, "statuses": Status.choices,
         "can_register": access.staff_agencies(request.user).exists(),

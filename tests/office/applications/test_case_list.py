@@ -35,3 +35,16 @@ def test_filters(client, clerk, make_case, today):
     assert rows(client, "?q=2024-0003") == {"2024-0003"}
     assert rows(client, "?q=张三") == {"2024-0001", "2024-0002", "2024-0003", "2024-0004"}
     assert rows(client, "?status=bogus&due=bogus") == {"2024-0001", "2024-0002", "2024-0003", "2024-0004"}
+
+
+def test_a_long_list_is_paged_and_the_filters_follow_the_pages(client, clerk, make_case, today):
+    from gongkai.office.applications.views import PAGE_SIZE
+    for i in range(PAGE_SIZE + 3):
+        make_case(arrived_on=D(2024, 11, 1) + dt.timedelta(days=i % 40), request_text=f"件{i}")
+    client.force_login(clerk)
+    first = client.get("/office/?status=registered").content.decode()
+    assert first.count('<tr id="case-') == PAGE_SIZE
+    assert "第 1 / 2 页" in first and 'href="?status=registered&amp;page=2"' in first
+    second = client.get("/office/?status=registered&page=2").content.decode()
+    assert second.count('<tr id="case-') == 3
+    assert client.get("/office/?page=99").status_code == 200      # past the end: the last page
