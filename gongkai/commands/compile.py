@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 from .office_database import open_database
-from .parse import BINARY, emit
+from .output import add_output_args, emit, output_missing
 
 KINDS = ("cells", "json", "docx", "html")
 
@@ -13,16 +13,12 @@ def add_parser(sub) -> None:
     p = sub.add_parser("compile", help="由台账汇总生成某机关某年度的年度报告")
     p.add_argument("--agency", required=True, help="机关名称")
     p.add_argument("--year", required=True, type=int, help="统计年度")
-    p.add_argument("--to", choices=KINDS, default="cells", help="输出格式（默认 cells）")
-    p.add_argument("-o", "--output", help="输出文件（默认标准输出；docx 必须指定）")
+    add_output_args(p, KINDS)
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    if args.to in BINARY and not args.output:
-        print(f"错误：--to {args.to} 需要用 -o 指定输出文件", file=sys.stderr)
-        return 2
-    if not open_database():
+    if output_missing(args) or not open_database():
         return 2
     from gongkai.office.agencies.models import Agency
     from gongkai.office.annual.compile import compile_report

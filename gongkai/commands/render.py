@@ -10,7 +10,7 @@ import sys
 from ..report.read.document import ReadError
 from ..report.read.json import read_json
 from ..report.write import WRITERS, write
-from .parse import emit
+from .output import emit
 
 KINDS = [k for k in WRITERS if k != "json"]
 
