@@ -78,10 +78,11 @@ def main() -> None:
         totals = [totals[0] + right, totals[1] + unread, totals[2] + wrong, totals[3] + n]
         print(f"{pdf.name}: {right}/{n} right, {unread} unreadable/blank, {wrong} wrong; "
               f"{len(images)} pages in {dt:.1f} s ({dt / len(images):.1f} s/page); unreadable cells {len(unreadable_keys)}")
-        text = {(c.source.page, round(c.source.bbox[0] / 4), round(c.source.bbox[1] / 4)): c.text
+        text = {(c.source.page, round(c.source.bbox[0] / 6), round(c.source.bbox[1] / 6)): c.text
                 for c in value_cells(read_pdf(pdf))}
+        px = 72 / 200                       # the images are 200 dpi; the text layer is in points
         for c in value_cells(doc):
-            key = (c.source.page, round(c.source.bbox[0] / 4), round(c.source.bbox[1] / 4))
+            key = (c.source.page, round(c.source.bbox[0] * px / 6), round(c.source.bbox[1] * px / 6))
             if key in text:
                 pairs.append((c.source.confidence or 0.0, c.text.replace(" ", "") == text[key].replace(" ", ""),
                               c.text, text[key]))
