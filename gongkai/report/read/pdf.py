@@ -46,9 +46,15 @@ def read_pdf(path: str | os.PathLike) -> Document:
         kinds = set()
         for i in range(len(doc)):
             deadline.check(f"第 {i + 1} 页")
-            page = doc[i]
+            try:
+                page = doc[i]
+            except pdfium.PdfiumError:
+                raise ReadError(f"PDF 第 {i + 1} 页已损坏，无法读取：{path}") from None
             try:
                 items, height, kind = _read_page(page, i + 1, ocr_pages < MAX_OCR_PAGES, deadline)
+            except (pdfium.PdfiumError, ValueError, AssertionError, ArithmeticError) as e:
+                # a damaged page's objects (NaN or huge coordinates, broken streams)
+                raise ReadError(f"PDF 第 {i + 1} 页无法解析（{e.__class__.__name__}）：{path}") from None
             finally:
                 page.close()
             ocr_pages += kind == "ocr"
