@@ -6,15 +6,21 @@ Engine, measured on the three dev PDFs (median of 3 runs on the 2-core build mac
     pdfplumber, find_tables + extract_words   262 / 227 / 228 ms
     pypdfium2, chars + boxes + page objects    28 /  22 /  23 ms
 
-Both read the same characters (checked cell by cell on the dev PDFs, `bench/read_engines.py`);
-pdfminer's parsing alone spends most of the 300 ms budget. So pypdfium2 reads each page
+On the dev PDFs every table cell pdfplumber's `extract()` gives is in this module's grids with
+the same text, except where this module does better: a label cut by a page break is joined
+("（四）无" + "法提供"), and a cell whose ruling is missing ("信息内容", 02 p3) is kept where
+pdfplumber drops it. pdfminer's parsing alone spends most of the 300 ms budget. One difference seen: pdfium extracts nothing from a text object holding a
+single two-byte code in a non-embedded CID font (tests/fixtures/pdf_maker.py works around it);
+the dev PDFs' fonts are embedded and read in full. So pypdfium2 reads each page
 (characters with their boxes, and the ruling lines from the path objects), and pdfplumber's
 table geometry (`TableFinder` over those ruling edges) finds the cell rectangles. Which cell
 a character is in is decided by where it stands, so a tall label printed beside its values
 stays in their row, and a table continued on the next page is joined into one Grid
 (`layout.table_blocks`) with the page footer ("- 4 -") and a repeated header dropped.
 
-A page without a text layer (a scan) is rendered and read by OCR (`ocr.py`).
+End to end, `read_pdf` takes 45-60 ms per dev report (5-6 pages) and the placed reports
+score 603/603 cells (score_cells.py). A page without a text layer (a scan) is rendered at
+200 dpi and read by OCR (`ocr.py`).
 """
 from __future__ import annotations
 
