@@ -30,11 +30,12 @@ def staff_agencies(user):
     return agencies_for(user, STAFF_ROLES)
 
 
-def visible_agency_ids(user) -> set[int]:
-    """Agencies whose cases `user` may open: staff of their own, supervisors also the subtree."""
+def visible_agency_ids(user, staff_ids: set[int] | None = None) -> set[int]:
+    """Agencies whose cases `user` may open: staff of their own, supervisors also the subtree.
+    `staff_ids` saves the query when the caller already has the user's own agencies."""
     if getattr(user, "is_superuser", False):
         return set(Agency.objects.values_list("pk", flat=True))
-    ids = set(staff_agencies(user).values_list("pk", flat=True))
+    ids = set(staff_agencies(user).values_list("pk", flat=True)) if staff_ids is None else set(staff_ids)
     for agency in agencies_for(user, Role.SUPERVISOR):
         ids.add(agency.pk)
         ids.update(a.pk for a in agency.descendants())
