@@ -17,11 +17,13 @@ from ..normalize import loose
 from .detect import detect_format
 from .document import Document, Grid, Line, NotAReport, ReadError
 from .entries import Entry, Value, entries_from_grid, entries_from_lines
+from .glued import split_glued, total_of
 from .match import match_row
 from .meta import read_meta
 from .parts import Region, split_parts
 
 OCR_MIN_CONFIDENCE = 0.8
+ORG_KEYS = ("commercial_enterprise", "research_institution", "public_welfare_org", "legal_service_org", "other_org")
 
 
 def place(doc: Document) -> Report:
@@ -42,6 +44,25 @@ def place(doc: Document) -> Report:
             raise NotAReport("不是政府信息公开工作年度报告：没有找到报告的各部分标题和统计表")
         raise ReadError("没有读到统计表中的任何数字：表格的版式无法识别")
     return report
+
+
+def _row_identities(keys: list[str]):
+    """The totals a printed row must satisfy, by the keys of its cells in order: 总计 (and a
+    法人小计) in table 2, each group's 总计 in table 3 (domain-spec §4.2 R-3, §4.3 L-1)."""
+    at = {k: i for i, k in enumerate(keys)}
+    out = []
+    if "total" in at:                                        # a table-2 row
+        org = [at[k] for k in ORG_KEYS if k in at]
+        if "org_subtotal" in at:
+            out.append(total_of(org, at["org_subtotal"]))
+            out.append(total_of([at["natural_person"], at["org_subtotal"]], at["total"]))
+        else:
+            out.append(total_of([at["natural_person"], *org], at["total"]))
+    for group in ("review", "litigation_direct", "litigation_after_review"):
+        if f"{group}.total" in at:
+            parts = [at[f"{group}.{c}"] for c in ("maintained", "corrected", "other", "pending")]
+            out.append(total_of(parts, at[f"{group}.total"]))
+    return out
 
 
 def _header_positions(heads: list[tuple[str, int]], columns) -> dict[str, int]:
@@ -146,6 +167,8 @@ class TablePlacer:
             for col, v in placed:
                 self._set_read(self._key(row, col), v, col.decimal)
             return
+        if len(values) < len(cols):
+            values = self._unglue(values, [c.key for c in cols], f"{self.table.key}.{row.key}")
         if len(values) != len(cols):
             raw = " ".join(v.raw for v in values)
             reason = f"该行应有{len(cols)}个数值，读到{len(values)}个（{raw}），无法确定各数值所在的列"
@@ -199,6 +222,8 @@ class TablePlacer:
         head = "".join(e.label for e in entries)
         values = [v for e in entries if e.values and any(v.raw for v in e.values) for v in e.values]
         cols = [(row, col) for row in self._t3_rows(head) for col in row.columns]
+        if len(values) < len(cols):
+            values = self._unglue(values, [f"{row.key}.{col.key}" for row, col in cols], "t3")
         if len(values) != len(cols):
             raw = " ".join(v.raw for v in values)
             reason = f"表三应有{len(cols)}个数值，读到{len(values)}个（{raw}），无法确定各数值所在的列"
@@ -218,6 +243,23 @@ class TablePlacer:
         if all(p >= 0 for p in pos.values()) and len(set(pos.values())) == 3:
             rows.sort(key=lambda r: pos[r.key])
         return rows
+
+    def _unglue(self, values: list[Value], keys: list[str], where: str) -> list[Value]:
+        """Digits of neighbouring cells printed without a gap ("21710000218"), split only where
+        the row's own totals leave exactly one split (glued.py); otherwise left as they are."""
+        raws = [v.raw for v in values]
+        if not raws or not all(r.isascii() and r.isdigit() for r in raws):
+            return values
+        split = split_glued(" ".join(raws), len(keys), _row_identities(keys))
+        if split is None:
+            return values
+        self.report.notes.append(f"{where}：相连的数字“{' '.join(raws)}”按本行合计关系唯一地拆分为 {' '.join(split)}")
+        sources = [v.source for v in values for _ in range(len(v.raw))]
+        out, pos = [], 0
+        for piece in split:
+            out.append(Value(piece, sources[pos]))
+            pos += len(piece)
+        return out
 
     # ------------------------------------------------------------------ cells
     def _key(self, row: Row, col) -> str:

@@ -63,3 +63,17 @@ def test_a_label_with_a_typo_is_still_its_row():
 def test_a_text_with_no_report_in_it_is_refused():
     with pytest.raises(ReadError, match="不是政府信息公开工作年度报告"):
         place(parse_text("会议通知\n请各单位于周五下午三点参会。\n"))
+
+
+def test_glued_digits_are_split_only_where_the_row_total_leaves_one_split():
+    r = doc(f"{ROWS[0]} 21710000218\n{ROWS[1]} 0 0 0 0 0 0 0\n")
+    assert [r.value(f"t2.new_received.{c}") for c in ("natural_person", "commercial_enterprise", "total")] \
+        == [217, 1, 218]
+    assert any("21710000218" in n for n in r.notes)
+
+
+def test_glued_digits_with_more_than_one_possible_split_stay_unreadable():
+    # 0 0 1 10 0 0 11 and 0 0 11 0 0 0 11 both add up: which one was printed cannot be known
+    r = doc(f"{ROWS[0]} 001100011\n{ROWS[1]} 0 0 0 0 0 0 0\n")
+    cell = r.cell("t2.new_received.total")
+    assert cell.state is State.UNREADABLE
