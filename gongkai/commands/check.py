@@ -16,12 +16,14 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from ..report.checks import Outcome, Severity, iter_findings, ordered
+from ..report.checks.registry import previous_rules
 from ..report.checks.finding import Finding
 from ..report.checks.pairing import previous_of
 from ..report.checks.summary import SUFFIXES, FileResult, write_summary
 from ..report.model import Report
 from ..report.read import NotAReport, ReadError, read_path
 
+BATCH = 4   # files per task in a folder run
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".json")
 REPORT_JSON_KIND = '"gongkai.report"'
 
@@ -179,20 +181,27 @@ def _maybe_report(f: Path) -> bool:
         return True
 
 
-def read_one(path: str) -> tuple[str, Report | None, str | None, bool]:
-    """Worker: one file read into a Report, or the reason it cannot be (and whether the file
-    simply is no annual report, like a README beside the reports)."""
+def read_one(path: str) -> FileResult:
+    """Worker: one file read into a Report and checked on its own (the rules that need last
+    year's report run later, once reports are paired), or the reason it cannot be read."""
     try:
-        return path, read_path(path), None, False
+        report = read_path(path)
     except NotAReport as e:
-        return path, None, str(e), True
+        return FileResult(path, error=str(e), not_report=True)
     except ReadError as e:
-        return path, None, str(e), False
+        return FileResult(path, error=str(e))
     except Exception as e:  # noqa: BLE001 - one broken file must not stop the folder
-        return path, None, f"读取时出错：{type(e).__name__}: {e}", False
+        return FileResult(path, error=f"读取时出错：{type(e).__name__}: {e}")
+    return FileResult(path, report, findings=list(iter_findings(report)))
 
 
-def read_all(files: list[Path], jobs: int) -> list[tuple[str, Report | None, str | None, bool]]:
+def read_batch(paths: list[str]) -> list[FileResult]:
+    """Worker: a few files at a time, so that small text reports are not outweighed by the
+    cost of sending each one to a process."""
+    return [read_one(p) for p in paths]
+
+
+def read_all(files: list[Path], jobs: int) -> list[FileResult]:
     from tqdm import tqdm
 
     names = [str(f) for f in files]
@@ -208,16 +217,19 @@ def read_all(files: list[Path], jobs: int) -> list[tuple[str, Report | None, str
                 results[name] = read_one(name)
                 bar.update()
         return [results[n] for n in names]
+    # largest files first, in small batches: the slow PDFs spread over the workers
+    order = sorted(names, key=lambda n: -os.path.getsize(n))
+    batches = [order[i:i + BATCH] for i in range(0, len(order), BATCH)]
     with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
-        futures = {pool.submit(read_one, n): n for n in names}   # workers start before the bar's thread
+        futures = {pool.submit(read_batch, b): b for b in batches}   # workers start before the bar's thread
         with progress() as bar:
             for future in as_completed(futures):
-                name = futures[future]
+                batch = futures[future]
                 try:
-                    results[name] = future.result()
-                except Exception as e:  # noqa: BLE001 - a crashed worker loses its file, not the run
-                    results[name] = (name, None, f"读取进程异常退出：{type(e).__name__}: {e}", False)
-                bar.update()
+                    results.update((r.path, r) for r in future.result())
+                except Exception as e:  # noqa: BLE001 - a crashed worker loses its files, not the run
+                    results.update((n, FileResult(n, error=f"读取进程异常退出：{type(e).__name__}: {e}")) for n in batch)
+                bar.update(len(batch))
     return [results[n] for n in names]
 
 
@@ -228,18 +240,20 @@ def check_many(args) -> int:
     if not files and not problems:
         print("没有找到年度报告文件", file=sys.stderr)
         return 2
-    results = [FileResult(path, report, error=error, not_report=skip)
-               for path, report, error, skip in read_all(files, args.jobs)]
+    results = read_all(files, args.jobs)
     results += [FileResult(p.split("：", 1)[-1], error=p) for p in problems]
     reports = [r.report for r in results if r.report is not None]
     by_report = {id(r.report): r for r in results if r.report is not None}
+    again = previous_rules()
     for result in results:
         if result.report is None:
             continue
         previous = previous_of(result.report, reports)
         if previous is not None:
             result.previous = by_report[id(previous)].path
-        result.findings = ordered(result.report, iter_findings(result.report, previous))
+            result.findings = [f for f in result.findings if f.rule not in again] + \
+                list(iter_findings(result.report, previous, rules=again))
+        result.findings = ordered(result.report, result.findings)
     if args.summary:
         try:
             write_summary(results, Path(args.summary))
@@ -247,7 +261,7 @@ def check_many(args) -> int:
             print(f"无法写入 {args.summary}：{e.strerror}", file=sys.stderr)
             return 2
     if args.json:
-        print(json.dumps([_result_dict(r) for r in results], ensure_ascii=False, indent=1))
+        print(json.dumps([_result_dict(r, args.all) for r in results], ensure_ascii=False, indent=1))
     else:
         print("\n".join(_result_line(r) for r in results))
     if any(r.error and not r.not_report for r in results):
@@ -255,12 +269,14 @@ def check_many(args) -> int:
     return 1 if any(r.has_error for r in results) else 0
 
 
-def _result_dict(r: FileResult) -> dict:
+def _result_dict(r: FileResult, show_passed: bool = False) -> dict:
+    """One file of a folder run; passed checks only with --all (they are most of the findings)."""
     rep = r.report
     return {"file": r.path, "agency": rep.agency if rep else None, "year": rep.year if rep else None,
             "format": rep.format.version if rep else None, "previous": r.previous, "error": r.error,
             "unreadable": [c.key for c in rep.unreadable] if rep else [],
-            "findings": [f.to_dict() for f in r.findings]}
+            "passed": sum(1 for f in r.findings if f.outcome is Outcome.PASS),
+            "findings": [f.to_dict() for f in r.findings if show_passed or f.outcome is not Outcome.PASS]}
 
 
 def _result_line(r: FileResult) -> str:

@@ -100,6 +100,10 @@ class Format:
     tables: tuple[Table, ...]
     markers: tuple[str, ...] = field(default=())   # labels found only in this layout (§8.1)
 
+    def __reduce__(self):
+        """Pickled by name: a report sent to another process points at the same layout."""
+        return (_format, (self.version,))
+
     def table(self, key: str) -> Table:
         for t in self.tables:
             if t.key == key:
@@ -301,6 +305,10 @@ FORMAT_2019 = Format(
              "政府集中采购"),
 )
 FORMATS = {"2021": FORMAT_2021, "2019": FORMAT_2019}
+
+
+def _format(version: str) -> Format:
+    return FORMATS[version]
 
 #: the 21 outcome rows (2021) a concluded application is counted in, in table order
 OUTCOME_ROWS_2021 = tuple(r for r in TABLE2_2021.rows if r.leaf)

@@ -35,7 +35,7 @@ def run_json(capsys, *args):
 
 def test_folder_pairs_years_and_exits_1(folder, tmp_path, capsys):
     summary = tmp_path / "summary.csv"
-    code, results = run_json(capsys, folder, "--jobs", "2", "--summary", summary)
+    code, results = run_json(capsys, folder, "--jobs", "2", "--summary", summary, "--all")
     assert code == 1                                           # 洪泽区 2023 breaks L-1
     assert set(results) == set(FILES[:3])                      # the labels JSON is not a report
     later = results["03_hongzequ_2024.pdf"]
@@ -43,6 +43,10 @@ def test_folder_pairs_years_and_exits_1(folder, tmp_path, capsys):
     assert any(f["rule"] == "Y-1" for f in later["findings"])
     assert results["00_guantouzhen_2024.txt"]["previous"] is None
     assert not any(f["rule"].startswith("Y-") for f in results["00_guantouzhen_2024.txt"]["findings"])
+
+    _, brief = run_json(capsys, folder, "--jobs", "1")              # without --all: problems only
+    assert all(f["outcome"] != "pass" for r in brief.values() for f in r["findings"])
+    assert brief["03_hongzequ_2024.pdf"]["passed"] > 0
 
     rows = list(csv.DictReader(summary.read_text("utf-8-sig").splitlines()))
     by_file = {r["文件"].split("/")[-1]: r for r in rows}

@@ -28,7 +28,7 @@ def group_totals(ctx: Context):
                        title=f'{TABLE_NAMES["t3"]}"{name}"总计', name=by_column(ctx.report))
 
 
-@rule("L-2", Severity.INFO, title="有复议后起诉却连续两年无行政复议")
+@rule("L-2", Severity.INFO, title="有复议后起诉却连续两年无行政复议", reads_previous=True)
 def lawsuits_after_review(ctx: Context):
     """复议后起诉 > 0 needs a 行政复议 first: when 行政复议 总计 is 0 this year and last year,
     the lawsuits were probably put in the wrong group (heuristic, INFO).

@@ -24,6 +24,7 @@ class Rule:
     title: str
     check: RuleFunction
     needs_previous: bool = False
+    reads_previous: bool = False     # runs alone, but its answer can change with last year's report
 
     @property
     def doc(self) -> str:
@@ -37,12 +38,13 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity, *, title: str, needs_previous: bool = False):
+def rule(rule_id: str, severity: Severity, *, title: str, needs_previous: bool = False,
+         reads_previous: bool = False):
     """Register a rule function under its spec ID (domain-spec §4)."""
     def register(fn: RuleFunction) -> RuleFunction:
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id} registered twice")
-        RULES[rule_id] = Rule(rule_id, severity, title, fn, needs_previous)
+        RULES[rule_id] = Rule(rule_id, severity, title, fn, needs_previous, reads_previous or needs_previous)
         return fn
     return register
 
@@ -67,6 +69,12 @@ def iter_findings(report: Report, previous: Report | None = None,
         if r.needs_previous and previous is None:
             continue
         yield from run_rule(r, report, previous)
+
+
+def previous_rules() -> set[str]:
+    """The rules whose findings depend on last year's report: the ones to run again once
+    reports read apart have been paired."""
+    return {r.id for r in RULES.values() if r.reads_previous}
 
 
 def position(report: Report, finding: Finding) -> tuple:

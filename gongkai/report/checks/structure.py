@@ -36,8 +36,14 @@ def six_parts(ctx: Context):
         printed = "、".join(PARTS[n - 1].numeral for n in order)
         yield ctx.failed(f"各部分顺序不对：依次为{printed}", parts=order, evidence={"order": order})
     elif not missing:
-        yield ctx.passed("六个部分齐全，顺序正确：" + "；".join(f"{PARTS[n - 1].numeral}、{parts[n].title}"
-                                                        for n in sorted(parts)), parts=sorted(parts))
+        yield ctx.passed("六个部分齐全，顺序正确：" + "；".join(_numbered(n, parts[n].title) for n in sorted(parts)),
+                         parts=sorted(parts))
+
+
+def _numbered(n: int, title: str) -> str:
+    """A part title with its numeral once ("一、总体情况"), whether or not it was printed with it."""
+    numeral = PARTS[n - 1].numeral
+    return title if title.startswith(numeral) else f"{numeral}、{title}"
 
 
 def cn_date(d) -> str:

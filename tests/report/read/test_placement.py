@@ -77,3 +77,10 @@ def test_glued_digits_with_more_than_one_possible_split_stay_unreadable():
     r = doc(f"{ROWS[0]} 001100011\n{ROWS[1]} 0 0 0 0 0 0 0\n")
     cell = r.cell("t2.new_received.total")
     assert cell.state is State.UNREADABLE
+
+
+def test_a_report_sent_to_another_process_keeps_its_layout_object():
+    """Folder checks read in worker processes; the layout must come back as the same object."""
+    import pickle
+    r = doc(f"{ROWS[0]} 1 0 0 0 0 0 1\n")
+    assert pickle.loads(pickle.dumps(r)).format is r.format
