@@ -88,7 +88,8 @@ def parse_number(raw: str, decimal: bool = False) -> tuple[State, Number | None,
     Accepts full-width digits and thousands separators (C-1). A unit after the number
     ("251000元") is dropped here and left in `raw` for C-4 to see.
     """
-    text = unicodedata.normalize("NFKC", raw or "").strip()
+    text = raw or ""
+    text = (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip()
     text = re.sub(r"\s+", "", text)
     if not text:
         return State.BLANK, None, None

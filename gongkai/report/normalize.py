@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "〔": "[", "〕": "]",
@@ -14,11 +15,13 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": 
 _PUNCT = re.compile(r"[\s\"'()\[\],.;:!?·、，。；：“”‘’（）《》<>\-_/|*#]+")
 
 
+@lru_cache(maxsize=8192)   # the same labels come back in every table and every report
 def norm(text: str) -> str:
     """Whitespace removed, full-width folded to half-width (NFKC), quotes and separators unified."""
     return _WS.sub("", unicodedata.normalize("NFKC", text.translate(_QUOTES)))
 
 
+@lru_cache(maxsize=8192)
 def loose(text: str) -> str:
     """`norm` without any punctuation: for matching labels whose separators vary."""
     return _PUNCT.sub("", norm(text))

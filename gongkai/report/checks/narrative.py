@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 _WS = re.compile(r"\s+")
 _CLAUSE_END = "。;!?"
 
 
+@lru_cache(maxsize=64)      # every T- rule reads the same parts
 def flat(text: str) -> str:
     return _WS.sub("", unicodedata.normalize("NFKC", text or ""))
 

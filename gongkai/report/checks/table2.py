@@ -20,7 +20,7 @@ def single_row_other(report: Report) -> bool:
 
 
 def has_org_subtotal(report: Report) -> bool:
-    return any(k.startswith("t2.") and k.endswith("." + SUBTOTAL) for k in report.cells)
+    return any(f"t2.{row.key}.{SUBTOTAL}" in report.cells for row in report.format.table("t2").rows)
 
 
 def columns(report: Report) -> tuple[str, ...]:

@@ -44,7 +44,7 @@ class Entry:
 
 
 def is_value(text: str) -> bool:
-    t = unicodedata.normalize("NFKC", text).strip()
+    t = (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip()
     return bool(_NUM_TOKEN.match(t)) or t in NA_MARKS
 
 
