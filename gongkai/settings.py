@@ -91,6 +91,9 @@ MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 
 LOGIN_URL = "login"
+# Sessions stay in the database (revocable, nothing but a key in the cookie); each process
+# keeps the ones it has read in memory, so a page does not read its session again.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 LOGIN_REDIRECT_URL = "case_list"
 LOGOUT_REDIRECT_URL = "login"
 

@@ -66,6 +66,11 @@ class Application(models.Model):
         verbose_name = verbose_name_plural = "政府信息公开申请"
         ordering = ["-arrived_on", "-id"]
         constraints = [models.UniqueConstraint(fields=["agency", "number"], name="unique_number_per_agency")]
+        indexes = [
+            # the case list: one agency's cases, newest first, and its counts by status
+            models.Index(fields=["agency", "-arrived_on", "-id"], name="case_list_order"),
+            models.Index(fields=["agency", "status"], name="case_list_status"),
+        ]
 
     def __str__(self):
         return f"{self.agency} {self.number}"

@@ -15,6 +15,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -88,11 +91,32 @@ LIST_FIELDS = ("number", "agency_id", "agency__name", "applicant_name", "receive
                "request_text", "arrived_on")
 
 
+def case_rows(cases, personal: set[int], today) -> str:
+    """The table rows of the case list, built in one pass: a page of 50 cases through the
+    template language cost more than all the page's queries (bench/office_compile.py)."""
+    rows = []
+    for c in cases:
+        name = format_html("{}", c.applicant_name) if c.agency_id in personal else \
+            mark_safe('<span class="muted">（不显示）</span>')
+        if c.due_on:
+            late = " overdue" if c.due_on < today and c.status != Status.CLOSED else ""
+            due = format_html('<span class="{}">{}</span>', late.strip(), c.due_on.isoformat())
+        else:
+            due = mark_safe('<span class="muted">暂停/未起算</span>') if c.status != Status.CLOSED else ""
+        text = c.request_text if len(c.request_text) <= 40 else c.request_text[:39] + "…"
+        rows.append(format_html(
+            '<tr id="case-{}"><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>'
+            "<td>{}</td><td>{}</td></tr>",
+            c.pk, reverse("case_detail", args=[c.pk]), c.number, c.agency.name, name,
+            c.received_on.isoformat() if c.received_on else "待确认", c.get_status_display(), due, text))
+    return mark_safe("\n".join(rows))
+
+
 @login_required
 def case_list(request):
     staff_ids = set(access.staff_agencies(request.user).values_list("pk", flat=True))
     cases = Application.objects.filter(agency_id__in=access.visible_agency_ids(request.user, staff_ids))
-    counts = dict(cases.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    counts = dict(cases.values_list("status").annotate(n=Count("*")).values_list("status", "n"))  # index-only
     today = timezone.localdate()
     status, due, q = request.GET.get("status", ""), request.GET.get("due", ""), request.GET.get("q", "").strip()
     if status in Status.values:
@@ -108,7 +132,7 @@ def case_list(request):
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = urlencode({k: v for k, v in (("status", status), ("due", due), ("q", q)) if v})
     return render(request, "applications/case_list.html", {
-        "cases": page, "page": page, "query": query, "personal": staff_ids, "today": today,
+        "rows": case_rows(page, staff_ids, today), "page": page, "query": query,
         "counts": [(s, counts.get(s.value, 0)) for s in Status], "total": sum(counts.values()),
         "filters": {"status": status, "due": due, "q": q}, "statuses": Status.choices,
         "can_register": bool(staff_ids),
