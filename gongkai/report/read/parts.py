@@ -16,7 +16,7 @@ from ..normalize import loose, norm
 from .document import Document, Grid, Line
 from .entries import PAGE_FOOTER
 
-_TITLE = re.compile(r"^\s*([一二三四五六])\s*[、.．，,]\s*(.+)$")
+_TITLE = re.compile(r"^\s*([一二三四五六])\s*(?:[、.．，,]|\s)\s*(.+)$")
 _NUMERALS = "一二三四五六"
 #: labels that tell which table a grid outside parts 二–四 holds
 _SIGNATURES = (("t1", ("本年制发件数", "本年新制作数量", "第二十条第(一)项", "主动公开政府信息情况")),

@@ -124,6 +124,7 @@ class TablePlacer:
             rows.append(row)
         if self.table.key == "t2":
             self.positions = _header_positions(heads, self.table.rows[0].columns)
+        entries, rows = self._join_wrapped(entries, rows)
         segment: list[tuple[Entry, Row | None]] = []
         for e, row in zip(entries, rows):
             if row is not None and e.values is not None and row.key not in self.filled:
@@ -133,6 +134,29 @@ class TablePlacer:
             else:
                 segment.append((e, row))
         self._pair(segment)
+
+    def _join_wrapped(self, entries: list[Entry], rows: list[Row | None]):
+        """A text row whose values wrap onto the next line ("… 3001 53 0 0" / "61 4 3119"):
+        the label's values and the unlabelled values right after it are one row when together
+        they are exactly as many as the row's columns."""
+        out_e, out_r, i = [], [], 0
+        while i < len(entries):
+            e, row = entries[i], rows[i]
+            j = i + 1
+            if row is not None and e.values and not e.from_grid:
+                need, values = len(self._columns(row)), list(e.values)
+                while len(values) < need and j < len(entries) and not entries[j].label \
+                        and entries[j].values and len(values) + len(entries[j].values) <= need:
+                    values += entries[j].values
+                    j += 1
+                if len(values) == need and j > i + 1:
+                    e = Entry(e.label, e.label_sources, values)
+                else:
+                    j = i + 1
+            out_e.append(e)
+            out_r.append(row)
+            i = j
+        return out_e, out_r
 
     def _pair(self, segment: list[tuple[Entry, Row | None]]) -> None:
         """Tie labels printed without values to value runs printed without labels, in order.

@@ -84,3 +84,16 @@ def test_a_report_sent_to_another_process_keeps_its_layout_object():
     import pickle
     r = doc(f"{ROWS[0]} 1 0 0 0 0 0 1\n")
     assert pickle.loads(pickle.dumps(r)).format is r.format
+
+
+def test_a_row_whose_values_wrap_onto_the_next_line_is_one_row():
+    r = doc(f"{ROWS[0]} 3001 53 0 0\n61 4 3119\n{ROWS[1]} 0 0 0 0 0 0 0\n")
+    assert [r.value(f"t2.new_received.{c}") for c in ("natural_person", "legal_service_org", "total")] \
+        == [3001, 61, 3119]
+    assert r.value("t2.carried_over_in.total") == 0
+
+
+def test_part_titles_without_the_enumeration_comma():
+    r = place(parse_text("某局2025年政府信息公开工作年度报告\n一 总体情况\n正文。\n三．收到和处理政府信息公开申请情况\n"
+                         f"{ROWS[0]} 1 0 0 0 0 0 1\n"))
+    assert 1 in r.parts and r.value("t2.new_received.total") == 1
