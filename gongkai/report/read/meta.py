@@ -18,6 +18,8 @@ _TITLE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:度)?\s*(?:政府)?信息公�
 _TITLE_AFTER = re.compile(r"(?:年度报告|年报)[(（]((?:19|20)\d{2})\s*年?(?:度)?[)）]")
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?至\s*\1\s*年\s*12\s*月\s*31\s*日")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+#: the publication date a web page prints around the report ("发布日期：2025-01-20", "发布时间：2025年1月20日")
+_PUBLISHED = re.compile(r"(?:发布|公开|成文)(?:日期|时间)[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _AGENCY_END = re.compile(r"(人民政府|政府办公室|办公厅|办公室|委员会|局|厅|署|院|办事处|街道|管理委员会|管委会|中心|所|站)$")
 _KINDS = ((re.compile(r"(镇|乡)(人民政府)?$|街道(办事处)?$"), AgencyKind.TOWNSHIP),
           (re.compile(r"(省|自治区|市|州|县|区|旗|盟)人民政府$"), AgencyKind.GOVERNMENT))
@@ -45,11 +47,24 @@ def read_meta(report: Report, doc: Document, regions: list[Region]) -> None:
         if m:
             report.year = int(m.group(1))
     _sign_off(report, lines)
+    _published(report, lines)
     if report.agency:
         for pattern, kind in _KINDS:
             if pattern.search(report.agency):
                 report.agency_kind = kind
                 break
+
+
+def _published(report: Report, lines: list[Line]) -> None:
+    """The page's own publication date (S-5 prefers it to the signing date), when printed."""
+    for line in lines[:40] + lines[-20:]:
+        m = _PUBLISHED.search(norm(line.text))
+        if m:
+            try:
+                report.published_on = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                report.notes.append(f"发布日期无效：{line.text.strip()}")
+            return
 
 
 def _sign_off(report: Report, lines: list[Line]) -> None:

@@ -97,3 +97,10 @@ def test_part_titles_without_the_enumeration_comma():
     r = place(parse_text("某局2025年政府信息公开工作年度报告\n一 总体情况\n正文。\n三．收到和处理政府信息公开申请情况\n"
                          f"{ROWS[0]} 1 0 0 0 0 0 1\n"))
     assert 1 in r.parts and r.value("t2.new_received.total") == 1
+
+
+def test_a_web_page_publication_date_is_read_for_the_deadline_check():
+    text = ("首页 > 政府信息公开 > 年度报告\n某县某局2024年政府信息公开工作年度报告\n发布日期：2025-01-20 来源：某县某局\n"
+            "一、总体情况\n正文。\n三、收到和处理政府信息公开申请情况\n" + f"{ROWS[0]} 1 0 0 0 0 0 1\n")
+    r = place(parse_text(text))
+    assert str(r.published_on) == "2025-01-20" and r.year == 2024
