@@ -34,17 +34,18 @@ def _round_trip(report, kind, tmp_path):
     return read_path(path)
 
 
-@pytest.mark.parametrize("kind", ["docx", "html"])
+@pytest.mark.parametrize("kind", ["docx", "html", "xlsx"])
 def test_a_built_report_keeps_blank_slash_numbers_and_unreadable_cells(kind, tmp_path):
     report = sample_report()
     back = _round_trip(report, kind, tmp_path)
     assert _states(back) == _states(report)
     assert back.cell("t3.litigation_direct.pending").raw == "约5"
     assert (back.agency, back.year, back.signed_on) == (report.agency, report.year, report.signed_on)
-    assert back.text(1) == report.text(1) and back.text(5) == report.text(5)
+    if kind != "xlsx":                      # a workbook holds the tables and the metadata only
+        assert back.text(1) == report.text(1) and back.text(5) == report.text(5)
 
 
-@pytest.mark.parametrize("kind", ["docx", "html"])
+@pytest.mark.parametrize("kind", ["docx", "html", "xlsx"])
 @pytest.mark.parametrize("path,truth", labelled((".txt", ".pdf")))
 def test_every_dev_report_reads_back_the_same(path, truth, kind, tmp_path):
     try:
@@ -57,7 +58,7 @@ def test_every_dev_report_reads_back_the_same(path, truth, kind, tmp_path):
     assert back.layout == report.layout
 
 
-@pytest.mark.parametrize("kind", ["docx", "html"])
+@pytest.mark.parametrize("kind", ["docx", "html", "xlsx"])
 def test_a_2019_format_report_keeps_its_layout_and_signed_changes(kind, tmp_path):
     """The 2019 trial format: other table-1 columns, a negative 本年增/减, （六）其他处理 as one row."""
     report = Report(format=FORMAT_2019, agency="某区人民政府", year=2020)

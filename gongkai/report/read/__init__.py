@@ -35,6 +35,9 @@ def read_document(path: str | Path) -> Document:
     if head.startswith(b"%PDF") or suffix == ".pdf":
         from .pdf import read_pdf
         return read_pdf(p)
+    if suffix == ".xlsx" or (head.startswith(b"PK\x03\x04") and _zip_holds(p, "xl/workbook.xml")):
+        from .xlsx import read_xlsx
+        return read_xlsx(p)
     if head.startswith(b"PK\x03\x04") or suffix == ".docx":
         from .docx import read_docx
         return read_docx(p)
@@ -59,6 +62,15 @@ def read_path(path: str | Path) -> Report:
     report = place(doc)
     report.source_file = str(p)
     return report
+
+
+def _zip_holds(p: Path, name: str) -> bool:
+    import zipfile
+    try:
+        with zipfile.ZipFile(p) as z:
+            return name in z.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
 
 
 def _looks_html(p: Path) -> bool:

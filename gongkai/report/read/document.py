@@ -50,8 +50,11 @@ class Grid:
 @dataclass
 class Document:
     blocks: list[Line | Grid] = field(default_factory=list)
-    kind: str = ""                       # text | html | docx | pdf | ocr
+    kind: str = ""                       # text | html | docx | pdf | ocr | xlsx
     path: str | None = None
+    #: metadata the file states as fields rather than prose (gongkai's own XLSX 报告信息 sheet):
+    #: agency, year, title, agency_kind, signed_on, published_on, can_make_rules, as printed
+    meta: dict[str, str] = field(default_factory=dict)
 
     @property
     def lines(self) -> list[Line]:

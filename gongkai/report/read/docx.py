@@ -16,11 +16,11 @@ from lxml import etree
 
 from ..model import Source
 from .document import Document, Grid, GridCell, Line, ReadError
+from .limits import check_package
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 MAX_DOCUMENT_XML = 50 * 1024 * 1024
-MAX_PACKAGE = 500 * 1024 * 1024
 NOT_DOCX = "不是有效的 DOCX 文件"
 #: wrappers whose children belong to the body or the row or the cell as if unwrapped
 WRAPPERS = {f"{{{W}}}sdt", f"{{{W}}}sdtContent", f"{{{W}}}customXml", f"{{{W}}}smartTag", f"{{{W}}}ins"}
@@ -43,8 +43,7 @@ def _document_xml(path: Path, data: bytes | None) -> bytes:
             if info.file_size > MAX_DOCUMENT_XML:
                 raise ReadError(f"{NOT_DOCX}：正文解压后 {info.file_size // 1024 // 1024} MB，"
                                 f"超过 {MAX_DOCUMENT_XML // 1024 // 1024} MB 的上限（疑似压缩炸弹）")
-            if sum(i.file_size for i in z.infolist()) > MAX_PACKAGE:
-                raise ReadError(f"{NOT_DOCX}：解压后总大小超过 {MAX_PACKAGE // 1024 // 1024} MB 的上限（疑似压缩炸弹）")
+            check_package(z, NOT_DOCX)
             with z.open(info) as f:
                 xml = f.read(MAX_DOCUMENT_XML + 1)
             if len(xml) > MAX_DOCUMENT_XML:   # the size in the directory lied

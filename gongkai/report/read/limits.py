@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import time
+import zipfile
 
 from .document import ReadError
 
@@ -21,6 +22,20 @@ MAX_OCR_PAGES = 40
 MAX_IMAGE_PIXELS = 60_000_000
 #: wall-clock budget for one file (text layer: well under a second; OCR: ~3 s a page)
 READ_SECONDS = 180.0
+
+
+#: an Office package (DOCX, XLSX) unpacked: a report is a few MB; more is a zip bomb
+MAX_PACKAGE = 500 * 1024 * 1024
+MAX_PACKAGE_PART = 50 * 1024 * 1024
+
+
+def check_package(z: zipfile.ZipFile, what: str) -> None:
+    """ReadError when an Office package would unpack to more than the bounds (a zip bomb)."""
+    sizes = [i.file_size for i in z.infolist()]
+    if sum(sizes) > MAX_PACKAGE:
+        raise ReadError(f"{what}：解压后总大小超过 {MAX_PACKAGE // 1024 // 1024} MB 的上限（疑似压缩炸弹）")
+    if sizes and max(sizes) > MAX_PACKAGE_PART:
+        raise ReadError(f"{what}：其中一个部件解压后超过 {MAX_PACKAGE_PART // 1024 // 1024} MB 的上限（疑似压缩炸弹）")
 
 
 def check_file(path: str | os.PathLike) -> int:

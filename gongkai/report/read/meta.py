@@ -48,11 +48,31 @@ def read_meta(report: Report, doc: Document, regions: list[Region]) -> None:
             report.year = int(m.group(1))
     _sign_off(report, lines)
     _published(report, lines)
-    if report.agency:
+    _stated(report, doc.meta)
+    if report.agency and report.agency_kind is None:
         for pattern, kind in _KINDS:
             if pattern.search(report.agency):
                 report.agency_kind = kind
                 break
+
+
+def _stated(report: Report, meta: dict[str, str]) -> None:
+    """Fields the file states outright win over what was found in its prose."""
+    try:
+        for name in ("agency", "title"):
+            if meta.get(name):
+                setattr(report, name, meta[name])
+        if meta.get("year"):
+            report.year = int(meta["year"])
+        for name in ("signed_on", "published_on"):
+            if meta.get(name):
+                setattr(report, name, dt.date.fromisoformat(meta[name]))
+        if meta.get("agency_kind"):
+            report.agency_kind = AgencyKind(meta["agency_kind"])
+        if meta.get("can_make_rules") in ("True", "False"):
+            report.can_make_rules = meta["can_make_rules"] == "True"
+    except ValueError as e:
+        report.notes.append(f"报告信息中的字段无法识别：{e}")
 
 
 def _published(report: Report, lines: list[Line]) -> None:

@@ -65,7 +65,7 @@ def split_parts(doc: Document, fmt: Format) -> list[Region]:
                 continue
         else:
             pieces = split_grid(block)
-            if len(pieces) > 1 or (regions[-1].table is None and pieces[0][0]):
+            if len(pieces) > 1 or (pieces[0][0] and pieces[0][0] != regions[-1].table):
                 for table, grid in pieces:
                     if table and table != regions[-1].table:
                         regions.append(Region(None, "", None, [], table))

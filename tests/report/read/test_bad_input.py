@@ -121,3 +121,14 @@ def test_the_command_exits_2_without_a_traceback(tmp_path, capsys):
     assert code == 2
     assert "Traceback" not in out.err and out.err.strip()
     assert out.out == ""
+
+
+def test_a_workbook_zip_bomb_is_refused(tmp_path):
+    """An XLSX whose sheet would unpack to more than the bound is refused before it is read."""
+    import zipfile
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/worksheets/sheet1.xml", b"\0" * (60 * 1024 * 1024))
+    with pytest.raises(ReadError, match="压缩炸弹"):
+        read_path(path)

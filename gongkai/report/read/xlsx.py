@@ -1,0 +1,74 @@
+"""XLSX inputs: a workbook whose sheets hold the report's tables (as some agencies publish
+them, and as gongkai's own XLSX writer writes them).
+
+A sheet that holds one of the three tables becomes a `Grid` (merged cells expanded, each cell
+with its sheet, row and column); any other sheet's text cells become `Line`s, so a title such
+as "…2024年政府信息公开工作年度报告" is found as in any other input.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+from ..model import Source
+from .document import Document, Grid, GridCell, Line, ReadError
+from .limits import check_package
+from ..write.xlsx import METADATA, METADATA_SHEET
+from .parts import row_table
+
+NOT_XLSX = "不是有效的 XLSX 文件"
+
+
+def read_xlsx(path: str | Path) -> Document:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            check_package(z, NOT_XLSX)
+        wb = openpyxl.load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, EOFError, ValueError) as e:
+        raise ReadError(f"{NOT_XLSX}（{e}）") from None
+    doc = Document(kind="xlsx", path=str(path))
+    for index, ws in enumerate(wb.worksheets):
+        rows = _rows(ws, index)
+        if ws.title == METADATA_SHEET:
+            fields = dict(METADATA)
+            doc.meta = {fields[r[0].text]: r[1].text for r in rows if len(r) > 1 and r[0].text in fields}
+        if any(row_table([c.text for c in row]) for row in rows):
+            doc.blocks.append(Line(ws.title, Source("xlsx", table=index)))
+            doc.blocks.append(Grid(rows, Source("xlsx", table=index)))
+        else:
+            doc.blocks += [Line(c.text, c.source) for row in rows for c in row if c.text and not c.spanned]
+    return doc
+
+
+def _rows(ws, index: int) -> list[list[GridCell]]:
+    """The sheet as a rectangle; a merged range repeats its top-left value with `origin` set."""
+    merged = {}
+    for rng in ws.merged_cells.ranges:
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                merged[(r, c)] = (rng.min_row, rng.min_col)
+    out = []
+    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column), start=1):
+        line = []
+        for c, cell in enumerate(row, start=1):
+            top = merged.get((r, c))
+            value = ws.cell(*top).value if top else cell.value
+            origin = (top[0] - 1, top[1] - 1) if top else None
+            line.append(GridCell(_text(value), Source("xlsx", table=index, row=r - 1, col=c - 1), origin))
+        out.append(line)
+    return out
+
+
+def _text(value) -> str:
+    """A cell as printed: 3.0 → "3", 96171.6 → "96171.6", a date as YYYY-MM-DD."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    return str(value).strip()
