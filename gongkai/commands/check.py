@@ -24,7 +24,7 @@ from ..report.model import Report
 from ..report.read import NotAReport, ReadError, read_path
 
 BATCH = 4   # files per task in a folder run
-REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".json")
+REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".doc", ".xlsx", ".pdf", ".png", ".jpg", ".jpeg", ".json")
 REPORT_JSON_KIND = '"gongkai.report"'
 
 

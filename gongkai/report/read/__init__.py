@@ -32,6 +32,9 @@ def read_document(path: str | Path) -> Document:
     with p.open("rb") as f:
         head = f.read(8)
     suffix = p.suffix.lower()
+    if head.startswith(b"\xd0\xcf\x11\xe0") or suffix == ".doc":
+        from .doc import read_doc
+        return read_doc(p)
     if head.startswith(b"%PDF") or suffix == ".pdf":
         from .pdf import read_pdf
         return read_pdf(p)
