@@ -25,16 +25,26 @@ _KINDS = ((re.compile(r"(镇|乡)(人民政府)?$|街道(办事处)?$"), AgencyK
           (re.compile(r"(省|自治区|市|州|县|区|旗|盟)人民政府$"), AgencyKind.GOVERNMENT))
 
 
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
+_ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _digits(text: str) -> str:
+    """"二〇二四年" → "2024年": titles and dates are sometimes printed in Chinese numerals."""
+    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), norm(text))
+
+
 def read_meta(report: Report, doc: Document, regions: list[Region]) -> None:
     lines = [b for b in doc.blocks if isinstance(b, Line) and b.text.strip()]
     first_part = next((r.source for r in regions if r.part is not None and r.source), None)
     head = lines[: lines.index(first_part)] if first_part in lines else lines[:12]
     for i, line in enumerate(head[:40]):
-        m = _TITLE.search(norm(line.text)) or _TITLE_AFTER.search(norm(line.text))
+        text = _digits(line.text)
+        m = _TITLE.search(text) or _TITLE_AFTER.search(text)
         if not m:
             continue
         report.year = int(m.group(1))
-        text = norm(line.text)
         prefix = text[: m.start()].removeprefix("关于")
         if not prefix and i > 0 and len(norm(head[i - 1].text)) <= 30:
             prefix = norm(head[i - 1].text)
@@ -43,9 +53,15 @@ def read_meta(report: Report, doc: Document, regions: list[Region]) -> None:
         report.agency = prefix or None
         break
     if report.year is None:
-        m = _PERIOD.search(norm(doc.plain_text()[:5000]))
+        m = _PERIOD.search(_digits(doc.plain_text()[:5000]))
         if m:
             report.year = int(m.group(1))
+    if report.year is None and report.parts.get(1):
+        # the year part 一 opens with ("2024年，我局……"): its most frequent year
+        years = _ANY_YEAR.findall(_digits(report.parts[1].text[:2000]))
+        if years:
+            report.year = int(max(set(years), key=years.count))
+            report.notes.append(f"标题中没有年度，按第一部分正文推定为{report.year}年度")
     _sign_off(report, lines)
     _published(report, lines)
     _stated(report, doc.meta)

@@ -104,3 +104,10 @@ def test_a_web_page_publication_date_is_read_for_the_deadline_check():
             "一、总体情况\n正文。\n三、收到和处理政府信息公开申请情况\n" + f"{ROWS[0]} 1 0 0 0 0 0 1\n")
     r = place(parse_text(text))
     assert str(r.published_on) == "2025-01-20" and r.year == 2024
+
+
+def test_the_year_in_chinese_numerals_or_only_in_the_text():
+    body = f"一、总体情况\n2023年，我局……2022年……2023年。\n三、收到和处理政府信息公开申请情况\n{ROWS[0]} 1 0 0 0 0 0 1\n"
+    assert place(parse_text("某局二〇二三年政府信息公开工作年度报告\n" + body)).year == 2023
+    r = place(parse_text("某局政府信息公开工作年度报告\n" + body))
+    assert r.year == 2023 and any("推定" in n for n in r.notes)
