@@ -58,6 +58,7 @@ def entries_from_grid(grid: Grid) -> list[Entry]:
     column; a copy of a merged cell outside its first slot gives no value of its own.
     """
     out = []
+    exact = grid.source.kind != "text"     # a text table's rows do not repeat merged cells: no columns
     for r, row in enumerate(grid.rows):
         texts = [c.text.strip() for c in row]
         first_value = next((i for i, t in enumerate(texts) if t and is_value(t)), len(texts))
@@ -68,7 +69,8 @@ def entries_from_grid(grid: Grid) -> list[Entry]:
             t = texts[i]
             if not t or is_value(t):
                 continue
-            heads.append((t, i))
+            if exact:
+                heads.append((t, i))
             if (c.origin or id(c)) not in seen:
                 seen.add(c.origin or id(c))
                 label_cells.append(c)

@@ -39,11 +39,13 @@ def read_text(path: str | Path, data: bytes | None = None) -> Document:
 def parse_text(text: str, path: str | None = None) -> Document:
     doc = Document(kind="text", path=path)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if _tabs_are_separators(lines):
+        lines = [line.strip() for line in lines]
     i, n = 0, len(lines)
     tables = 0
     while i < n:
         raw = lines[i]
-        if raw.startswith("\t"):
+        if raw.startswith("\t") or _is_tab_row(raw):
             grid, i = _tab_grid(lines, i, tables)
             doc.blocks.append(grid)
             tables += 1
@@ -59,21 +61,44 @@ def parse_text(text: str, path: str | None = None) -> Document:
     return doc
 
 
+def _tabs_are_separators(lines: list[str]) -> bool:
+    """Text copied from some pages puts a tab alone on a line between cells, the cells' text on
+    lines of their own: such tabs mark nothing a reader can use, and the text reads as a dump
+    of one cell a line. (In a pasted SEED-style table most tabbed lines carry a cell's text.)"""
+    tabbed = [line for line in lines if line.startswith("\t")]
+    alone = sum(1 for line in tabbed if not line.strip())
+    return bool(tabbed) and alone > len(tabbed) - alone and not any(_is_tab_row(line) for line in lines)
+
+
+def _is_tab_row(raw: str) -> bool:
+    """A whole table row on one line, its cells separated by tabs (a table copied as text):
+    blank cells stay, as empty text between two tabs."""
+    return raw.strip("\n").count("\t") >= 2 and bool(raw.strip())
+
+
 def _tab_grid(lines: list[str], i: int, index: int) -> tuple[Grid, int]:
     rows: list[list[GridCell]] = []
     row: list[GridCell] = []
     gap = False
     n = len(lines)
+
+    def cell(text: str, line: int, col: int) -> GridCell:
+        return GridCell(text.strip(), Source("text", line=line, table=index, row=len(rows), col=col))
+
     while i < n:
         raw = lines[i]
-        if raw.startswith("\t"):
+        if _is_tab_row(raw):                       # one row a line
+            if row:
+                rows.append(row)
+                row = []
+            rows.append([cell(t, i + 1, j) for j, t in enumerate(raw.split("\t"))])
+            gap = False
+        elif raw.startswith("\t"):                # one cell a line, rows apart (SEED)
             if gap and row:
                 rows.append(row)
                 row = []
             gap = False
-            for text in raw[1:].split("\t"):        # one cell a line, or several separated by tabs
-                row.append(GridCell(text.strip(), Source("text", line=i + 1, table=index, row=len(rows),
-                                                         col=len(row))))
+            row.append(cell(raw, i + 1, len(row)))
         elif not raw.strip():
             gap = True
         elif row and len(raw.strip()) <= _MAX_CONTINUATION:

@@ -111,3 +111,23 @@ def test_the_year_in_chinese_numerals_or_only_in_the_text():
     assert place(parse_text("某局二〇二三年政府信息公开工作年度报告\n" + body)).year == 2023
     r = place(parse_text("某局政府信息公开工作年度报告\n" + body))
     assert r.year == 2023 and any("推定" in n for n in r.notes)
+
+
+def test_a_table_copied_as_tab_separated_text_keeps_its_blank_cells():
+    rows = "\t".join(["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]) + "\n"
+    rows += "\t".join([ROWS[0], "3", "", "0", "0", "/", "0", "3"]) + "\n"
+    rows += "\t".join(["三、本年度办理结果", ROWS[2], "3", "0", "0", "0", "0", "0", "3"]) + "\n"
+    r = doc(rows)
+    assert r.value("t2.new_received.natural_person") == 3
+    assert r.cell("t2.new_received.commercial_enterprise").state is State.BLANK
+    assert r.cell("t2.new_received.legal_service_org").state is State.NOT_APPLICABLE
+    assert r.value("t2.granted.total") == 3
+
+
+def test_text_with_tabs_alone_between_cells_reads_as_one_cell_a_line():
+    """Copied from a page exported by a word processor: each cell's text on its own lines,
+    a tab alone on the line between two cells."""
+    cells_ = [ROWS[0], "3", "0", "0", "0", "1", "0", "4", ROWS[1], *["0"] * 7]
+    body = "\n\n\t\n\n".join(cells_) + "\n"
+    r = doc(body)
+    assert [r.value(f"t2.new_received.{c}") for c in ("natural_person", "legal_service_org", "total")] == [3, 1, 4]
