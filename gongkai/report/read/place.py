@@ -193,6 +193,8 @@ class TablePlacer:
             return
         if len(values) < len(cols):
             values = self._unglue(values, [c.key for c in cols], f"{self.table.key}.{row.key}")
+        elif len(values) == len(cols) + 1:
+            values = self._drop_stray(values, [c.key for c in cols], f"{self.table.key}.{row.key}")
         if len(values) != len(cols):
             raw = " ".join(v.raw for v in values)
             reason = f"该行应有{len(cols)}个数值，读到{len(values)}个（{raw}），无法确定各数值所在的列"
@@ -246,8 +248,11 @@ class TablePlacer:
         head = "".join(e.label for e in entries)
         values = [v for e in entries if e.values and any(v.raw for v in e.values) for v in e.values]
         cols = [(row, col) for row in self._t3_rows(head) for col in row.columns]
+        keys = [f"{row.key}.{col.key}" for row, col in cols]
         if len(values) < len(cols):
-            values = self._unglue(values, [f"{row.key}.{col.key}" for row, col in cols], "t3")
+            values = self._unglue(values, keys, "t3")
+        elif len(values) == len(cols) + 1:
+            values = self._drop_stray(values, keys, "t3")
         if len(values) != len(cols):
             raw = " ".join(v.raw for v in values)
             reason = f"表三应有{len(cols)}个数值，读到{len(values)}个（{raw}），无法确定各数值所在的列"
@@ -284,6 +289,21 @@ class TablePlacer:
             out.append(Value(piece, sources[pos]))
             pos += len(piece)
         return out
+
+    def _drop_stray(self, values: list[Value], keys: list[str], where: str) -> list[Value]:
+        """One number too many in a row of a text dump, typically a page number printed between
+        two of its cells: dropped only when exactly one choice leaves the row's totals true."""
+        checks = _row_identities(keys)
+        if not checks or not all(v.raw.isascii() and v.raw.isdigit() for v in values):
+            return values
+        rows = {i: [int(v.raw) for j, v in enumerate(values) if j != i] for i in range(len(values))}
+        fits = [i for i, row in rows.items() if all(check(row) for check in checks)]
+        if not fits or len({tuple(rows[i]) for i in fits}) != 1:     # no choice, or choices that differ
+            return values
+        i = fits[0]
+        self.report.notes.append(f"{where}：多出的数字“{values[i].raw}”（{values[i].source.describe()}）不属于本行，"
+                                 "去掉它后本行合计关系成立")
+        return values[:i] + values[i + 1:]
 
     # ------------------------------------------------------------------ cells
     def _key(self, row: Row, col) -> str:

@@ -131,3 +131,17 @@ def test_text_with_tabs_alone_between_cells_reads_as_one_cell_a_line():
     body = "\n\n\t\n\n".join(cells_) + "\n"
     r = doc(body)
     assert [r.value(f"t2.new_received.{c}") for c in ("natural_person", "legal_service_org", "total")] == [3, 1, 4]
+
+
+def test_a_page_number_inside_a_row_of_a_text_dump_is_dropped_only_when_the_totals_say_so():
+    lines = "\n".join([ROWS[0], "746", "12", "0", "5", "0", "10", "1", "769", ROWS[1], *["0"] * 7]) + "\n"
+    r = doc(lines)        # "5", the page number, printed between two cells of the row
+    assert [r.value(f"t2.new_received.{c}") for c in ("natural_person", "public_welfare_org", "total")] \
+        == [746, 0, 769]
+    assert any("“5”" in n for n in r.notes)
+
+
+def test_an_extra_number_that_could_be_any_of_several_stays_unreadable():
+    # dropping the first 2 or either of the last two leaves a true total, with different rows
+    lines = "\n".join([ROWS[0], "2", "0", "0", "0", "0", "0", "2", "2", ROWS[1], *["0"] * 7]) + "\n"
+    assert doc(lines).cell("t2.new_received.total").state is State.UNREADABLE
