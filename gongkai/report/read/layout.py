@@ -477,6 +477,7 @@ def page_blocks(pages: list[list[Line | TablePart]], heights: list[float], kind:
     def group_kind(g: list[TablePart]) -> str:
         return "ocr" if any(gl.confidence is not None for p in g for gl in p.glyphs) else kind
 
+    last_item = None
     for items in pages:
         for j, it in enumerate(items):
             if isinstance(it, TablePart):

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..formats import Format, Row, Table
-from ..model import Cell, Report, Source, State
+from ..formats import Row, Table
+from ..model import Cell, Report, State
 from ..normalize import loose
 from .detect import detect_format
 from .document import Document, Grid, Line, NotAReport, ReadError
@@ -20,7 +20,7 @@ from .entries import Entry, Value, entries_from_grid, entries_from_lines
 from .glued import split_glued, total_of
 from .match import match_row
 from .meta import read_meta
-from .parts import Region, split_parts
+from .parts import split_parts
 
 OCR_MIN_CONFIDENCE = 0.8
 ORG_KEYS = ("commercial_enterprise", "research_institution", "public_welfare_org", "legal_service_org", "other_org")

@@ -3,7 +3,6 @@ reach the clock: national entries for everyone, an agency's for it and the agenc
 import datetime as dt
 
 from gongkai.office.agencies.models import CalendarOverride
-from gongkai.office.applications import services
 
 D = dt.date
 

@@ -56,7 +56,6 @@ def build(cells: dict | None = None, meta: dict | None = None, parts: dict | Non
     (number → text, or None to drop the part) changed. Unlisted cells are printed 0."""
     report = Report(format=FORMATS[version], **{**BASE_META, **(meta or {})})
     values = {**(BASE_CELLS if version == "2021" else {}), **(cells or {})}
-    official = set(report.format.cell_keys())
     specs = report.format.specs
     printed_rows = {k.rsplit(".", 1)[0] for k in values if k in specs and not specs[k][1].official}
     printed_cols = {k.rsplit(".", 1)[1] for k in values if k in specs and not specs[k][2].official}
