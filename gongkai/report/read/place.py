@@ -163,12 +163,18 @@ class TablePlacer:
 
         A tall label cell is often printed above or below the values of its row. Inside a
         stretch of the table between two complete rows, the k-th such label takes the k-th
-        such run, but only when their counts agree; otherwise the rows stay unreadable.
+        such run, but only when their counts agree; otherwise the rows stay unreadable. A
+        group heading (（六）其他处理) counts as such a label only when the counts need it and a
+        run of values follows it at once: the group printed as one row.
         """
-        orphans = [(e, r) for e, r in segment
-                   if r is not None and e.values is None and r.key not in self.filled and not self._heading(r)]
-        bares = [e for e, r in segment if e.values is not None and (r is None or r.key in self.filled)]
-        bares = [e for e in bares if any(v.raw for v in e.values)]
+        open_ = [(i, e, r) for i, (e, r) in enumerate(segment)
+                 if r is not None and e.values is None and r.key not in self.filled]
+        bares = [e for e, r in segment if e.values is not None and (r is None or r.key in self.filled)
+                 and any(v.raw for v in e.values)]
+        orphans = [(e, r) for _, e, r in open_ if not self._heading(r)]
+        if len(orphans) != len(bares):
+            valued = [(e, r) for i, e, r in open_ if not self._heading(r) or self._valued(segment, i)]
+            orphans = valued if len(valued) == len(bares) else orphans
         if len(orphans) == len(bares):
             for (e, row), b in zip(orphans, bares):
                 self._fill(row, b.values, e)
@@ -178,6 +184,14 @@ class TablePlacer:
             for col in self._columns(row):
                 self._set(Cell.unreadable(self._key(row, col), "", reason, e.source))
             self.filled.add(row.key)
+
+    @staticmethod
+    def _valued(segment: list[tuple[Entry, Row | None]], i: int) -> bool:
+        """The entry after position i is a run of values with no label of its own."""
+        if i + 1 >= len(segment):
+            return False
+        e, row = segment[i + 1]
+        return not e.label and e.values is not None
 
     def _heading(self, row: Row) -> bool:
         """A subtotal row's label printed without values is the group heading."""

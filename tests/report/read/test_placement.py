@@ -145,3 +145,24 @@ def test_an_extra_number_that_could_be_any_of_several_stays_unreadable():
     # dropping the first 2 or either of the last two leaves a true total, with different rows
     lines = "\n".join([ROWS[0], "2", "0", "0", "0", "0", "0", "2", "2", ROWS[1], *["0"] * 7]) + "\n"
     assert doc(lines).cell("t2.new_received.total").state is State.UNREADABLE
+
+
+def test_one_cell_a_line_with_the_other_group_printed_as_one_row():
+    """A PyMuPDF-style dump (each cell on a line of its own) of a 2021 table that printed
+    （六）其他处理 as one row: the heading takes the values printed right after it."""
+    from gongkai.report.formats import FORMAT_2021
+    lines = []
+    for row in FORMAT_2021.table("t2").official_rows:
+        if row.key.startswith("other."):
+            continue
+        if row.key == "denied.state_secret":
+            lines.append("（三）不予公开")                 # a heading with its items below
+        lines.append(row.label)
+        if row.key == "processed_total":
+            lines[-1:] = ["（六）其他处理", *["0"] * 7, row.label]
+        lines += ["2" if row.key in ("new_received", "processed_total", "granted") else "0"] * 6 + \
+                 ["12" if row.key in ("new_received", "processed_total", "granted") else "0"]
+    r = doc("\n".join(lines) + "\n")
+    assert r.layout.get("t2.other") == "single_row"
+    assert r.value("t2.other.total") == 0 and r.value("t2.processed_total.total") == 12
+    assert not [c.key for c in r.unreadable if c.key.startswith("t2.")]
