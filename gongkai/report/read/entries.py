@@ -98,36 +98,67 @@ def entries_from_lines(lines: list[Line]) -> list[Entry]:
     continues across it). Which label a bare run belongs to is decided later, in `place`.
     """
     out: list[Entry] = []
-    last_label: Entry | None = None         # the label that continuation lines extend
+    last: list[Entry | None] = [None]       # the label that continuation lines extend
     for line in lines:
         text = line.text.strip()
         if not text or PAGE_FOOTER.match(text):
             continue
-        tokens = text.split()
+        tokens, tail = _split_tail(text.split())
         k = len(tokens)
         while k > 0 and is_value(tokens[k - 1]):
             k -= 1
-        label = _strip_vertical(" ".join(tokens[:k]))
-        values = [Value(n, line.source) for n in tokens[k:]]
-        if label and last_label is not None and not ROW_MARK.match(label) and _may_continue(out, last_label):
-            last_label.label += label
-            last_label.label_sources.append(line.source)
-            if values:
-                if last_label.values is None:
-                    last_label.values = values
-                else:
-                    out.append(Entry("", [], values))
-            continue
-        if label:
-            last_label = Entry(label, [line.source], values or None)
-            out.append(last_label)
-            continue
-        bare = out[-1] if out and not out[-1].label and out[-1].values else None
-        if bare is not None and len(values) == 1 and len(bare.values) >= 1 and bare.single:
-            bare.values.extend(values)
-        else:
-            out.append(Entry("", [], values, single=len(values) == 1))
+        _add(out, last, _strip_vertical(" ".join(tokens[:k])), [Value(n, line.source) for n in tokens[k:]],
+             line.source)
+        if tail:        # a merged cell's text printed after the row's numbers: a heading of its own
+            last[0] = Entry(tail, [line.source])
+            out.append(last[0])
     return out
+
+
+def _add(out: list[Entry], last: list[Entry | None], label: str, values: list[Value], source: Source) -> None:
+    last_label = last[0]
+    if label and last_label is not None and not ROW_MARK.match(label) and _may_continue(out, last_label):
+        last_label.label += label
+        last_label.label_sources.append(source)
+        if values:
+            if last_label.values is None:
+                last_label.values = values
+            else:
+                out.append(Entry("", [], values))
+        return
+    if label:
+        last[0] = Entry(label, [source], values or None)
+        out.append(last[0])
+        return
+    bare = out[-1] if out and not out[-1].label and out[-1].values else None
+    if bare is not None and len(values) == 1 and len(bare.values) >= 1 and bare.single:
+        bare.values.extend(values)
+    else:
+        out.append(Entry("", [], values, single=len(values) == 1))
+
+
+_GLUED_TAIL = re.compile(r"^(\d+)([\u4e00-\u9fff（(].*)$")
+
+
+def _split_tail(tokens: list[str]) -> tuple[list[str], str]:
+    """A row whose numbers are followed by the text of a tall merged cell beside them
+    ("4.保护第三方合法权益 6 0 0 0 0 0 6 （三）不", "… 0 8结"): the numbers, and that text apart.
+    Only when at least two numbers precede the text, so a label is never cut."""
+    for i in range(len(tokens) - 1, 0, -1):
+        m = _GLUED_TAIL.match(tokens[i]) if not is_value(tokens[i]) else None
+        if m and not is_value(m.group(0)):
+            head = tokens[:i] + [m.group(1)]
+            tail = [m.group(2), *tokens[i + 1:]]
+        elif is_value(tokens[i - 1]) and not is_value(tokens[i]):
+            head, tail = tokens[:i], tokens[i:]
+        else:
+            continue
+        n = 0
+        while n < len(head) and is_value(head[len(head) - 1 - n]):
+            n += 1
+        if n >= 2 and not any(is_value(t) for t in tail):
+            return head, " ".join(tail)
+    return tokens, ""
 
 
 def _strip_vertical(label: str) -> str:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..formats import FORMAT_2021
 from ..model import Source
 from .document import Document, Grid, GridCell, Line, ReadError
+from .parts import part_title
 
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _BR = re.compile(r"<br\s*/?>", re.I)    # line breaks an OCR tool leaves inside Markdown cells
@@ -56,9 +58,27 @@ def parse_text(text: str, path: str | None = None) -> Document:
             tables += 1
             continue
         if raw.strip():
-            doc.blocks.append(Line(raw.strip(), Source("text", line=i + 1)))
+            doc.blocks += [Line(piece, Source("text", line=i + 1)) for piece in _split_titles(raw.strip())]
         i += 1
     return doc
+
+
+_INNER_TITLE = re.compile(r"\s+(?=[一二三四五六]\s*、)")
+
+
+def _split_titles(text: str) -> list[str]:
+    """A part title a text dump put at the end of another line ("行政事业性收费 0
+    三、收到和处理政府信息公开申请情况") starts a line of its own."""
+    pieces = _INNER_TITLE.split(text) if "、" in text else [text]
+    if len(pieces) == 1:
+        return [text]
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if part_title(piece, FORMAT_2021):
+            out.append(piece)
+        else:
+            out[-1] += " " + piece
+    return out
 
 
 def _tabs_are_separators(lines: list[str]) -> bool:

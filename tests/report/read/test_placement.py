@@ -166,3 +166,21 @@ def test_one_cell_a_line_with_the_other_group_printed_as_one_row():
     assert r.layout.get("t2.other") == "single_row"
     assert r.value("t2.other.total") == 0 and r.value("t2.processed_total.total") == 12
     assert not [c.key for c in r.unreadable if c.key.startswith("t2.")]
+
+
+def test_a_merged_cells_text_printed_after_a_rows_numbers_is_not_part_of_the_row():
+    """Text dumps sorted by position put a tall merged cell's text after the numbers of the
+    row beside it ("… 6 0 0 0 0 0 6 （三）不", "… 0 8结")."""
+    body = (f"{ROWS[2]} 0 0 0 0 0 0 0\n4.保护第三方合法权益 6 0 0 0 0 0 6 （三）不\n予公开\n"
+            "5.属于三类内部事务信息 7 1 0 0 0 0 8结\n6.属于四类过程性信息 12 0 0 0 0 0 12\n")
+    r = doc(body)
+    assert r.value("t2.denied.third_party.total") == 6
+    assert r.value("t2.denied.internal_affairs.total") == 8
+    assert r.value("t2.denied.process_info.natural_person") == 12
+
+
+def test_a_part_title_at_the_end_of_another_line_still_starts_its_part():
+    text = ("某局2024年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n"
+            "行政事业性收费 0 三、收到和处理政府信息公开申请情况\n" + f"{ROWS[0]} 1 0 0 0 0 0 1\n")
+    r = place(parse_text(text))
+    assert r.value("t1.admin_fees.amount") == 0 and r.value("t2.new_received.total") == 1
