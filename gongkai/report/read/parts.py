@@ -38,17 +38,25 @@ class Region:
         return TextPart(self.part, self.title, body.strip(), src.line if src else None, src.page if src else None)
 
 
-def part_title(text: str, fmt: Format) -> tuple[int, str] | None:
-    """(part number, printed title) when `text` is a part title line."""
+_MAX_WORDED = 30     # a title worded otherwise is short; a sentence that starts "一、" is not
+
+
+def part_title(text: str, fmt: Format, after: int = 0) -> tuple[int, str] | None:
+    """(part number, printed title) when `text` is a part title line: one of the known titles,
+    or, for a part that comes after part `after`, a short title with the part's key words
+    ("三、收到和处理政府信息公开申请的情况")."""
     m = _TITLE.match(text)
     if not m:
         return None
     number = _NUMERALS.index(m.group(1)) + 1
     rest = loose(m.group(2))
     part = fmt.parts[number - 1]
-    for title in part.titles:
-        if rest.startswith(loose(title)):
-            return number, f"{m.group(1)}、{m.group(2).strip()}"
+    printed = f"{m.group(1)}、{m.group(2).strip()}"
+    if any(rest.startswith(loose(title)) for title in part.titles):
+        return number, printed
+    if number > after and len(rest) <= _MAX_WORDED and not rest[-1:].isdigit() and \
+            any(all(w in rest for w in words) for words in part.keywords):
+        return number, printed
     return None
 
 
@@ -57,12 +65,15 @@ def split_parts(doc: Document, fmt: Format) -> list[Region]:
     seen: set[int] = set()
     for block in doc.blocks:
         if isinstance(block, Line):
-            hit = part_title(block.text, fmt)
+            hit = part_title(block.text, fmt, max(seen, default=0))
             if hit and hit[0] not in seen:
                 seen.add(hit[0])
                 table = {2: "t1", 3: "t2", 4: "t3"}.get(hit[0])
                 regions.append(Region(hit[0], hit[1], block, [], table))
                 continue
+            table = line_table(block.text) if regions[-1].table is None else None
+            if table and all(r.table != table for r in regions):
+                regions.append(Region(None, "", None, [], table))     # a table whose title was lost
         else:
             pieces = split_grid(block)
             if len(pieces) > 1 or (pieces[0][0] and pieces[0][0] != regions[-1].table):
@@ -73,6 +84,18 @@ def split_parts(doc: Document, fmt: Format) -> list[Region]:
                 continue
         regions[-1].blocks.append(block)
     return regions
+
+
+def line_table(text: str) -> str | None:
+    """The table a line of text starts when its part title is missing: its first header or row."""
+    t = loose(text)
+    if t.startswith("第二十条第一项") or t == "信息内容本年制发件数本年废止件数现行有效件数":
+        return "t1"
+    if t.startswith(("一本年新收政府信息公开申请", "本列数据的勾稽关系")):
+        return "t2"
+    if t in ("行政复议", "行政复议行政诉讼"):
+        return "t3"
+    return None
 
 
 def row_table(texts: list[str]) -> str | None:

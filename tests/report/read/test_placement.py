@@ -184,3 +184,18 @@ def test_a_part_title_at_the_end_of_another_line_still_starts_its_part():
             "行政事业性收费 0 三、收到和处理政府信息公开申请情况\n" + f"{ROWS[0]} 1 0 0 0 0 0 1\n")
     r = place(parse_text(text))
     assert r.value("t1.admin_fees.amount") == 0 and r.value("t2.new_received.total") == 1
+
+
+def test_part_titles_worded_otherwise_are_found_by_their_key_words():
+    text = ("某局2024年政府信息公开工作年度报告\n一、总体情况\n正文。\n三、收到和处理政府信息公开申请的情况\n"
+            f"{ROWS[0]} 1 0 0 0 0 0 1\n四、政府信息公开行政复议和行政诉讼情况\n" + " ".join(["0"] * 15) + "\n"
+            "五、存在的问题和改进措施\n问题。\n六、其他需要报告的事项\n无。\n")
+    r = place(parse_text(text))
+    assert sorted(r.parts) == [1, 3, 4, 5, 6]
+    assert r.value("t2.new_received.total") == 1 and r.value("t3.review.total") == 0
+
+
+def test_a_table_whose_part_title_is_missing_is_still_read():
+    text = ("某局2024年政府信息公开工作年度报告\n一、总体情况\n正文。\n"
+            f"{ROWS[0]} 1 0 0 0 0 0 1\n{ROWS[1]} 0 0 0 0 0 0 0\n")
+    assert place(parse_text(text)).value("t2.new_received.total") == 1
