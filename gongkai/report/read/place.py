@@ -102,6 +102,7 @@ class TablePlacer:
     header: str = ""
     filled: set[str] = field(default_factory=set)
     positions: dict[str, int] = field(default_factory=dict)   # column key → grid column (grids)
+    subtotal_at: int | None = None      # where a 法人小计 column the header did not name sits
 
     def run(self) -> None:
         entries = _entries(self.blocks)
@@ -124,6 +125,7 @@ class TablePlacer:
             rows.append(row)
         if self.table.key == "t2":
             self.positions = _header_positions(heads, self.table.rows[0].columns)
+            self._find_subtotal([e for e, r in zip(entries, rows) if r is not None and e.values])
         entries, rows = self._join_wrapped(entries, rows)
         segment: list[tuple[Entry, Row | None]] = []
         for e, row in zip(entries, rows):
@@ -231,12 +233,35 @@ class TablePlacer:
             return None
         return [(c, at[self.positions[c.key]]) for c in cols]
 
+    def _find_subtotal(self, labelled: list[Entry]) -> None:
+        """Rows of eight numbers where the header names seven columns: a 法人小计 column the
+        header did not show (or that was lost). Its place is the one, after 自然人 or before
+        总计, where every such row's totals hold."""
+        official = [c for c in self.table.rows[0].columns if c.official]
+        if "小计" in loose(self.header) or self.positions:
+            return
+        wide = [e for e in labelled if len(e.values) == len(official) + 1]
+        if len(wide) * 2 <= len(labelled) or not all(v.raw.isdigit() for e in wide for v in e.values):
+            return
+        keys = [c.key for c in official]
+        fits = []
+        for at in (1, len(keys) - 1):
+            order = keys[:at] + ["org_subtotal"] + keys[at:]
+            checks = _row_identities(order)
+            if all(all(check([int(v.raw) for v in e.values]) for check in checks) for e in wide):
+                fits.append(at)
+        if len(fits) == 1:
+            self.subtotal_at = fits[0]
+            self.report.notes.append("表二各行有8个数值而表头未标出“小计”列：按各行合计关系判定为法人或其他组织小计列")
+
     def _columns(self, row: Row):
         """The columns this table prints for `row`, in the header's order."""
         if self.table.key != "t2":
             return [c for c in row.columns if c.official]
         head = loose(self.header)
         cols = [c for c in row.columns if c.official]
+        if self.subtotal_at is not None:
+            return [*cols[:self.subtotal_at], next(c for c in row.columns if not c.official), *cols[self.subtotal_at:]]
         if self.positions and "org_subtotal" in self.positions:
             return sorted([*cols, next(c for c in row.columns if not c.official)],
                           key=lambda c: self.positions.get(c.key, 99))

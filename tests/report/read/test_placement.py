@@ -199,3 +199,13 @@ def test_a_table_whose_part_title_is_missing_is_still_read():
     text = ("某局2024年政府信息公开工作年度报告\n一、总体情况\n正文。\n"
             f"{ROWS[0]} 1 0 0 0 0 0 1\n{ROWS[1]} 0 0 0 0 0 0 0\n")
     assert place(parse_text(text)).value("t2.new_received.total") == 1
+
+
+def test_an_unnamed_subtotal_column_is_found_by_the_row_totals():
+    """Eight numbers a row, the header naming seven columns: the eighth is a 法人小计 column
+    before 总计, since only there every row's totals hold."""
+    body = (f"{ROWS[0]} 5 1 0 0 2 0 3 8\n{ROWS[1]} 1 0 0 0 0 1 1 2\n{ROWS[2]} 6 1 0 0 2 1 4 10\n")
+    r = doc(body)
+    assert [r.value(f"t2.new_received.{c}") for c in ("natural_person", "legal_service_org", "org_subtotal",
+                                                        "total")] == [5, 2, 3, 8]
+    assert r.value("t2.granted.total") == 10
