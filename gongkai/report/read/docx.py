@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -49,7 +50,7 @@ def _document_xml(path: Path, data: bytes | None) -> bytes:
             if len(xml) > MAX_DOCUMENT_XML:   # the size in the directory lied
                 raise ReadError(f"{NOT_DOCX}：正文解压后超过 {MAX_DOCUMENT_XML // 1024 // 1024} MB 的上限")
             return xml
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as e:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, zlib.error) as e:
         raise ReadError(f"{NOT_DOCX}（{e}）") from None
     except OSError as e:
         raise ReadError(f"无法读取文件：{path}（{e.strerror or e}）") from None

@@ -28,8 +28,12 @@ def read_xlsx(path: str | Path) -> Document:
         with zipfile.ZipFile(path) as z:
             check_package(z, NOT_XLSX)
         wb = openpyxl.load_workbook(path, data_only=True)
+    except ReadError:
+        raise
     except (zipfile.BadZipFile, InvalidFileException, KeyError, EOFError, ValueError) as e:
         raise ReadError(f"{NOT_XLSX}（{e}）") from None
+    except Exception as e:  # noqa: BLE001 - a damaged package fails inside openpyxl in many ways
+        raise ReadError(f"{NOT_XLSX}：文件已损坏（{type(e).__name__}）") from None
     doc = Document(kind="xlsx", path=str(path))
     for index, ws in enumerate(wb.worksheets):
         rows = _rows(ws, index)

@@ -132,3 +132,40 @@ def test_a_workbook_zip_bomb_is_refused(tmp_path):
         z.writestr("xl/worksheets/sheet1.xml", b"\0" * (60 * 1024 * 1024))
     with pytest.raises(ReadError, match="压缩炸弹"):
         read_path(path)
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_damaged_office_files_are_refused_with_a_message(kind, tmp_path):
+    """Bytes flipped inside the zip or inside its XML parts: one ReadError, never a traceback."""
+    import io
+    import random
+    import zipfile
+
+    from gongkai.report.model import Cell, Report
+    from gongkai.report.write import write
+
+    report = Report(agency="某局", year=2024)
+    for key in report.format.cell_keys():
+        report.set(Cell.read(key, "0"))
+    good = write(report, kind)
+    rng = random.Random(11)
+    path = tmp_path / f"damaged.{kind}"
+    for i in range(40):
+        if i % 2:
+            data = bytearray(good)
+            for _ in range(20):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        else:
+            out = io.BytesIO()
+            with zipfile.ZipFile(io.BytesIO(good)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+                for item in zin.infolist():
+                    part = bytearray(zin.read(item.filename))
+                    for _ in range(5 if len(part) > 10 else 0):
+                        part[rng.randrange(len(part))] = rng.randrange(256)
+                    zout.writestr(item.filename, bytes(part))
+            data = out.getvalue()
+        path.write_bytes(bytes(data))
+        try:
+            read_path(path)
+        except ReadError:
+            pass
