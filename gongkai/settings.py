@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import secrets
-from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -44,8 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    # an office app is installed once its package has apps.py (the apps are built side by side)
-    *[f"gongkai.office.{a}" for a in OFFICE_APPS if find_spec(f"gongkai.office.{a}.apps")],
+    *[f"gongkai.office.{a}" for a in OFFICE_APPS],
 ]
 
 MIDDLEWARE = [
