@@ -28,13 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"gongkai.commands.{name}")
-        except ModuleNotFoundError as e:   # a command whose module is not in this install
-            if e.name != f"gongkai.commands.{name}":
-                raise
-            continue
-        module.add_parser(sub)
+        importlib.import_module(f"gongkai.commands.{name}").add_parser(sub)
     return parser
 
 
