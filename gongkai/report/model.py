@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
@@ -207,9 +207,6 @@ class Report:
         c = self.cells.get(key)
         return c.value if c is not None and c.known else None
 
-    def has(self, key: str) -> bool:
-        return key in self.cells
-
     def set(self, cell: Cell) -> None:
         if cell.key not in self.format.specs:
             raise KeyError(f"no cell {cell.key!r} in the {self.format.version} format")
@@ -227,9 +224,6 @@ class Report:
         return [self.cell(k) for k in self.format.cell_keys(official_only=False)
                 if k in self.cells and self.cells[k].state is State.UNREADABLE] + \
                [self.cell(k) for k in self.missing]
-
-    def with_format(self, fmt: Format) -> "Report":
-        return replace(self, format=fmt)
 
     # ---------------------------------------------------------------- metadata
     @property

@@ -10,6 +10,8 @@ import unicodedata
 from functools import lru_cache
 
 _WS = re.compile(r"\s+")
+#: the number a printed row label starts with: 一、 （一） (一) 1. 1、
+ROW_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[.、．])")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "〔": "[", "〕": "]",
                          "【": "[", "】": "]", "—": "-", "–": "-", "－": "-", "、": ",", "，": ",", "．": "."})
 _PUNCT = re.compile(r"[\s\"'()\[\],.;:!?·、，。；：“”‘’（）《》<>\-_/|*#]+")

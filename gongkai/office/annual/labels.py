@@ -10,16 +10,16 @@ import re
 
 from gongkai.report.formats import (APPLICANT_COLUMNS, DENIED, NOT_PROCESSED, ORG, OTHER,
                                     OUTCOME_COLUMNS, OUTCOME_ROWS_2021, TABLE3, UNABLE)
-from gongkai.report.normalize import loose
+from gongkai.report.normalize import ROW_MARK, loose
 
-_NUMBERING = re.compile(r"^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.．、])")
+
 _NOTE = re.compile(r"（[^）]*）$")
-_GROUPS = tuple(_NUMBERING.sub("", g) for g in (DENIED, UNABLE, NOT_PROCESSED, OTHER))
+_GROUPS = tuple(ROW_MARK.sub("", g) for g in (DENIED, UNABLE, NOT_PROCESSED, OTHER))
 
 
 def bare(label: str) -> str:
     """A printed row label without its number and trailing note: '（二）部分公开（…）' → '部分公开'."""
-    return _NOTE.sub("", _NUMBERING.sub("", label.strip()))
+    return _NOTE.sub("", ROW_MARK.sub("", label.strip()))
 
 
 def outcome_label(key: str) -> str:
@@ -35,7 +35,7 @@ def _index(pairs) -> dict[str, str]:
 
 
 _OUTCOMES = _index([(t, r.key) for r in OUTCOME_ROWS_2021
-                    for t in (r.label, _NUMBERING.sub("", r.label), bare(r.label))])
+                    for t in (r.label, ROW_MARK.sub("", r.label), bare(r.label))])
 _CATEGORIES = _index([(t, c.key) for c in APPLICANT_COLUMNS
                       for t in (c.label, c.group + c.label, c.key)])
 _APPEAL_KINDS = _index([(t, r.key) for r in TABLE3.rows for t in (r.label, r.group + r.label, r.key)])
@@ -53,10 +53,10 @@ def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str:
 
 def outcome_key(text: str) -> str | None:
     """The outcome row for a ledger's 办理结果 text, or None when it names no single row."""
-    t = loose(_NUMBERING.sub("", text.strip()))
+    t = loose(ROW_MARK.sub("", text.strip()))
     if t in _OUTCOMES:
         return _OUTCOMES[t]
-    return _OUTCOMES.get(loose(_NUMBERING.sub("", _strip_prefix(text, _GROUPS))))
+    return _OUTCOMES.get(loose(ROW_MARK.sub("", _strip_prefix(text, _GROUPS))))
 
 
 def category_key(text: str) -> str | None:

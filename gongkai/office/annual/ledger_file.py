@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gongkai.report.formats import OUTCOME_COLUMNS, TABLE3
 from gongkai.report.normalize import norm
 
 from .labels import (CATEGORY_LABELS, appeal_kind_key, appeal_result_key, category_key, outcome_key)
@@ -177,6 +178,10 @@ def _application(where: str, number: int, values: dict) -> ApplicationRecord | l
                              notice, corrected, extension, concluded, outcome)
 
 
+KINDS = " / ".join(r.label for r in TABLE3.rows)
+RESULTS = " / ".join(c.label for c in OUTCOME_COLUMNS if c.key not in ("pending", "total"))
+
+
 def _appeal(where: str, number: int, values: dict) -> AppealRecord | list[str]:
     r = _Row(values)
     ident = r.text("编号")
@@ -184,13 +189,13 @@ def _appeal(where: str, number: int, values: dict) -> AppealRecord | list[str]:
         r.problems.append("缺少编号")
     kind = appeal_kind_key(r.text("类型"))
     if kind is None:
-        r.problems.append(f"类型“{r.text('类型')}”应为 行政复议 / 未经复议直接起诉 / 复议后起诉")
+        r.problems.append(f"类型“{r.text('类型')}”应为 {KINDS}")
     filed = r.date("立案日期", required=True)
     closed = r.date("结案日期")
     result_text = r.text("结果")
     result = appeal_result_key(result_text) if result_text else ""
     if result is None:
-        r.problems.append(f"结果“{result_text}”应为 结果维持 / 结果纠正 / 其他结果，审理中留空")
+        r.problems.append(f"结果“{result_text}”应为 {RESULTS}，审理中留空")
     elif result == "pending":
         result = ""
     if closed and not result:

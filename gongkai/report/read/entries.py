@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import NA_MARKS, Source
 from .document import Grid, Line
-from .match import ROW_MARK
+from ..normalize import ROW_MARK
 
 PAGE_FOOTER = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/，,共]\s*共?\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 _NUM_TOKEN = re.compile(r"^[+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:万元|元|件|个|项|条)?$")

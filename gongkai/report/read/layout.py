@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import Source
 from .document import Grid, GridCell, Line
-from .match import ROW_MARK as _ROW_MARK
+from ..normalize import ROW_MARK as _ROW_MARK
 
 #: a page footer or header: "- 4 -", "第4页", "第 4 页 共 6 页", "4/6", "4"
 PAGE_NUMBER = re.compile(r"^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"

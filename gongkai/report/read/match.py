@@ -18,8 +18,6 @@ from ..formats import Row, Table
 from ..normalize import loose
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)")
-#: a row label starts with one of these in print: 一、 （一） 1. 1、
-ROW_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[.、．])")
 FUZZY_MIN = 0.8
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..formats import Format
+from ..formats import BALANCE_NOTE, LITIGATION, TABLE1_2021, TABLE2_2021, TABLE3, Format
 from ..model import TextPart
 from ..normalize import loose, norm
 from .document import Document, Grid, Line
@@ -18,6 +18,9 @@ from .entries import PAGE_FOOTER
 
 _TITLE = re.compile(r"^\s*([一二三四五六])\s*(?:[、.．，,]|\s)\s*(.+)$")
 _NUMERALS = "一二三四五六"
+_T1_START = loose(TABLE1_2021.rows[0].block)                                  # 第二十条第（一）项
+_T2_START = (loose(TABLE2_2021.rows[0].label)[:14], loose(BALANCE_NOTE)[:8])  # 一、本年新收… / the 勾稽 note
+_T3_START = (loose(TABLE3.rows[0].label), loose(TABLE3.rows[0].label + LITIGATION))
 #: labels that tell which table a grid outside parts 二–四 holds
 _SIGNATURES = (("t1", ("本年制发件数", "本年新制作数量", "第二十条第(一)项", "主动公开政府信息情况")),
                ("t2", ("申请人情况", "本年新收", "收到和处理政府信息公开申请情况")),
@@ -89,11 +92,11 @@ def split_parts(doc: Document, fmt: Format) -> list[Region]:
 def line_table(text: str) -> str | None:
     """The table a line of text starts when its part title is missing: its first header or row."""
     t = loose(text)
-    if t.startswith("第二十条第一项") or t == "信息内容本年制发件数本年废止件数现行有效件数":
+    if t.startswith(_T1_START):
         return "t1"
-    if t.startswith(("一本年新收政府信息公开申请", "本列数据的勾稽关系")):
+    if t.startswith(_T2_START):
         return "t2"
-    if t in ("行政复议", "行政复议行政诉讼"):
+    if t in _T3_START:
         return "t3"
     return None
 

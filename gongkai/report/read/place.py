@@ -307,7 +307,6 @@ class TablePlacer:
         h = loose(head)
         rows = list(self.table.rows)
         pos = {r.key: h.find(loose(r.label)) for r in rows}
-        # "复议后起诉" is also found inside nothing else; "行政复议" must be searched before 行政诉讼
         if all(p >= 0 for p in pos.values()) and len(set(pos.values())) == 3:
             rows.sort(key=lambda r: pos[r.key])
         return rows
