@@ -7,6 +7,7 @@ renamed so that agencies and years pair up as in a real collection), then runs t
 twice as a user would and prints both times and the speed-up (issue 3 expects about 2× on
 two cores). Numbers, not a pass/fail test.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,13 +37,19 @@ def build(folder: Path, n: int, pdf_share: float) -> None:
 def timed(folder: Path, jobs: int) -> tuple[float, int]:
     t0 = time.perf_counter()
     summary = folder.parent / f"summary-{jobs}.csv"
-    p = subprocess.run([str(GONGKAI), "check", str(folder), "--jobs", str(jobs), "--summary", str(summary)],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    p = subprocess.run(
+        [str(GONGKAI), "check", str(folder), "--jobs", str(jobs), "--summary", str(summary)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+    )
     return time.perf_counter() - t0, p.returncode
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--reports", type=int, default=1000)
     ap.add_argument("--pdf-share", type=float, default=0.3)
     a = ap.parse_args()
@@ -52,8 +59,10 @@ def main() -> int:
         build(folder, a.reports, a.pdf_share)
         one, rc1 = timed(folder, 1)
         two, rc2 = timed(folder, 2)
-    print(f"{a.reports} reports ({a.pdf_share:.0%} PDF): --jobs 1 {one:.1f} s, --jobs 2 {two:.1f} s, "
-          f"speed-up {one / two:.2f}× (exit {rc1}/{rc2})")
+    print(
+        f"{a.reports} reports ({a.pdf_share:.0%} PDF): --jobs 1 {one:.1f} s, --jobs 2 {two:.1f} s, "
+        f"speed-up {one / two:.2f}× (exit {rc1}/{rc2})"
+    )
     return 0
 
 

@@ -11,6 +11,7 @@ Seeds (once; bulk_create) 100,000 applications over 50 agencies and 2023–2026,
   this process, which compete with the server for the two cores.
 Numbers, not a pass/fail test. Use a database of its own: the seed stays for the next run.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,12 +32,13 @@ import urllib.request
 N_AGENCIES, N_APPLICATIONS, N_APPEALS = 50, 100_000, 5_000
 PREFIX = "基准机关"
 CLIENTS, REQUESTS_EACH = 10, 40
-WORKERS = os.cpu_count() or 1     # server processes for the case-list load
+WORKERS = os.cpu_count() or 1  # server processes for the case-list load
 
 
 def setup():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
     from gongkai.office.bootstrap import ensure_database
+
     ensure_database()
 
 
@@ -49,6 +51,7 @@ def seed() -> None:
     from gongkai.office.appeals.models import Appeal
     from gongkai.office.applications.models import Application
     from gongkai.report.formats import APPLICANT_COLUMNS, OUTCOME_ROWS_2021, TABLE3
+
     if Application.objects.filter(agency__name__startswith=PREFIX).count() >= N_APPLICATIONS:
         return
     rng = random.Random(1)
@@ -58,49 +61,76 @@ def seed() -> None:
     with transaction.atomic():
         Application.objects.filter(agency__name__startswith=PREFIX).delete()
         Appeal.objects.filter(agency__name__startswith=PREFIX).delete()
-        agencies = [Agency.objects.get_or_create(name=f"{PREFIX}{i:02d}", defaults={"kind": "department"})[0]
-                    for i in range(1, N_AGENCIES + 1)]
+        agencies = [
+            Agency.objects.get_or_create(name=f"{PREFIX}{i:02d}", defaults={"kind": "department"})[
+                0
+            ]
+            for i in range(1, N_AGENCIES + 1)
+        ]
         batch = []
         for i in range(N_APPLICATIONS):
             agency = agencies[i % N_AGENCIES]
             received = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(1400))
             done = rng.random() < 0.97
             concluded = received + dt.timedelta(days=rng.randrange(1, 45)) if done else None
-            batch.append(Application(
-                agency=agency, number=f"B{i:06d}", channel="online", arrived_on=received, received_on=received,
-                applicant_category=rng.choice(categories), applicant_name=f"申请人{i}", contact="13800000000",
-                request_text="某项政府信息", status="closed" if done else "registered",
-                outcome=rng.choice(outcomes) if done else "", concluded_on=concluded,
-                due_on=None if done else received + dt.timedelta(days=28)))
+            batch.append(
+                Application(
+                    agency=agency,
+                    number=f"B{i:06d}",
+                    channel="online",
+                    arrived_on=received,
+                    received_on=received,
+                    applicant_category=rng.choice(categories),
+                    applicant_name=f"申请人{i}",
+                    contact="13800000000",
+                    request_text="某项政府信息",
+                    status="closed" if done else "registered",
+                    outcome=rng.choice(outcomes) if done else "",
+                    concluded_on=concluded,
+                    due_on=None if done else received + dt.timedelta(days=28),
+                )
+            )
             if len(batch) == 5000:
                 Application.objects.bulk_create(batch)
                 batch = []
         Application.objects.bulk_create(batch)
         kinds = [r.key for r in TABLE3.rows]
-        Appeal.objects.bulk_create([
-            Appeal(agency=agencies[i % N_AGENCIES], number=f"BA{i:05d}", kind=rng.choice(kinds),
-                   filed_on=(f := dt.date(2023, 3, 1) + dt.timedelta(days=rng.randrange(1300))),
-                   result=(r := rng.choice(["maintained", "corrected", "other", ""])),
-                   closed_on=f + dt.timedelta(days=90) if r else None)
-            for i in range(N_APPEALS)])
+        Appeal.objects.bulk_create(
+            [
+                Appeal(
+                    agency=agencies[i % N_AGENCIES],
+                    number=f"BA{i:05d}",
+                    kind=rng.choice(kinds),
+                    filed_on=(f := dt.date(2023, 3, 1) + dt.timedelta(days=rng.randrange(1300))),
+                    result=(r := rng.choice(["maintained", "corrected", "other", ""])),
+                    closed_on=f + dt.timedelta(days=90) if r else None,
+                )
+                for i in range(N_APPEALS)
+            ]
+        )
         user, _ = User.objects.get_or_create(username="bench_clerk")
         Membership.objects.get_or_create(user=user, agency=agencies[0], role="clerk")
-    print(f"seeded {N_APPLICATIONS} applications, {N_APPEALS} appeals in {time.perf_counter() - t:.1f} s")
+    print(
+        f"seeded {N_APPLICATIONS} applications, {N_APPEALS} appeals in {time.perf_counter() - t:.1f} s"
+    )
 
 
 def bench_compile() -> None:
     from gongkai.office.agencies.models import Agency
     from gongkai.office.annual.compile import compile_report
+
     agency = Agency.objects.get(name=f"{PREFIX}01")
     times = []
     for _ in range(6):
         t = time.perf_counter()
         report = compile_report(agency, 2025)
         times.append(time.perf_counter() - t)
-    print(f"compile_report({agency.name}, 2025): cold {times[0] * 1000:.0f} ms, "
-          f"warm median {statistics.median(times[1:]) * 1000:.0f} ms, max {max(times[1:]) * 1000:.0f} ms "
-          f"(new_received {report.value('t2.new_received.total')}, of "
-          f"{agency.applications.count()} cases of this agency; target < 500 ms)")
+    print(
+        f"compile_report({agency.name}, 2025): cold {times[0] * 1000:.0f} ms, "
+        f"warm median {statistics.median(times[1:]) * 1000:.0f} ms, max {max(times[1:]) * 1000:.0f} ms "
+        f"(new_received {report.value('t2.new_received.total')}, of "
+        f"{agency.applications.count()} cases of this agency; target < 500 ms)"
+    )
 
 
 def _free_port() -> int:
@@ -123,8 +153,8 @@ def serve(port: int) -> None:
 
     httpd = ThreadedWSGIServer(("127.0.0.1", port), Quiet)
     httpd.set_app(get_wsgi_application())
-    connections.close_all()                      # each process opens its own connections
-    for _ in range(WORKERS - 1):                 # the bench stops the whole process group
+    connections.close_all()  # each process opens its own connections
+    for _ in range(WORKERS - 1):  # the bench stops the whole process group
         if os.fork() == 0:
             break
     httpd.serve_forever()
@@ -133,18 +163,27 @@ def serve(port: int) -> None:
 def bench_case_list() -> None:
     from django.contrib.auth.models import User
     from django.test import Client
+
     client = Client()
     client.force_login(User.objects.get(username="bench_clerk"))
     cookie = f"sessionid={client.cookies['sessionid'].value}"
     port = _free_port()
-    server = subprocess.Popen([sys.executable, __file__, "--serve", str(port)], env=os.environ.copy(),
-                              start_new_session=True)   # the server and its forked workers: one group
+    server = subprocess.Popen(
+        [sys.executable, __file__, "--serve", str(port)],
+        env=os.environ.copy(),
+        start_new_session=True,
+    )  # the server and its forked workers: one group
     url = f"http://127.0.0.1:{port}/office/"
     try:
-        for _ in range(100):                                   # wait for the server, 10 s at most
+        for _ in range(100):  # wait for the server, 10 s at most
             try:
-                page = urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": cookie}),
-                                              timeout=2).read().decode()
+                page = (
+                    urllib.request.urlopen(
+                        urllib.request.Request(url, headers={"Cookie": cookie}), timeout=2
+                    )
+                    .read()
+                    .decode()
+                )
                 break
             except OSError:
                 time.sleep(0.1)
@@ -152,16 +191,24 @@ def bench_case_list() -> None:
             print("the WSGI server did not start", file=sys.stderr)
             return
         if 'id="case-table"' not in page or page.count('<tr id="case-') != 50:
-            print("the case list did not come back as a logged-in page of 50 cases", file=sys.stderr)
+            print(
+                "the case list did not come back as a logged-in page of 50 cases", file=sys.stderr
+            )
             return
         alone = []
         for _ in range(20):
             t = time.perf_counter()
-            urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": cookie}), timeout=30).read()
+            urllib.request.urlopen(
+                urllib.request.Request(url, headers={"Cookie": cookie}), timeout=30
+            ).read()
             alone.append(time.perf_counter() - t)
-        print(f"case list /office/, one client alone: median {statistics.median(alone) * 1000:.0f} ms")
-        what = (f"case list /office/ ({CLIENTS} concurrent clients, {WORKERS} server processes, agency with "
-                f"{N_APPLICATIONS // N_AGENCIES} cases)")
+        print(
+            f"case list /office/, one client alone: median {statistics.median(alone) * 1000:.0f} ms"
+        )
+        what = (
+            f"case list /office/ ({CLIENTS} concurrent clients, {WORKERS} server processes, agency with "
+            f"{N_APPLICATIONS // N_AGENCIES} cases)"
+        )
         if shutil.which("wrk"):
             print(f"{what}, wrk: {_wrk(url, cookie)} (target p95 < 150 ms)")
         print(f"{what}, Python threads as clients: {_threads(url, cookie)} (target p95 < 150 ms)")
@@ -180,7 +227,9 @@ def _threads(url: str, cookie: str) -> str:
     def worker():
         for _ in range(REQUESTS_EACH):
             t = time.perf_counter()
-            with urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": cookie}), timeout=30) as r:
+            with urllib.request.urlopen(
+                urllib.request.Request(url, headers={"Cookie": cookie}), timeout=30
+            ) as r:
                 r.read()
                 ok = r.status == 200
             with lock:
@@ -196,8 +245,10 @@ def _threads(url: str, cookie: str) -> str:
     wall = time.perf_counter() - t0
     latencies.sort()
     p95 = latencies[int(len(latencies) * 0.95) - 1]
-    return (f"p50 {statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
-            f"max {latencies[-1] * 1000:.0f} ms, {len(latencies) / wall:.0f} req/s, {failures[0]} not 200")
+    return (
+        f"p50 {statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
+        f"max {latencies[-1] * 1000:.0f} ms, {len(latencies) / wall:.0f} req/s, {failures[0]} not 200"
+    )
 
 
 WRK_REPORT = """done = function(summary, latency, requests)
@@ -215,27 +266,39 @@ def _wrk(url: str, cookie: str) -> str:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
         f.write(WRK_REPORT)
     try:
-        out = subprocess.run(["wrk", "-t1", f"-c{CLIENTS}", "-d10s", "-s", f.name, "-H", f"Cookie: {cookie}", url],
-                             capture_output=True, text=True, timeout=60).stdout
+        out = subprocess.run(
+            ["wrk", "-t1", f"-c{CLIENTS}", "-d10s", "-s", f.name, "-H", f"Cookie: {cookie}", url],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
     finally:
         os.unlink(f.name)
     return out.strip().splitlines()[-1] if out.strip() else "wrk printed nothing"
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.serve:
         serve(a.serve)
         return 0
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        print("set DATABASE_URL to a PostgreSQL database of its own, e.g. "
-              "postgres://gongkai:gongkai@127.0.0.1:5432/gongkai_bench", file=sys.stderr)
+        print(
+            "set DATABASE_URL to a PostgreSQL database of its own, e.g. "
+            "postgres://gongkai:gongkai@127.0.0.1:5432/gongkai_bench",
+            file=sys.stderr,
+        )
         return 2
     setup()
     from django.db import connection
-    print(f"PostgreSQL {connection.cursor().connection.info.server_version}, database {connection.settings_dict['NAME']}")
+
+    print(
+        f"PostgreSQL {connection.cursor().connection.info.server_version}, database {connection.settings_dict['NAME']}"
+    )
     seed()
     bench_compile()
     bench_case_list()

@@ -8,6 +8,7 @@ For every labelled dev PDF: render its pages, read them through the OCR path
 labels. Then every OCR value cell is compared with the same cell read from the PDF's text
 layer; the table of confidences shows where wrong readings sit.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,9 @@ CORPUS = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "c
 def render(pdf: Path, out: Path) -> list[Path]:
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(out / pdf.stem)], check=True)
-    else:                                   # same pixels, near enough, without poppler
+    else:  # same pixels, near enough, without poppler
         import pypdfium2 as pdfium
+
         doc = pdfium.PdfDocument(str(pdf))
         for i in range(len(doc)):
             doc[i].render(scale=200 / 72).to_pil().save(out / f"{pdf.stem}-{i + 1}.png")
@@ -48,7 +50,11 @@ def value_cells(doc):
     for g in doc.grids:
         for row in g.rows:
             for c in row:
-                if not c.spanned and c.source.bbox and (c.text.strip()[:1].isdigit() or c.text == "?"):
+                if (
+                    not c.spanned
+                    and c.source.bbox
+                    and (c.text.strip()[:1].isdigit() or c.text == "?")
+                ):
                     yield c
 
 
@@ -76,23 +82,41 @@ def main() -> None:
                 print(f"  WRONG {pdf.name} value #{i}: read {a!r}, label {b!r}")
         n = len(flat(truth))
         totals = [totals[0] + right, totals[1] + unread, totals[2] + wrong, totals[3] + n]
-        print(f"{pdf.name}: {right}/{n} right, {unread} unreadable/blank, {wrong} wrong; "
-              f"{len(images)} pages in {dt:.1f} s ({dt / len(images):.1f} s/page); unreadable cells {len(unreadable_keys)}")
-        text = {(c.source.page, round(c.source.bbox[0] / 6), round(c.source.bbox[1] / 6)): c.text
-                for c in value_cells(read_pdf(pdf))}
-        px = 72 / 200                       # the images are 200 dpi; the text layer is in points
+        print(
+            f"{pdf.name}: {right}/{n} right, {unread} unreadable/blank, {wrong} wrong; "
+            f"{len(images)} pages in {dt:.1f} s ({dt / len(images):.1f} s/page); unreadable cells {len(unreadable_keys)}"
+        )
+        text = {
+            (c.source.page, round(c.source.bbox[0] / 6), round(c.source.bbox[1] / 6)): c.text
+            for c in value_cells(read_pdf(pdf))
+        }
+        px = 72 / 200  # the images are 200 dpi; the text layer is in points
         for c in value_cells(doc):
-            key = (c.source.page, round(c.source.bbox[0] * px / 6), round(c.source.bbox[1] * px / 6))
+            key = (
+                c.source.page,
+                round(c.source.bbox[0] * px / 6),
+                round(c.source.bbox[1] * px / 6),
+            )
             if key in text:
-                pairs.append((c.source.confidence or 0.0, c.text.replace(" ", "") == text[key].replace(" ", ""),
-                              c.text, text[key]))
-    print(f"overall: {totals[0]}/{totals[3]} right ({totals[0] / totals[3]:.2%}), {totals[1]} not read, {totals[2]} wrong")
+                pairs.append(
+                    (
+                        c.source.confidence or 0.0,
+                        c.text.replace(" ", "") == text[key].replace(" ", ""),
+                        c.text,
+                        text[key],
+                    )
+                )
+    print(
+        f"overall: {totals[0]}/{totals[3]} right ({totals[0] / totals[3]:.2%}), {totals[1]} not read, {totals[2]} wrong"
+    )
     print(f"value cells matched with the text layer: {len(pairs)}")
     for lo, hi in ((0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 1.01)):
         sel = [p for p in pairs if lo <= p[0] < hi]
         bad = [p for p in sel if not p[1]]
-        print(f"  confidence {lo:.2f}-{min(hi, 1):.2f}: {len(sel):4d} cells, {len(bad)} wrong "
-              + " ".join(f"{p[2]!r}≠{p[3]!r}" for p in bad[:6]))
+        print(
+            f"  confidence {lo:.2f}-{min(hi, 1):.2f}: {len(sel):4d} cells, {len(bad)} wrong "
+            + " ".join(f"{p[2]!r}≠{p[3]!r}" for p in bad[:6])
+        )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ resident size at the end (which includes pdfium's and onnxruntime's native memor
 Targets on the build machine: text/HTML < 20 ms, text-layer PDF < 300 ms, OCR < 15 s a page.
 Numbers, not a pass/fail test.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,10 +48,16 @@ def measure(fn, items, repeat: int) -> tuple[float, float]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev"
+    )
     ap.add_argument("--repeat", type=int, default=20)
-    ap.add_argument("--ocr-pages", type=int, default=3, help="how many page images to OCR (0: skip)")
+    ap.add_argument(
+        "--ocr-pages", type=int, default=3, help="how many page images to OCR (0: skip)"
+    )
     a = ap.parse_args()
     texts = sorted(a.corpus.glob("*.txt"))
     pdfs = sorted(a.corpus.glob("*.pdf"))
@@ -61,24 +68,33 @@ def main() -> int:
             h = tmp / f"{t.stem}.html"
             h.write_bytes(write_html(read_path(t)))
             htmls.append(h)
-        rows = [("text", texts, a.repeat), ("html", htmls, a.repeat), ("pdf", pdfs, max(1, a.repeat // 4))]
+        rows = [
+            ("text", texts, a.repeat),
+            ("html", htmls, a.repeat),
+            ("pdf", pdfs, max(1, a.repeat // 4)),
+        ]
         for kind, items, repeat in rows:
             if not items:
                 print(f"{kind:5s} no inputs")
                 continue
             med, peak = measure(read_path, items, repeat)
-            print(f"{kind:5s} {len(items)} reports  median {med * 1000:8.1f} ms/report  peak {peak:6.1f} MB (Python)")
+            print(
+                f"{kind:5s} {len(items)} reports  median {med * 1000:8.1f} ms/report  peak {peak:6.1f} MB (Python)"
+            )
         if a.ocr_pages and pdfs:
             import pypdfium2 as pdfium
+
             doc = pdfium.PdfDocument(str(pdfs[0]))
             images = []
             for i in range(min(a.ocr_pages, len(doc))):
                 p = tmp / f"page-{i + 1}.png"
                 doc[len(doc) - 1 - i].render(scale=200 / 72).to_pil().save(p)
                 images.append(p)
-            read_images(images[:1])                      # load the models once, as a server would
+            read_images(images[:1])  # load the models once, as a server would
             med, peak = measure(lambda im: read_images([im]), images, 1)
-            print(f"ocr   {len(images)} pages    median {med:8.2f} s/page    peak {peak:6.1f} MB (Python)")
+            print(
+                f"ocr   {len(images)} pages    median {med:8.2f} s/page    peak {peak:6.1f} MB (Python)"
+            )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"max resident size of this process: {rss:.0f} MB")
     return 0

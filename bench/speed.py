@@ -6,6 +6,7 @@ Reads each text report of the dev corpus `--repeat` times in-process (the file i
 from disk each time, as the command does) and prints the median, p95 and the per-file figures.
 Numbers, not a pass/fail test.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,7 +22,9 @@ DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--repeat", type=int, default=200)
     a = ap.parse_args()
@@ -39,12 +42,16 @@ def main() -> int:
             findings = list(iter_findings(report))
             own.append(time.perf_counter() - t0)
         times += own
-        print(f"{f.name:32} median {statistics.median(own) * 1000:6.2f} ms  "
-              f"({len(findings)} findings, {a.repeat} runs)")
+        print(
+            f"{f.name:32} median {statistics.median(own) * 1000:6.2f} ms  "
+            f"({len(findings)} findings, {a.repeat} runs)"
+        )
     times.sort()
     p95 = times[int(len(times) * 0.95) - 1]
-    print(f"parse+check per text report: median {statistics.median(times) * 1000:.2f} ms, "
-          f"p95 {p95 * 1000:.2f} ms over {len(times)} runs (target < 5 ms)")
+    print(
+        f"parse+check per text report: median {statistics.median(times) * 1000:.2f} ms, "
+        f"p95 {p95 * 1000:.2f} ms over {len(times)} runs (target < 5 ms)"
+    )
     return 0
 
 

@@ -2,6 +2,7 @@
 
 Run: .venv/bin/python bench/workdays_speed.py   (prints numbers; not a pass/fail test)
 """
+
 import datetime as dt
 import random
 import time
@@ -18,13 +19,19 @@ def _per_call_ms(triggers, call) -> float:
 
 def main() -> None:
     rng = random.Random(20261128)
-    for label, first, days in (("2004–2026 (chinesecalendar)", dt.date(2004, 1, 1), 8000),
-                               ("2027–2040 (provisional)", dt.date(2027, 1, 1), 5000)):
+    for label, first, days in (
+        ("2004–2026 (chinesecalendar)", dt.date(2004, 1, 1), 8000),
+        ("2027–2040 (provisional)", dt.date(2027, 1, 1), 5000),
+    ):
         triggers = [first + dt.timedelta(days=rng.randrange(days)) for _ in range(5000)]
         add20 = _per_call_ms(triggers, lambda t: add_working_days(t, 20))
         add40 = _per_call_ms(triggers, lambda t: add_working_days(t, 40))
-        between = _per_call_ms(triggers, lambda t: working_days_between(t, t + dt.timedelta(days=365)))
-        print(f"{label}: add 20 wd {add20:.3f} ms, add 40 wd {add40:.3f} ms, one year counted {between:.3f} ms")
+        between = _per_call_ms(
+            triggers, lambda t: working_days_between(t, t + dt.timedelta(days=365))
+        )
+        print(
+            f"{label}: add 20 wd {add20:.3f} ms, add 40 wd {add40:.3f} ms, one year counted {between:.3f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ Each command module exposes `add_parser(subparsers)` and `run(args) -> int`. Exi
 shared: 0 all good, 1 the input was read and breaks a rule (an ERROR finding, a rejected
 import), 2 the input could not be read or the command was misused.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -12,19 +13,21 @@ import os
 import sys
 
 COMMANDS = (
-    "parse",        # gongkai parse FILE --to cells|json|md|html|xlsx|docx
-    "check",        # gongkai check PATH... [--previous FILE] [--json] [--summary OUT] [--html OUT]
-    "render",       # gongkai render REPORT.json --to docx|html|md|xlsx -o OUT
-    "workdays",     # gongkai workdays add DATE N
+    "parse",  # gongkai parse FILE --to cells|json|md|html|xlsx|docx
+    "check",  # gongkai check PATH... [--previous FILE] [--json] [--summary OUT] [--html OUT]
+    "render",  # gongkai render REPORT.json --to docx|html|md|xlsx -o OUT
+    "workdays",  # gongkai workdays add DATE N
     "import_ledger",  # gongkai import-ledger FILE --agency NAME
-    "compile",      # gongkai compile --agency NAME --year Y
-    "serve",        # gongkai serve
-    "demo",         # gongkai demo: the demo county, idempotent
+    "compile",  # gongkai compile --agency NAME --year Y
+    "serve",  # gongkai serve
+    "demo",  # gongkai demo: the demo county, idempotent
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="gongkai", description="政府信息公开: 年度报告的读取、检查与生成，依申请公开台账")
+    parser = argparse.ArgumentParser(
+        prog="gongkai", description="政府信息公开: 年度报告的读取、检查与生成，依申请公开台账"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMANDS:
@@ -45,8 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # a bug must not show the user a traceback; GONGKAI_DEBUG=1 shows it
         if os.environ.get("GONGKAI_DEBUG"):
             raise
-        print(f"内部错误（{type(e).__name__}: {e}）。请将输入文件和这条消息报告给 gongkai 的维护者；"
-              "设置 GONGKAI_DEBUG=1 可看到详细信息。", file=sys.stderr)
+        print(
+            f"内部错误（{type(e).__name__}: {e}）。请将输入文件和这条消息报告给 gongkai 的维护者；"
+            "设置 GONGKAI_DEBUG=1 可看到详细信息。",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -1,4 +1,5 @@
 """Root URLs: /office/ the ledger and the annual report (staff), /admin/ Django admin, / the public portal."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path

@@ -5,6 +5,7 @@ county (government)
 └── town (township)       other_clerk
 supervisor: 监督人 of county (sees figures below it, never applicants' personal data)
 """
+
 import pytest
 
 
@@ -17,24 +18,28 @@ def _fast_password_hashing(settings):
 @pytest.fixture
 def county(db):
     from gongkai.office.agencies.models import Agency
+
     return Agency.objects.create(name="某县人民政府", kind="government")
 
 
 @pytest.fixture
 def bureau(county):
     from gongkai.office.agencies.models import Agency
+
     return Agency.objects.create(name="某县自然资源局", kind="department", parent=county)
 
 
 @pytest.fixture
 def town(county):
     from gongkai.office.agencies.models import Agency
+
     return Agency.objects.create(name="某镇人民政府", kind="township", parent=county)
 
 
 def _member(username, agency, *roles):
     from django.contrib.auth.models import User
     from gongkai.office.agencies.models import Membership
+
     user = User.objects.create_user(username, password="pw-" + username)
     for role in roles:
         Membership.objects.create(user=user, agency=agency, role=role)
@@ -72,9 +77,18 @@ def make_case(bureau, clerk):
     import datetime as dt
     from gongkai.office.applications import services
 
-    def make(arrived_on=dt.date(2024, 12, 2), channel="in_person", by=clerk, agency=bureau, **fields):
-        values = {"applicant_category": "natural_person", "applicant_name": "张三", "id_number": "110101199001011234",
-                  "contact": "13800000000", "request_text": "2024年某村征地补偿标准", "delivery_form": "电子邮件"}
+    def make(
+        arrived_on=dt.date(2024, 12, 2), channel="in_person", by=clerk, agency=bureau, **fields
+    ):
+        values = {
+            "applicant_category": "natural_person",
+            "applicant_name": "张三",
+            "id_number": "110101199001011234",
+            "contact": "13800000000",
+            "request_text": "2024年某村征地补偿标准",
+            "delivery_form": "电子邮件",
+        }
         values.update(fields)
         return services.register(agency, by, channel=channel, arrived_on=arrived_on, **values)
+
     return make

@@ -7,6 +7,7 @@ Exit 0 when no ERROR rule is broken, 1 when one is, 2 when an input cannot be re
 command is misused). An uncertain finding (a blank or unreadable operand) never makes the
 exit code 1: it does not show that a rule is broken.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,19 +24,39 @@ from ..report.checks.summary import SUFFIXES, FileResult, write_summary
 from ..report.model import Report
 from ..report.read import NotAReport, ReadError, read_path
 
-BATCH = 4   # files per task in a folder run
-REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".doc", ".xlsx", ".pdf", ".png", ".jpg", ".jpeg", ".json")
+BATCH = 4  # files per task in a folder run
+REPORT_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".html",
+    ".htm",
+    ".docx",
+    ".doc",
+    ".xlsx",
+    ".pdf",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".json",
+)
 REPORT_JSON_KIND = '"gongkai.report"'
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("check", help="检查年度报告：表内勾稽、正文与表格、结构与发布期限、与上年衔接",
-                       description="检查一个或多个年度报告。退出码：0 无错误，1 有错误（ERROR），2 无法读取。")
+    p = sub.add_parser(
+        "check",
+        help="检查年度报告：表内勾稽、正文与表格、结构与发布期限、与上年衔接",
+        description="检查一个或多个年度报告。退出码：0 无错误，1 有错误（ERROR），2 无法读取。",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="年度报告文件，或包含报告的文件夹")
-    p.add_argument("--previous", metavar="FILE", help="同一机关上一年度的报告（单个文件时），用于 Y- 规则")
+    p.add_argument(
+        "--previous", metavar="FILE", help="同一机关上一年度的报告（单个文件时），用于 Y- 规则"
+    )
     p.add_argument("--json", action="store_true", help="输出机器可读的 JSON")
     p.add_argument("--all", action="store_true", help="也列出通过的检查")
-    p.add_argument("--jobs", type=int, default=0, metavar="N", help="并行读取的进程数（默认为 CPU 数）")
+    p.add_argument(
+        "--jobs", type=int, default=0, metavar="N", help="并行读取的进程数（默认为 CPU 数）"
+    )
     p.add_argument("--summary", metavar="OUT", help="汇总表（.xlsx、.csv 或 .html），每个文件一行")
     p.add_argument("--html", metavar="OUT.html", help="单个文件：生成标出问题单元格的网页")
     p.set_defaults(run=run)
@@ -48,7 +69,9 @@ def run(args) -> int:
         return _misuse(f"--summary 的文件应以 {'、'.join(SUFFIXES)} 结尾：{args.summary}")
     single = len(args.paths) == 1 and not Path(args.paths[0]).is_dir() and not args.summary
     if not single and args.previous:
-        return _misuse("--previous 只用于检查单个文件；检查文件夹时会自动配对同一机关相邻年度的报告")
+        return _misuse(
+            "--previous 只用于检查单个文件；检查文件夹时会自动配对同一机关相邻年度的报告"
+        )
     if not single and args.html:
         return _misuse("--html 只用于检查单个文件")
     return check_one(args) if single else check_many(args)
@@ -60,6 +83,7 @@ def _misuse(message: str) -> int:
 
 
 # ------------------------------------------------------------------ one file
+
 
 def _read(path: str) -> Report:
     if not Path(path).exists():
@@ -84,6 +108,7 @@ def check_one(args) -> int:
     findings = ordered(report, iter_findings(report, previous))
     if args.html:
         from ..report.checks.page import render
+
         if not _write_text(Path(args.html), render(report, findings)):
             return 2
     if args.json:
@@ -95,15 +120,21 @@ def check_one(args) -> int:
 
 
 def _heading(path: str, report: Report, previous: Report | None) -> str:
-    bits = [report.agency or "（机关未知）", f"{report.year}年度" if report.year else "（年度未知）",
-            f"{report.format.version}格式"]
+    bits = [
+        report.agency or "（机关未知）",
+        f"{report.year}年度" if report.year else "（年度未知）",
+        f"{report.format.version}格式",
+    ]
     head = f"{path}：{' · '.join(bits)}"
     if previous is not None:
         head += f"（与{previous.year}年度报告比较）"
     unreadable = report.unreadable
     if unreadable:
-        head += f"\n有{len(unreadable)}个单元格未能读取：" + "、".join(c.key for c in unreadable[:10]) + \
-                ("等" if len(unreadable) > 10 else "")
+        head += (
+            f"\n有{len(unreadable)}个单元格未能读取："
+            + "、".join(c.key for c in unreadable[:10])
+            + ("等" if len(unreadable) > 10 else "")
+        )
     return head
 
 
@@ -152,6 +183,7 @@ def _write_text(out: Path, text: str) -> bool:
 
 
 # ------------------------------------------------------------------ many files
+
 
 def collect(paths: list[str]) -> tuple[list[Path], list[str]]:
     """Report files under `paths` (named files are taken as they are) and the problems met."""
@@ -208,7 +240,13 @@ def read_all(files: list[Path], jobs: int) -> list[FileResult]:
     jobs = jobs or os.cpu_count() or 1
 
     def progress():
-        return tqdm(total=len(names), desc="读取", unit="份", file=sys.stderr, disable=not sys.stderr.isatty())
+        return tqdm(
+            total=len(names),
+            desc="读取",
+            unit="份",
+            file=sys.stderr,
+            disable=not sys.stderr.isatty(),
+        )
 
     results = {}
     if jobs == 1 or len(names) <= 1:
@@ -219,16 +257,21 @@ def read_all(files: list[Path], jobs: int) -> list[FileResult]:
         return [results[n] for n in names]
     # largest files first, in small batches: the slow PDFs spread over the workers
     order = sorted(names, key=lambda n: -os.path.getsize(n))
-    batches = [order[i:i + BATCH] for i in range(0, len(order), BATCH)]
+    batches = [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
     with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
-        futures = {pool.submit(read_batch, b): b for b in batches}   # workers start before the bar's thread
+        futures = {
+            pool.submit(read_batch, b): b for b in batches
+        }  # workers start before the bar's thread
         with progress() as bar:
             for future in as_completed(futures):
                 batch = futures[future]
                 try:
                     results.update((r.path, r) for r in future.result())
                 except Exception as e:  # noqa: BLE001 - a crashed worker loses its files, not the run
-                    results.update((n, FileResult(n, error=f"读取进程异常退出：{type(e).__name__}: {e}")) for n in batch)
+                    results.update(
+                        (n, FileResult(n, error=f"读取进程异常退出：{type(e).__name__}: {e}"))
+                        for n in batch
+                    )
                 bar.update(len(batch))
     return [results[n] for n in names]
 
@@ -251,8 +294,9 @@ def check_many(args) -> int:
         previous = previous_of(result.report, reports)
         if previous is not None:
             result.previous = by_report[id(previous)].path
-            result.findings = [f for f in result.findings if f.rule not in again] + \
-                list(iter_findings(result.report, previous, rules=again))
+            result.findings = [f for f in result.findings if f.rule not in again] + list(
+                iter_findings(result.report, previous, rules=again)
+            )
         result.findings = ordered(result.report, result.findings)
     if args.summary:
         try:
@@ -261,7 +305,9 @@ def check_many(args) -> int:
             print(f"无法写入 {args.summary}：{e.strerror}", file=sys.stderr)
             return 2
     if args.json:
-        print(json.dumps([_result_dict(r, args.all) for r in results], ensure_ascii=False, indent=1))
+        print(
+            json.dumps([_result_dict(r, args.all) for r in results], ensure_ascii=False, indent=1)
+        )
     else:
         print("\n".join(_result_line(r) for r in results))
     if any(r.error and not r.not_report for r in results):
@@ -272,11 +318,19 @@ def check_many(args) -> int:
 def _result_dict(r: FileResult, show_passed: bool = False) -> dict:
     """One file of a folder run; passed checks only with --all (they are most of the findings)."""
     rep = r.report
-    return {"file": r.path, "agency": rep.agency if rep else None, "year": rep.year if rep else None,
-            "format": rep.format.version if rep else None, "previous": r.previous, "error": r.error,
-            "unreadable": [c.key for c in rep.unreadable] if rep else [],
-            "passed": sum(1 for f in r.findings if f.outcome is Outcome.PASS),
-            "findings": [f.to_dict() for f in r.findings if show_passed or f.outcome is not Outcome.PASS]}
+    return {
+        "file": r.path,
+        "agency": rep.agency if rep else None,
+        "year": rep.year if rep else None,
+        "format": rep.format.version if rep else None,
+        "previous": r.previous,
+        "error": r.error,
+        "unreadable": [c.key for c in rep.unreadable] if rep else [],
+        "passed": sum(1 for f in r.findings if f.outcome is Outcome.PASS),
+        "findings": [
+            f.to_dict() for f in r.findings if show_passed or f.outcome is not Outcome.PASS
+        ],
+    }
 
 
 def _result_line(r: FileResult) -> str:

@@ -1,4 +1,5 @@
 """`gongkai compile --agency NAME --year Y [--to KIND] [-o OUT]`: the annual report from the ledger."""
+
 from __future__ import annotations
 
 import sys
@@ -23,6 +24,7 @@ def run(args) -> int:
     from gongkai.office.agencies.models import Agency
     from gongkai.office.annual.compile import compile_report
     from gongkai.report.write import write
+
     agency = Agency.objects.filter(name=args.agency).first()
     if agency is None:
         print(f"没有名为“{args.agency}”的机关", file=sys.stderr)

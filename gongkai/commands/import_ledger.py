@@ -1,4 +1,5 @@
 """`gongkai import-ledger FILE... --agency NAME`: load a ledger spreadsheet, all or nothing."""
+
 from __future__ import annotations
 
 import sys
@@ -7,8 +8,15 @@ from .office_database import open_database
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("import-ledger", help="从台账表格（XLSX/CSV）导入申请和复议诉讼案件；任一行有误则整体不导入")
-    p.add_argument("files", nargs="+", metavar="FILE", help="台账文件 .xlsx 或 .csv（复议诉讼可在第二个工作表或单独文件）")
+    p = sub.add_parser(
+        "import-ledger", help="从台账表格（XLSX/CSV）导入申请和复议诉讼案件；任一行有误则整体不导入"
+    )
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="台账文件 .xlsx 或 .csv（复议诉讼可在第二个工作表或单独文件）",
+    )
     p.add_argument("--agency", required=True, help="机关名称；不存在时新建为顶级机关")
     p.set_defaults(run=run)
 
@@ -18,6 +26,7 @@ def run(args) -> int:
         return 2
     from gongkai.office.annual.ledger_file import LedgerUnreadable
     from gongkai.office.annual.ledger_import import import_ledger
+
     try:
         result = import_ledger(args.files, args.agency)
     except LedgerUnreadable as e:
@@ -29,5 +38,7 @@ def run(args) -> int:
             print(f"  {err}", file=sys.stderr)
         return 1
     made = "（新建机关）" if result.created_agency else ""
-    print(f"已导入{result.agency.name}{made}：申请{result.applications}件，复议诉讼{result.appeals}件。")
+    print(
+        f"已导入{result.agency.name}{made}：申请{result.applications}件，复议诉讼{result.appeals}件。"
+    )
     return 0

@@ -1,4 +1,5 @@
 """The database for the office commands: opened and migrated, or a clear message and exit code 2."""
+
 from __future__ import annotations
 
 import sys
@@ -7,6 +8,7 @@ import sys
 def open_database() -> bool:
     """ensure_database(); False (after saying why on stderr) when it cannot be opened."""
     from gongkai.office.bootstrap import DatabaseUnavailable, ensure_database
+
     try:
         ensure_database()
     except DatabaseUnavailable as e:

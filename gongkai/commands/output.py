@@ -1,4 +1,5 @@
 """Where a command's report goes: `--to KIND` and `-o OUT`, written whole or not at all."""
+
 from __future__ import annotations
 
 import sys
@@ -8,8 +9,13 @@ BINARY = {"xlsx", "docx"}
 
 
 def add_output_args(p, kinds, default: str | None = "cells") -> None:
-    p.add_argument("--to", choices=list(kinds), default=default, required=default is None,
-                   help="输出格式" + (f"（默认 {default}）" if default else ""))
+    p.add_argument(
+        "--to",
+        choices=list(kinds),
+        default=default,
+        required=default is None,
+        help="输出格式" + (f"（默认 {default}）" if default else ""),
+    )
     p.add_argument("-o", "--output", help="输出文件（默认标准输出；xlsx/docx 必须指定）")
 
 

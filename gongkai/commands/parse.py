@@ -1,4 +1,5 @@
 """`gongkai parse FILE [--to KIND] [-o OUT]`: read a report and write it in another form."""
+
 from __future__ import annotations
 
 import sys
@@ -9,7 +10,9 @@ from .output import add_output_args, emit, output_missing
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("parse", help="读取年度报告（文本、HTML、DOCX、PDF、图片），输出单元格或其他格式")
+    p = sub.add_parser(
+        "parse", help="读取年度报告（文本、HTML、DOCX、PDF、图片），输出单元格或其他格式"
+    )
     p.add_argument("file", help="年度报告文件")
     add_output_args(p, WRITERS)
     p.set_defaults(run=run)

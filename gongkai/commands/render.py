@@ -3,6 +3,7 @@
 REPORT.json is the full JSON (`gongkai parse FILE --to json`), possibly corrected by hand; the
 output is drawn from it alone, so a fixed number shows up in every format.
 """
+
 from __future__ import annotations
 
 import sys
@@ -16,7 +17,9 @@ KINDS = [k for k in WRITERS if k != "json"]
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("render", help="把完整 JSON 格式的年度报告输出为 DOCX、HTML、Markdown 或 XLSX")
+    p = sub.add_parser(
+        "render", help="把完整 JSON 格式的年度报告输出为 DOCX、HTML、Markdown 或 XLSX"
+    )
     p.add_argument("report", help="年度报告 JSON（由 gongkai parse --to json 生成）")
     p.add_argument("--to", choices=KINDS, required=True, help="输出格式")
     p.add_argument("-o", "--output", required=True, help="输出文件")

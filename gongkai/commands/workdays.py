@@ -4,6 +4,7 @@
 and a second line when the result rests on a year whose official calendar is not confirmed.
 `status` prints which years are confirmed and warns when one is needed within 60 days.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,7 +39,9 @@ def add_parser(sub) -> None:
     status = actions.add_parser("status", help="哪些年份的放假安排已确认")
     status.add_argument("--today", metavar="DATE", help="以该日为今天（默认系统日期）")
     for action in (add, status):
-        action.add_argument("--overrides", metavar="FILE", help="覆盖文件（JSON 或 CSV），叠加在日历数据之上")
+        action.add_argument(
+            "--overrides", metavar="FILE", help="覆盖文件（JSON 或 CSV），叠加在日历数据之上"
+        )
     p.set_defaults(run=run)
 
 
@@ -48,8 +51,10 @@ def run(args: argparse.Namespace) -> int:
     except OverridesError as error:
         return _misuse(str(error))
     for date, name in statutory_days_worked(overrides):
-        print(f"警告: {date.isoformat()}（{name}）是法定节日，但已确认的{date.year}年日历把它算作工作日",
-              file=sys.stderr)
+        print(
+            f"警告: {date.isoformat()}（{name}）是法定节日，但已确认的{date.year}年日历把它算作工作日",
+            file=sys.stderr,
+        )
     return _add(args, overrides) if args.action == "add" else _status(args, overrides)
 
 
@@ -68,8 +73,10 @@ def _add(args: argparse.Namespace, overrides: Overrides) -> int:
     print(f"{result.date.isoformat()} 星期{WEEKDAYS[result.date.weekday()]}")
     if result.provisional:
         years = "、".join(f"{year}年" for year in result.provisional_years)
-        print(f"临时结果: {years}的放假安排未确认，按周一至周五减去法定节日（放假办法第二条）计算，"
-              f"未计入补假与调休；放假通知公布后请重新计算。")
+        print(
+            f"临时结果: {years}的放假安排未确认，按周一至周五减去法定节日（放假办法第二条）计算，"
+            f"未计入补假与调休；放假通知公布后请重新计算。"
+        )
     return 0
 
 
@@ -81,8 +88,10 @@ def _status(args: argparse.Namespace, overrides: Overrides) -> int:
     by_overrides = sorted(layered_overrides(overrides).confirmed_years - set(PACKAGE_YEARS))
     print(f"已确认（{PACKAGE}）: {PACKAGE_YEARS[0]}–{PACKAGE_YEARS[-1]}年")
     print("已确认（覆盖文件）: " + ("、".join(f"{year}年" for year in by_overrides) or "无"))
-    print(f"其余年份 {max(FIRST_YEAR, PACKAGE_YEARS[-1] + 1)}–{LAST_YEAR}年: 临时计算"
-          f"（周一至周五减去放假办法第二条的法定节日，结果标为临时）")
+    print(
+        f"其余年份 {max(FIRST_YEAR, PACKAGE_YEARS[-1] + 1)}–{LAST_YEAR}年: 临时计算"
+        f"（周一至周五减去放假办法第二条的法定节日，结果标为临时）"
+    )
     warning = calendar_coverage_warning(today, overrides)
     if warning:
         print(f"警告: {warning}")

@@ -3,6 +3,7 @@
 Every `gongkai` command that touches the database calls ensure_database() first, so that a fresh
 checkout works without a separate `migrate` step.
 """
+
 from __future__ import annotations
 
 import os
@@ -30,4 +31,6 @@ def ensure_database() -> None:
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             call_command("migrate", verbosity=0, interactive=False)
     except DatabaseError as exc:
-        raise DatabaseUnavailable(f"无法打开或迁移数据库（{connection.settings_dict.get('NAME')}）：{exc}") from exc
+        raise DatabaseUnavailable(
+            f"无法打开或迁移数据库（{connection.settings_dict.get('NAME')}）：{exc}"
+        ) from exc

@@ -9,6 +9,7 @@ key is ``"<table>.<row>.<column>"``, e.g. ``t2.new_received.total``. Rows and co
 ``official=False`` are local variants (subtotal rows, a 法人小计 column): a reader keeps them
 when printed and the checks verify them, but no writer adds them to an official layout.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -21,24 +22,24 @@ from .normalize import norm
 class Column:
     key: str
     label: str
-    group: str = ""          # spanning header above the label (法人或其他组织, 行政诉讼·复议后起诉 …)
+    group: str = ""  # spanning header above the label (法人或其他组织, 行政诉讼·复议后起诉 …)
     unit: str = "件"
     official: bool = True
-    decimal: bool = False    # the fee in 万元 may carry decimals
-    signed: bool = False     # 2019 本年增/减 may be negative (C-5)
+    decimal: bool = False  # the fee in 万元 may carry decimals
+    signed: bool = False  # 2019 本年增/减 may be negative (C-5)
 
 
 @dataclass(frozen=True, eq=False)  # identity: each layout object exists once
 class Row:
     key: str
-    label: str                       # exact printed label
+    label: str  # exact printed label
     columns: tuple[Column, ...]
-    group: str = ""                  # heading this row sits under (（三）不予公开 …)
-    block: str = ""                  # table 1: 第二十条第（N）项
-    keywords: tuple[str, ...] = ()   # fallback words that identify the row (domain-spec §8.2)
-    leaf: bool = False               # an outcome row counted in （七）总计
+    group: str = ""  # heading this row sits under (（三）不予公开 …)
+    block: str = ""  # table 1: 第二十条第（N）项
+    keywords: tuple[str, ...] = ()  # fallback words that identify the row (domain-spec §8.2)
+    leaf: bool = False  # an outcome row counted in （七）总计
     official: bool = True
-    parts: tuple[str, ...] = ()      # for subtotal / total rows: the row keys they sum
+    parts: tuple[str, ...] = ()  # for subtotal / total rows: the row keys they sum
 
     @cached_property
     def norm_label(self) -> str:
@@ -47,9 +48,9 @@ class Row:
 
 @dataclass(frozen=True, eq=False)  # identity: each layout object exists once
 class Table:
-    key: str                 # t1, t2, t3
-    number: int              # 1..3
-    part: int                # the report part that holds it (二, 三, 四)
+    key: str  # t1, t2, t3
+    number: int  # 1..3
+    part: int  # the report part that holds it (二, 三, 四)
     title: str
     rows: tuple[Row, ...]
 
@@ -72,7 +73,13 @@ class Table:
 
     @cached_property
     def _official_keys(self) -> tuple[str, ...]:
-        return tuple(f"{self.key}.{r.key}.{c.key}" for r in self.rows if r.official for c in r.columns if c.official)
+        return tuple(
+            f"{self.key}.{r.key}.{c.key}"
+            for r in self.rows
+            if r.official
+            for c in r.columns
+            if c.official
+        )
 
     @cached_property
     def _all_keys(self) -> tuple[str, ...]:
@@ -81,8 +88,8 @@ class Table:
 
 @dataclass(frozen=True, eq=False)  # identity: each layout object exists once
 class Part:
-    number: int              # 1..6
-    numeral: str             # 一 … 六
+    number: int  # 1..6
+    numeral: str  # 一 … 六
     title: str
     aliases: tuple[str, ...] = ()
     #: for titles worded otherwise: any one of these word sets, all its words in the title
@@ -95,12 +102,12 @@ class Part:
 
 @dataclass(frozen=True, eq=False)  # identity: each layout object exists once
 class Format:
-    version: str             # "2021" | "2019"
+    version: str  # "2021" | "2019"
     name: str
-    document: str            # the notice that issued it
+    document: str  # the notice that issued it
     parts: tuple[Part, ...]
     tables: tuple[Table, ...]
-    markers: tuple[str, ...] = field(default=())   # labels found only in this layout (§8.1)
+    markers: tuple[str, ...] = field(default=())  # labels found only in this layout (§8.1)
 
     def __reduce__(self):
         """Pickled by name: a report sent to another process points at the same layout."""
@@ -115,7 +122,12 @@ class Format:
     @cached_property
     def specs(self) -> dict[str, tuple[Table, Row, Column]]:
         """Every cell key (official and variant) → its table, row and column."""
-        return {f"{t.key}.{r.key}.{c.key}": (t, r, c) for t in self.tables for r in t.rows for c in r.columns}
+        return {
+            f"{t.key}.{r.key}.{c.key}": (t, r, c)
+            for t in self.tables
+            for r in t.rows
+            for c in r.columns
+        }
 
     def cell_keys(self, official_only: bool = True) -> list[str]:
         return list(self._official_keys if official_only else self._all_keys)
@@ -134,60 +146,117 @@ class Format:
 PARTS = (
     Part(1, "一", "总体情况", ("概述",), (("总体",), ("基本情况",))),
     Part(2, "二", "主动公开政府信息情况", (), (("主动公开",),)),
-    Part(3, "三", "收到和处理政府信息公开申请情况", (), (("收到", "申请"), ("处理", "申请"), ("依申请",))),
-    Part(4, "四", "政府信息公开行政复议、行政诉讼情况",
-         ("因政府信息公开工作被申请行政复议和提起行政诉讼情况", "政府信息公开行政复议及行政诉讼情况",
-          "政府信息公开行政复议行政诉讼情况"), (("复议",), ("诉讼",))),
-    Part(5, "五", "存在的主要问题及改进情况",
-         ("政府信息公开工作存在的主要问题及改进情况", "存在问题及改进情况", "存在的主要问题及改进措施",
-          "存在的主要问题和改进情况", "主要问题及改进情况"), (("问题",), ("改进",), ("整改",))),
+    Part(
+        3,
+        "三",
+        "收到和处理政府信息公开申请情况",
+        (),
+        (("收到", "申请"), ("处理", "申请"), ("依申请",)),
+    ),
+    Part(
+        4,
+        "四",
+        "政府信息公开行政复议、行政诉讼情况",
+        (
+            "因政府信息公开工作被申请行政复议和提起行政诉讼情况",
+            "政府信息公开行政复议及行政诉讼情况",
+            "政府信息公开行政复议行政诉讼情况",
+        ),
+        (("复议",), ("诉讼",)),
+    ),
+    Part(
+        5,
+        "五",
+        "存在的主要问题及改进情况",
+        (
+            "政府信息公开工作存在的主要问题及改进情况",
+            "存在问题及改进情况",
+            "存在的主要问题及改进措施",
+            "存在的主要问题和改进情况",
+            "主要问题及改进情况",
+        ),
+        (("问题",), ("改进",), ("整改",)),
+    ),
     Part(6, "六", "其他需要报告的事项", ("其他事项", "其他需要报告事项"), (("其他",), ("事项",))),
 )
 
 # --------------------------------------------------------------------------- printed headings
 
 TITLE_SUFFIX = "政府信息公开工作年度报告"
-CONTENT = "信息内容"                      # table 1: the header over the row labels
-APPLICANTS = "申请人情况"                  # table 2: spans the seven applicant columns
-BALANCE_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"  # table 2, top left
+CONTENT = "信息内容"  # table 1: the header over the row labels
+APPLICANTS = "申请人情况"  # table 2: spans the seven applicant columns
+BALANCE_NOTE = (
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"  # table 2, top left
+)
 
 # --------------------------------------------------------------------------- table 1, 2021 (§2.3)
 
-_T1_DOCS = (Column("made", "本年制发件数"), Column("repealed", "本年废止件数"), Column("valid", "现行有效件数"))
+_T1_DOCS = (
+    Column("made", "本年制发件数"),
+    Column("repealed", "本年废止件数"),
+    Column("valid", "现行有效件数"),
+)
 _T1_DECISIONS = (Column("decisions", "本年处理决定数量", unit="个"),)
 _T1_FEES = (Column("amount", "本年收费金额（单位：万元）", unit="万元", decimal=True),)
 
-TABLE1_2021 = Table("t1", 1, 2, "主动公开政府信息情况", (
-    Row("regulations", "规章", _T1_DOCS, block="第二十条第（一）项"),
-    Row("normative_docs", "行政规范性文件", _T1_DOCS, block="第二十条第（一）项", keywords=("规范性文件",)),
-    Row("licensing", "行政许可", _T1_DECISIONS, block="第二十条第（五）项"),
-    Row("penalty", "行政处罚", _T1_DECISIONS, block="第二十条第（六）项"),
-    Row("coercion", "行政强制", _T1_DECISIONS, block="第二十条第（六）项"),
-    Row("admin_fees", "行政事业性收费", _T1_FEES, block="第二十条第（八）项"),
-))
+TABLE1_2021 = Table(
+    "t1",
+    1,
+    2,
+    "主动公开政府信息情况",
+    (
+        Row("regulations", "规章", _T1_DOCS, block="第二十条第（一）项"),
+        Row(
+            "normative_docs",
+            "行政规范性文件",
+            _T1_DOCS,
+            block="第二十条第（一）项",
+            keywords=("规范性文件",),
+        ),
+        Row("licensing", "行政许可", _T1_DECISIONS, block="第二十条第（五）项"),
+        Row("penalty", "行政处罚", _T1_DECISIONS, block="第二十条第（六）项"),
+        Row("coercion", "行政强制", _T1_DECISIONS, block="第二十条第（六）项"),
+        Row("admin_fees", "行政事业性收费", _T1_FEES, block="第二十条第（八）项"),
+    ),
+)
 
 # --------------------------------------------------------------------------- table 1, 2019 (§3.1)
 
-_T1_19_DOCS = (Column("new_made", "本年新制作数量"), Column("new_published", "本年新公开数量"),
-               Column("total_published", "对外公开总数量"))
-_T1_19_ITEMS = (Column("prev_items", "上一年项目数量", unit="项"),
-                Column("change", "本年增/减", unit="项", signed=True),
-                Column("decisions", "处理决定数量", unit="个"))
-_T1_19_FEES = (Column("prev_items", "上一年项目数量", unit="项"),
-               Column("change", "本年增/减", unit="项", signed=True))
-_T1_19_PROCUREMENT = (Column("items", "采购项目数量", unit="个"),
-                      Column("amount", "采购总金额", unit="", decimal=True))
+_T1_19_DOCS = (
+    Column("new_made", "本年新制作数量"),
+    Column("new_published", "本年新公开数量"),
+    Column("total_published", "对外公开总数量"),
+)
+_T1_19_ITEMS = (
+    Column("prev_items", "上一年项目数量", unit="项"),
+    Column("change", "本年增/减", unit="项", signed=True),
+    Column("decisions", "处理决定数量", unit="个"),
+)
+_T1_19_FEES = (
+    Column("prev_items", "上一年项目数量", unit="项"),
+    Column("change", "本年增/减", unit="项", signed=True),
+)
+_T1_19_PROCUREMENT = (
+    Column("items", "采购项目数量", unit="个"),
+    Column("amount", "采购总金额", unit="", decimal=True),
+)
 
-TABLE1_2019 = Table("t1", 1, 2, "主动公开政府信息情况", (
-    Row("regulations", "规章", _T1_19_DOCS, block="第二十条第（一）项"),
-    Row("normative_docs", "规范性文件", _T1_19_DOCS, block="第二十条第（一）项"),
-    Row("licensing", "行政许可", _T1_19_ITEMS, block="第二十条第（五）项"),
-    Row("other_services", "其他对外管理服务事项", _T1_19_ITEMS, block="第二十条第（五）项"),
-    Row("penalty", "行政处罚", _T1_19_ITEMS, block="第二十条第（六）项"),
-    Row("coercion", "行政强制", _T1_19_ITEMS, block="第二十条第（六）项"),
-    Row("admin_fees", "行政事业性收费", _T1_19_FEES, block="第二十条第（八）项"),
-    Row("procurement", "政府集中采购", _T1_19_PROCUREMENT, block="第二十条第（九）项"),
-))
+TABLE1_2019 = Table(
+    "t1",
+    1,
+    2,
+    "主动公开政府信息情况",
+    (
+        Row("regulations", "规章", _T1_19_DOCS, block="第二十条第（一）项"),
+        Row("normative_docs", "规范性文件", _T1_19_DOCS, block="第二十条第（一）项"),
+        Row("licensing", "行政许可", _T1_19_ITEMS, block="第二十条第（五）项"),
+        Row("other_services", "其他对外管理服务事项", _T1_19_ITEMS, block="第二十条第（五）项"),
+        Row("penalty", "行政处罚", _T1_19_ITEMS, block="第二十条第（六）项"),
+        Row("coercion", "行政强制", _T1_19_ITEMS, block="第二十条第（六）项"),
+        Row("admin_fees", "行政事业性收费", _T1_19_FEES, block="第二十条第（八）项"),
+        Row("procurement", "政府集中采购", _T1_19_PROCUREMENT, block="第二十条第（九）项"),
+    ),
+)
 
 # --------------------------------------------------------------------------- table 2 (§2.4, §3.2)
 
@@ -206,17 +275,36 @@ TOTAL_COLUMN = Column("total", "总计")
 T2_COLUMNS = (*APPLICANT_COLUMNS, LEGAL_SUBTOTAL, TOTAL_COLUMN)
 
 RESULTS = "三、本年度办理结果"
-DENIED, UNABLE, NOT_PROCESSED, OTHER = "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"
+DENIED, UNABLE, NOT_PROCESSED, OTHER = (
+    "（三）不予公开",
+    "（四）无法提供",
+    "（五）不予处理",
+    "（六）其他处理",
+)
 
 
 def _t2(key, label, group="", keywords=(), leaf=False, official=True, parts=()):
-    return Row(key, label, T2_COLUMNS, group=group, keywords=keywords, leaf=leaf, official=official,
-               parts=parts)
+    return Row(
+        key,
+        label,
+        T2_COLUMNS,
+        group=group,
+        keywords=keywords,
+        leaf=leaf,
+        official=official,
+        parts=parts,
+    )
 
 
 _DENIED_ROWS = (
     _t2("denied.state_secret", "1.属于国家秘密", DENIED, ("国家秘密",), True),
-    _t2("denied.prohibited_by_law", "2.其他法律行政法规禁止公开", DENIED, ("法律行政", "禁止公开", "行政止公开"), True),
+    _t2(
+        "denied.prohibited_by_law",
+        "2.其他法律行政法规禁止公开",
+        DENIED,
+        ("法律行政", "禁止公开", "行政止公开"),
+        True,
+    ),
     _t2("denied.security_stability", "3.危及“三安全一稳定”", DENIED, ("三安全",), True),
     _t2("denied.third_party", "4.保护第三方合法权益", DENIED, ("第三方",), True),
     _t2("denied.internal_affairs", "5.属于三类内部事务信息", DENIED, ("内部事务",), True),
@@ -226,22 +314,49 @@ _DENIED_ROWS = (
 )
 _UNABLE_ROWS = (
     _t2("unable.not_held", "1.本机关不掌握相关政府信息", UNABLE, ("不掌握",), True),
-    _t2("unable.needs_creation", "2.没有现成信息需要另行制作", UNABLE, ("另行制作", "没有现成"), True),
+    _t2(
+        "unable.needs_creation",
+        "2.没有现成信息需要另行制作",
+        UNABLE,
+        ("另行制作", "没有现成"),
+        True,
+    ),
     _t2("unable.unclear_after_correction", "3.补正后申请内容仍不明确", UNABLE, ("仍不明确",), True),
 )
 _NOT_PROCESSED_ROWS = (
-    _t2("not_processed.petition_complaint", "1.信访举报投诉类申请", NOT_PROCESSED, ("信访", "举报投诉"), True),
+    _t2(
+        "not_processed.petition_complaint",
+        "1.信访举报投诉类申请",
+        NOT_PROCESSED,
+        ("信访", "举报投诉"),
+        True,
+    ),
     _t2("not_processed.repeat", "2.重复申请", NOT_PROCESSED, ("重复申请",), True),
     _t2("not_processed.publication", "3.要求提供公开出版物", NOT_PROCESSED, ("出版物",), True),
     _t2("not_processed.excessive", "4.无正当理由大量反复申请", NOT_PROCESSED, ("大量反复",), True),
-    _t2("not_processed.confirm_or_reissue", "5.要求行政机关确认或重新出具已获取信息", NOT_PROCESSED,
-        ("确认或重新出具", "重新出具"), True),
+    _t2(
+        "not_processed.confirm_or_reissue",
+        "5.要求行政机关确认或重新出具已获取信息",
+        NOT_PROCESSED,
+        ("确认或重新出具", "重新出具"),
+        True,
+    ),
 )
 _OTHER_ROWS = (
-    _t2("other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", OTHER,
-        ("逾期不补正",), True),
-    _t2("other.fee_unpaid", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", OTHER,
-        ("收费通知", "缴纳费用"), True),
+    _t2(
+        "other.no_correction",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        OTHER,
+        ("逾期不补正",),
+        True,
+    ),
+    _t2(
+        "other.fee_unpaid",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        OTHER,
+        ("收费通知", "缴纳费用"),
+        True,
+    ),
     _t2("other.other", "3.其他", OTHER, (), True),
 )
 
@@ -254,63 +369,110 @@ _HEAD = (
     _t2("new_received", "一、本年新收政府信息公开申请数量", keywords=("本年新收",)),
     _t2("carried_over_in", "二、上年结转政府信息公开申请数量", keywords=("上年结转",)),
     _t2("granted", "（一）予以公开", RESULTS, ("予以公开",), True),
-    _t2("partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", RESULTS, ("部分公开",), True),
+    _t2(
+        "partially_granted",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        RESULTS,
+        ("部分公开",),
+        True,
+    ),
 )
 _TAIL = (
     _t2("processed_total", "（七）总计", RESULTS, ("总计",)),
     _t2("carried_over_out", "四、结转下年度继续办理", keywords=("结转下年度",)),
 )
 
-TABLE2_2021 = Table("t2", 2, 3, "收到和处理政府信息公开申请情况", (
-    *_HEAD,
-    _subtotal("denied", DENIED, _DENIED_ROWS), *_DENIED_ROWS,
-    _subtotal("unable", UNABLE, _UNABLE_ROWS), *_UNABLE_ROWS,
-    _subtotal("not_processed", NOT_PROCESSED, _NOT_PROCESSED_ROWS), *_NOT_PROCESSED_ROWS,
-    _subtotal("other", OTHER, _OTHER_ROWS), *_OTHER_ROWS,
-    *_TAIL,
-))
+TABLE2_2021 = Table(
+    "t2",
+    2,
+    3,
+    "收到和处理政府信息公开申请情况",
+    (
+        *_HEAD,
+        _subtotal("denied", DENIED, _DENIED_ROWS),
+        *_DENIED_ROWS,
+        _subtotal("unable", UNABLE, _UNABLE_ROWS),
+        *_UNABLE_ROWS,
+        _subtotal("not_processed", NOT_PROCESSED, _NOT_PROCESSED_ROWS),
+        *_NOT_PROCESSED_ROWS,
+        _subtotal("other", OTHER, _OTHER_ROWS),
+        *_OTHER_ROWS,
+        *_TAIL,
+    ),
+)
 
 #: 2019: （六）其他处理 is one leaf row with no items (§3.2)
-TABLE2_2019 = Table("t2", 2, 3, "收到和处理政府信息公开申请情况", (
-    *_HEAD,
-    _subtotal("denied", DENIED, _DENIED_ROWS), *_DENIED_ROWS,
-    _subtotal("unable", UNABLE, _UNABLE_ROWS), *_UNABLE_ROWS,
-    _subtotal("not_processed", NOT_PROCESSED, _NOT_PROCESSED_ROWS), *_NOT_PROCESSED_ROWS,
-    _t2("other", OTHER, RESULTS, ("其他处理",), True),
-    *_TAIL,
-))
+TABLE2_2019 = Table(
+    "t2",
+    2,
+    3,
+    "收到和处理政府信息公开申请情况",
+    (
+        *_HEAD,
+        _subtotal("denied", DENIED, _DENIED_ROWS),
+        *_DENIED_ROWS,
+        _subtotal("unable", UNABLE, _UNABLE_ROWS),
+        *_UNABLE_ROWS,
+        _subtotal("not_processed", NOT_PROCESSED, _NOT_PROCESSED_ROWS),
+        *_NOT_PROCESSED_ROWS,
+        _t2("other", OTHER, RESULTS, ("其他处理",), True),
+        *_TAIL,
+    ),
+)
 
 # --------------------------------------------------------------------------- table 3 (§2.5)
 
 OUTCOME_COLUMNS = (
-    Column("maintained", "结果维持"), Column("corrected", "结果纠正"), Column("other", "其他结果"),
-    Column("pending", "尚未审结"), Column("total", "总计"),
+    Column("maintained", "结果维持"),
+    Column("corrected", "结果纠正"),
+    Column("other", "其他结果"),
+    Column("pending", "尚未审结"),
+    Column("total", "总计"),
 )
 LITIGATION = "行政诉讼"
-TABLE3 = Table("t3", 3, 4, "政府信息公开行政复议、行政诉讼情况", (
-    Row("review", "行政复议", OUTCOME_COLUMNS),
-    Row("litigation_direct", "未经复议直接起诉", OUTCOME_COLUMNS, group=LITIGATION),
-    Row("litigation_after_review", "复议后起诉", OUTCOME_COLUMNS, group=LITIGATION),
-))
+TABLE3 = Table(
+    "t3",
+    3,
+    4,
+    "政府信息公开行政复议、行政诉讼情况",
+    (
+        Row("review", "行政复议", OUTCOME_COLUMNS),
+        Row("litigation_direct", "未经复议直接起诉", OUTCOME_COLUMNS, group=LITIGATION),
+        Row("litigation_after_review", "复议后起诉", OUTCOME_COLUMNS, group=LITIGATION),
+    ),
+)
 
 # --------------------------------------------------------------------------- the formats
 
 FORMAT_2021 = Format(
-    "2021", "中华人民共和国政府信息公开工作年度报告格式", "国办公开办函〔2021〕30号",
-    PARTS, (TABLE1_2021, TABLE2_2021, TABLE3),
+    "2021",
+    "中华人民共和国政府信息公开工作年度报告格式",
+    "国办公开办函〔2021〕30号",
+    PARTS,
+    (TABLE1_2021, TABLE2_2021, TABLE3),
     markers=("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期不补正"),
 )
 FORMAT_2019 = Format(
-    "2019", "中华人民共和国政府信息公开工作年度报告格式（试行）", "国办公开办函〔2019〕60号",
-    PARTS, (TABLE1_2019, TABLE2_2019, TABLE3),
-    markers=("第二十条第（九）项", "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
-             "政府集中采购"),
+    "2019",
+    "中华人民共和国政府信息公开工作年度报告格式（试行）",
+    "国办公开办函〔2019〕60号",
+    PARTS,
+    (TABLE1_2019, TABLE2_2019, TABLE3),
+    markers=(
+        "第二十条第（九）项",
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+        "上一年项目数量",
+        "政府集中采购",
+    ),
 )
 FORMATS = {"2021": FORMAT_2021, "2019": FORMAT_2019}
 
 
 def _format(version: str) -> Format:
     return FORMATS[version]
+
 
 #: the 21 outcome rows (2021) a concluded application is counted in, in table order
 OUTCOME_ROWS_2021 = tuple(r for r in TABLE2_2021.rows if r.leaf)

@@ -4,6 +4,7 @@ A `Cell` never loses what was printed: it keeps its raw text, its parsed value a
 that tells a printed 0 from a blank, a "/" and a cell that could not be read. Every cell
 says where it came from (`Source`), so a finding can point a person at the printed number.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,16 +19,17 @@ from .formats import FORMATS, Format
 
 class State(str, Enum):
     NUMBER = "number"
-    BLANK = "blank"                  # nothing printed
+    BLANK = "blank"  # nothing printed
     NOT_APPLICABLE = "not_applicable"  # "/", "—", "-", "无"
-    UNREADABLE = "unreadable"        # printed but not placed or parsed with certainty
+    UNREADABLE = "unreadable"  # printed but not placed or parsed with certainty
 
 
 class AgencyKind(str, Enum):
     """Which deadline rule of 条例第四十九条 applies (domain-spec §2.7)."""
-    DEPARTMENT = "department"        # 县级以上人民政府部门: 1月31日
-    GOVERNMENT = "government"        # 县级以上地方人民政府本级 (aggregate report): 3月31日
-    TOWNSHIP = "township"            # 乡镇人民政府、街道办事处: 1月31日 in practice [U]
+
+    DEPARTMENT = "department"  # 县级以上人民政府部门: 1月31日
+    GOVERNMENT = "government"  # 县级以上地方人民政府本级 (aggregate report): 3月31日
+    TOWNSHIP = "township"  # 乡镇人民政府、街道办事处: 1月31日 in practice [U]
 
 
 NA_MARKS = {"/", "／", "—", "-", "－", "–", "——", "无", "\\"}
@@ -36,13 +38,14 @@ NA_MARKS = {"/", "／", "—", "-", "－", "–", "——", "无", "\\"}
 @dataclass(frozen=True)
 class Source:
     """Where a value or a text span was read: a line of text, a table cell, a page box."""
-    kind: str = ""                   # text | html | docx | pdf | ocr | ledger | json
-    line: int | None = None          # 1-based line in a text input
-    page: int | None = None          # 1-based page of a PDF or image
+
+    kind: str = ""  # text | html | docx | pdf | ocr | ledger | json
+    line: int | None = None  # 1-based line in a text input
+    page: int | None = None  # 1-based page of a PDF or image
     bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points
-    table: int | None = None         # 0-based table index in an HTML/DOCX/PDF input
-    row: int | None = None           # 0-based row within that table
-    col: int | None = None           # 0-based column within that row
+    table: int | None = None  # 0-based table index in an HTML/DOCX/PDF input
+    row: int | None = None  # 0-based row within that table
+    col: int | None = None  # 0-based column within that row
     confidence: float | None = None  # OCR confidence, 0..1
 
     def describe(self) -> str:
@@ -63,7 +66,11 @@ class Source:
         return " ".join(bits)
 
     def to_dict(self) -> dict:
-        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items() if v not in (None, "")}
+        return {
+            k: (list(v) if isinstance(v, tuple) else v)
+            for k, v in self.__dict__.items()
+            if v not in (None, "")
+        }
 
     @classmethod
     def from_dict(cls, d: dict | None) -> "Source | None":
@@ -119,10 +126,12 @@ class Cell:
     state: State = State.BLANK
     value: Number | None = None
     source: Source | None = None
-    reason: str | None = None        # why a cell is unreadable
+    reason: str | None = None  # why a cell is unreadable
 
     @classmethod
-    def read(cls, key: str, raw: str, source: Source | None = None, decimal: bool = False) -> "Cell":
+    def read(
+        cls, key: str, raw: str, source: Source | None = None, decimal: bool = False
+    ) -> "Cell":
         state, value, reason = parse_number(raw, decimal)
         return cls(key, raw.strip() if raw else "", state, value, source, reason)
 
@@ -152,8 +161,14 @@ class Cell:
         v = d.get("value")
         if isinstance(v, float) or (isinstance(v, str) and "." in v):
             v = Decimal(str(v))
-        return cls(key, d.get("raw", ""), State(d.get("state", "blank")), v, Source.from_dict(d.get("source")),
-                   d.get("reason"))
+        return cls(
+            key,
+            d.get("raw", ""),
+            State(d.get("state", "blank")),
+            v,
+            Source.from_dict(d.get("source")),
+            d.get("reason"),
+        )
 
 
 def _jsonable(v):
@@ -164,10 +179,10 @@ def _jsonable(v):
 
 @dataclass
 class TextPart:
-    number: int                      # 1..6
-    title: str                       # the title as printed
+    number: int  # 1..6
+    title: str  # the title as printed
     text: str = ""
-    line: int | None = None          # where the title was found (text inputs)
+    line: int | None = None  # where the title was found (text inputs)
     page: int | None = None
 
     def to_dict(self) -> dict:
@@ -177,6 +192,7 @@ class TextPart:
 @dataclass
 class Report:
     """One agency's annual report for one statistical year."""
+
     format: Format = field(default_factory=lambda: FORMATS["2021"])
     agency: str | None = None
     year: int | None = None
@@ -184,7 +200,7 @@ class Report:
     agency_kind: AgencyKind | None = None
     signed_on: dt.date | None = None
     published_on: dt.date | None = None
-    can_make_rules: bool | None = None   # 规章制定权 (C-3); None when unknown
+    can_make_rules: bool | None = None  # 规章制定权 (C-3); None when unknown
     parts: dict[int, TextPart] = field(default_factory=dict)
     cells: dict[str, Cell] = field(default_factory=dict)
     #: how the layout was printed when it differs from the official one, e.g. {"t2.other": "single_row"}
@@ -216,14 +232,19 @@ class Report:
     def missing(self) -> list[str]:
         """Official cells not found in the input (a （六） printed as one row has no items)."""
         single = self.layout.get("t2.other") == "single_row"
-        return [k for k in self.format.cell_keys() if k not in self.cells
-                and not (single and k.startswith("t2.other."))]
+        return [
+            k
+            for k in self.format.cell_keys()
+            if k not in self.cells and not (single and k.startswith("t2.other."))
+        ]
 
     @property
     def unreadable(self) -> list[Cell]:
-        return [self.cell(k) for k in self.format.cell_keys(official_only=False)
-                if k in self.cells and self.cells[k].state is State.UNREADABLE] + \
-               [self.cell(k) for k in self.missing]
+        return [
+            self.cell(k)
+            for k in self.format.cell_keys(official_only=False)
+            if k in self.cells and self.cells[k].state is State.UNREADABLE
+        ] + [self.cell(k) for k in self.missing]
 
     # ---------------------------------------------------------------- metadata
     @property

@@ -3,6 +3,7 @@
 domain-spec §8.2: remove every whitespace character, unify full- and half-width brackets,
 digits and quotes, and ignore the separator inside long row labels (、 or ，).
 """
+
 from __future__ import annotations
 
 import re
@@ -11,13 +12,33 @@ from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 #: the number a printed row label starts with: 一、 （一） (一) 1. 1、
-ROW_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[.、．])")
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "〔": "[", "〕": "]",
-                         "【": "[", "】": "]", "—": "-", "–": "-", "－": "-", "、": ",", "，": ",", "．": "."})
+ROW_MARK = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[.、．])"
+)
+_QUOTES = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "‘": "'",
+        "’": "'",
+        "「": '"',
+        "」": '"',
+        "〔": "[",
+        "〕": "]",
+        "【": "[",
+        "】": "]",
+        "—": "-",
+        "–": "-",
+        "－": "-",
+        "、": ",",
+        "，": ",",
+        "．": ".",
+    }
+)
 _PUNCT = re.compile(r"[\s\"'()\[\],.;:!?·、，。；：“”‘’（）《》<>\-_/|*#]+")
 
 
-@lru_cache(maxsize=8192)   # the same labels come back in every table and every report
+@lru_cache(maxsize=8192)  # the same labels come back in every table and every report
 def norm(text: str) -> str:
     """Whitespace removed, full-width folded to half-width (NFKC), quotes and separators unified."""
     return _WS.sub("", unicodedata.normalize("NFKC", text.translate(_QUOTES)))

@@ -16,6 +16,7 @@ Which days are working days, in order of precedence:
    (`statutory`). Every result that used such a day carries `provisional_years`, so that
    nobody mistakes a guess for the official calendar.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -95,8 +96,9 @@ def is_workday(date: dt.date, overrides: OverridesLike = None) -> bool:
     return describe_day(date, overrides).workday
 
 
-def add_working_days(trigger: dt.date | WorkdayResult, n: int,
-                     overrides: OverridesLike = None) -> WorkdayResult:
+def add_working_days(
+    trigger: dt.date | WorkdayResult, n: int, overrides: OverridesLike = None
+) -> WorkdayResult:
     """民法典第二百零一条: the n-th working day after `trigger`, the trigger day not counted.
 
     `trigger` may be an earlier result (a base deadline to extend, 条例第三十三条); its
@@ -112,7 +114,9 @@ def add_working_days(trigger: dt.date | WorkdayResult, n: int,
     return walk.result(date)
 
 
-def working_days_between(start: dt.date, end: dt.date, overrides: OverridesLike = None) -> WorkdayCount:
+def working_days_between(
+    start: dt.date, end: dt.date, overrides: OverridesLike = None
+) -> WorkdayCount:
     """The working days after `start` up to and including `end` (negative if `end` is earlier).
 
     The inverse of `add_working_days`: between(t, add(t, n).date) == n.
@@ -126,8 +130,11 @@ def working_days_between(start: dt.date, end: dt.date, overrides: OverridesLike 
     return WorkdayCount(days, walk.years())
 
 
-def shift_by_paused(deadline: dt.date | WorkdayResult, pauses: Iterable[tuple[dt.date, dt.date]],
-                    overrides: OverridesLike = None) -> WorkdayResult:
+def shift_by_paused(
+    deadline: dt.date | WorkdayResult,
+    pauses: Iterable[tuple[dt.date, dt.date]],
+    overrides: OverridesLike = None,
+) -> WorkdayResult:
     """条例第三十三条第三款: time spent consulting third parties (第三十二条) or other agencies
     (第三十四条) is not counted. A pause of k working days moves the deadline k working days on.
 
@@ -189,7 +196,9 @@ def _calendar_date(value: dt.date) -> dt.date:
 def _describe(date: dt.date, overrides: Overrides) -> Day:
     entry = overrides.get(date)
     if entry is not None:
-        return Day(entry.workday, False, "覆盖: " + "，".join(filter(None, (entry.note, entry.source))))
+        return Day(
+            entry.workday, False, "覆盖: " + "，".join(filter(None, (entry.note, entry.source)))
+        )
     if date.year in PACKAGE_YEARS:
         return _package_day(date)
     weekday = date.weekday() < 5
@@ -198,13 +207,15 @@ def _describe(date: dt.date, overrides: Overrides) -> Day:
     try:
         holiday = statutory_days_off(date.year).get(date)
     except NoStatutoryRule as error:
-        raise CalendarUnknown(f"{date.isoformat()}: 不在 {PACKAGE} 的范围内，也没有覆盖数据; {error}") from None
+        raise CalendarUnknown(
+            f"{date.isoformat()}: 不在 {PACKAGE} 的范围内，也没有覆盖数据; {error}"
+        ) from None
     if holiday:
         return Day(False, True, f"临时: {holiday}（放假办法第二条），{date.year}年放假安排未确认")
     return Day(weekday, True, f"临时: {date.year}年放假安排未确认，按周一至周五计")
 
 
-@lru_cache(maxsize=None)   # the package data never change while running
+@lru_cache(maxsize=None)  # the package data never change while running
 def _package_day(date: dt.date) -> Day:
     off, name = chinese_calendar.get_holiday_detail(date)
     label = chinese_calendar.Holiday(name).chinese if name else ("周末" if off else "工作日")

@@ -6,6 +6,7 @@ plus pauses, so a year must be confirmed — by a newer `chinesecalendar` or by 
 entered from the notice — before today + 60 days reaches it. Until then deadlines there
 are provisional; this says so in time for someone to act, usually each November.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,25 +28,29 @@ class CalendarCoverageWarning(UserWarning):
     """The official calendar is not known for a year that deadlines will soon reach."""
 
 
-def unconfirmed_years_ahead(today: dt.date, overrides: OverridesLike = None,
-                            horizon_days: int = HORIZON_DAYS) -> list[int]:
+def unconfirmed_years_ahead(
+    today: dt.date, overrides: OverridesLike = None, horizon_days: int = HORIZON_DAYS
+) -> list[int]:
     """The years from today to today + `horizon_days` that no official calendar confirms."""
     last = today + dt.timedelta(days=horizon_days)
     known = confirmed_years(overrides)
     return [year for year in range(today.year, last.year + 1) if year not in known]
 
 
-def calendar_coverage_warning(today: dt.date, overrides: OverridesLike = None,
-                              horizon_days: int = HORIZON_DAYS) -> str | None:
+def calendar_coverage_warning(
+    today: dt.date, overrides: OverridesLike = None, horizon_days: int = HORIZON_DAYS
+) -> str | None:
     """A message naming the unconfirmed years within `horizon_days` of `today`, or None."""
     missing = unconfirmed_years_ahead(today, overrides, horizon_days)
     if not missing:
         return None
     years = "、".join(f"{year}年" for year in missing)
-    return (f"工作日历未确认: {years}的放假安排在今后{horizon_days}天内就会用到，"
-            f"但 {PACKAGE}（{PACKAGE_YEARS[0]}–{PACKAGE_YEARS[-1]}年）和覆盖文件都没有确认；"
-            f"涉及该年的期限只能临时计算。请升级 chinesecalendar，或把国务院办公厅的放假通知"
-            f"录入 gongkai/workdays/overrides.json 并在 confirmed_years 中列出该年。")
+    return (
+        f"工作日历未确认: {years}的放假安排在今后{horizon_days}天内就会用到，"
+        f"但 {PACKAGE}（{PACKAGE_YEARS[0]}–{PACKAGE_YEARS[-1]}年）和覆盖文件都没有确认；"
+        f"涉及该年的期限只能临时计算。请升级 chinesecalendar，或把国务院办公厅的放假通知"
+        f"录入 gongkai/workdays/overrides.json 并在 confirmed_years 中列出该年。"
+    )
 
 
 def statutory_days_worked(overrides: OverridesLike = None) -> list[tuple[dt.date, str]]:
@@ -62,6 +67,7 @@ def statutory_days_worked(overrides: OverridesLike = None) -> list[tuple[dt.date
             holidays = statutory_days_off(year)
         except NoStatutoryRule:
             continue
-        worked += [(date, name) for date, name in sorted(holidays.items())
-                   if is_workday(date, layered)]
+        worked += [
+            (date, name) for date, name in sorted(holidays.items()) if is_workday(date, layered)
+        ]
     return worked

@@ -10,6 +10,7 @@ off and make-up working days are then the entries, every other day follows Monda
 The Django side builds an `Overrides` from its database, the CLI from a file
 (`overrides_file`); the calendar layers them over the package data.
 """
+
 from __future__ import annotations
 
 import datetime as dt

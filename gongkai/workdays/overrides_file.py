@@ -14,6 +14,7 @@ CSV (UTF-8, a BOM is fine), header ``date,workday,note,source``; ``workday`` is 
 published before the `chinesecalendar` release that carries it, enter the notice there and
 list the year in `confirmed_years` (domain-spec §6.3 pitfall 6).
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,8 +30,18 @@ BUNDLED_PATH = Path(__file__).with_name("overrides.json")
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YEAR = re.compile(r"\d{4}")
-_WORKDAY_WORDS = {"班": True, "上班": True, "工作日": True, "true": True, "1": True,
-                  "休": False, "休息": False, "休息日": False, "false": False, "0": False}
+_WORKDAY_WORDS = {
+    "班": True,
+    "上班": True,
+    "工作日": True,
+    "true": True,
+    "1": True,
+    "休": False,
+    "休息": False,
+    "休息日": False,
+    "false": False,
+    "0": False,
+}
 _CONFIRMED_WORDS = {"confirmed", "确认", "已确认"}
 
 
@@ -68,14 +79,20 @@ def bundled_overrides() -> Overrides:
 def _from_json(text: str) -> Overrides:
     data = json.loads(text)
     if not isinstance(data, dict):
-        raise ValueError("顶层应为对象 {\"confirmed_years\": [...], \"days\": [...]}")
+        raise ValueError('顶层应为对象 {"confirmed_years": [...], "days": [...]}')
     default_source = str(data.get("source", ""))
     entries = []
     for item in data.get("days", []):
         if not isinstance(item.get("workday"), bool):
             raise ValueError(f"{item.get('date')}: workday 应为 true 或 false")
-        entries.append(Override(parse_date(str(item["date"])), item["workday"],
-                                str(item.get("note", "")), str(item.get("source", default_source))))
+        entries.append(
+            Override(
+                parse_date(str(item["date"])),
+                item["workday"],
+                str(item.get("note", "")),
+                str(item.get("source", default_source)),
+            )
+        )
     years = data.get("confirmed_years", [])
     if not all(isinstance(year, int) for year in years):
         raise ValueError("confirmed_years 应为年份整数的列表")
@@ -92,8 +109,16 @@ def _from_csv(text: str) -> Overrides:
         if _YEAR.fullmatch(date) and word in _CONFIRMED_WORDS:
             years.append(int(date))
         elif word in _WORKDAY_WORDS:
-            entries.append(Override(parse_date(date), _WORKDAY_WORDS[word],
-                                    (row.get("note") or "").strip(), (row.get("source") or "").strip()))
+            entries.append(
+                Override(
+                    parse_date(date),
+                    _WORKDAY_WORDS[word],
+                    (row.get("note") or "").strip(),
+                    (row.get("source") or "").strip(),
+                )
+            )
         else:
-            raise ValueError(f"第{line}行: workday 应为 班/休（或 true/false），年份确认行写作 2027,confirmed")
+            raise ValueError(
+                f"第{line}行: workday 应为 班/休（或 true/false），年份确认行写作 2027,confirmed"
+            )
     return Overrides(entries, years)

@@ -13,12 +13,13 @@ then to Beijing time. The tests compare the result with the 清明 holidays in
 2004–2099 only 2071 (a few minutes after midnight on 5 April) falls within the method's error of midnight; the
 寿星 formula agrees with it there too.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import math
 
-_J2000 = 2451545.0            # Julian Ephemeris Day of 2000-01-01 12:00 TT
+_J2000 = 2451545.0  # Julian Ephemeris Day of 2000-01-01 12:00 TT
 _DAYS_PER_DEGREE = 365.2422 / 360
 _BEIJING = dt.timedelta(hours=8)
 _QINGMING_LONGITUDE = 15.0
@@ -31,7 +32,7 @@ def qingming(year: int) -> dt.date:
 
 def qingming_instant(year: int) -> dt.datetime:
     """The moment of 清明 in Beijing time, to about a quarter of an hour."""
-    moment = dt.datetime(year, 4, 5)           # a first guess in TT, within two days
+    moment = dt.datetime(year, 4, 5)  # a first guess in TT, within two days
     for _ in range(6):
         gap = (_QINGMING_LONGITUDE - _apparent_longitude(_julian_day(moment)) + 180) % 360 - 180
         moment += dt.timedelta(days=gap * _DAYS_PER_DEGREE)
@@ -48,9 +49,11 @@ def _apparent_longitude(jde: float) -> float:
     t = (jde - _J2000) / 36525
     mean_longitude = 280.46646 + 36000.76983 * t + 0.0003032 * t * t
     anomaly = math.radians(357.52911 + 35999.05029 * t - 0.0001537 * t * t)
-    centre = ((1.914602 - 0.004817 * t - 0.000014 * t * t) * math.sin(anomaly)
-              + (0.019993 - 0.000101 * t) * math.sin(2 * anomaly)
-              + 0.000289 * math.sin(3 * anomaly))
+    centre = (
+        (1.914602 - 0.004817 * t - 0.000014 * t * t) * math.sin(anomaly)
+        + (0.019993 - 0.000101 * t) * math.sin(2 * anomaly)
+        + 0.000289 * math.sin(3 * anomaly)
+    )
     node = math.radians(125.04 - 1934.136 * t)
     return (mean_longitude + centre - 0.00569 - 0.00478 * math.sin(node)) % 360
 

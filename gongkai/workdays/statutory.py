@@ -12,6 +12,7 @@ The revision is taken to apply from 2025 [U: the text says "自公布之日起�
 notice and package data are consistent with 2025-01-01]. Earlier years are not handled here:
 `chinese_calendar` covers them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,8 @@ from lunardate import LunarDate
 
 from gongkai.workdays.qingming import qingming
 
-FIRST_YEAR = 2025   # 国务院令第795号 in force for the whole year [U]
-LAST_YEAR = 2099    # the last lunar year `lunardate` knows
+FIRST_YEAR = 2025  # 国务院令第795号 in force for the whole year [U]
+LAST_YEAR = 2099  # the last lunar year `lunardate` knows
 
 
 class NoStatutoryRule(ValueError):
@@ -38,18 +39,25 @@ def statutory_days_off(year: int) -> dict[dt.date, str]:
     made up for it.
     """
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise NoStatutoryRule(f"{year}年: 没有可用的法定节日规则（仅支持 {FIRST_YEAR}–{LAST_YEAR} 年）")
+        raise NoStatutoryRule(
+            f"{year}年: 没有可用的法定节日规则（仅支持 {FIRST_YEAR}–{LAST_YEAR} 年）"
+        )
     spring = LunarDate(year, 1, 1).to_solar_date()
     day = dt.timedelta(days=1)
     named = [
         (dt.date(year, 1, 1), "元旦"),
         (spring - day, "春节（除夕）"),
-        (spring, "春节"), (spring + day, "春节"), (spring + 2 * day, "春节"),
+        (spring, "春节"),
+        (spring + day, "春节"),
+        (spring + 2 * day, "春节"),
         (qingming(year), "清明节"),
-        (dt.date(year, 5, 1), "劳动节"), (dt.date(year, 5, 2), "劳动节"),
+        (dt.date(year, 5, 1), "劳动节"),
+        (dt.date(year, 5, 2), "劳动节"),
         (LunarDate(year, 5, 5).to_solar_date(), "端午节"),
         (LunarDate(year, 8, 15).to_solar_date(), "中秋节"),
-        (dt.date(year, 10, 1), "国庆节"), (dt.date(year, 10, 2), "国庆节"), (dt.date(year, 10, 3), "国庆节"),
+        (dt.date(year, 10, 1), "国庆节"),
+        (dt.date(year, 10, 2), "国庆节"),
+        (dt.date(year, 10, 3), "国庆节"),
     ]
     days: dict[dt.date, str] = {}
     for date, name in named:

@@ -3,14 +3,21 @@
 Every test here is marked `browser` and skipped, with the reason, when /usr/bin/chromium is
 missing. Screenshots go to $GONGKAI_SCREENSHOTS (default: the test's tmp dir) to be looked at.
 """
+
 import os
 from pathlib import Path
 
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls of the fixtures are
 # ordinary synchronous calls made between browser steps.
@@ -23,7 +30,9 @@ def pytest_collection_modifyitems(config, items):
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
             if not Path(CHROMIUM).exists():
-                item.add_marker(pytest.mark.skip(reason=f"{CHROMIUM} is missing: apt-get install -y chromium"))
+                item.add_marker(
+                    pytest.mark.skip(reason=f"{CHROMIUM} is missing: apt-get install -y chromium")
+                )
 
 
 @pytest.fixture(scope="session")
@@ -56,6 +65,7 @@ def shots(tmp_path):
 @pytest.fixture
 def login(page, live_server):
     """login(username, password): through the login form, as a person would."""
+
     def sign_in(username, password):
         page.context.clear_cookies()
         page.goto(f"{live_server.url}/login/")
@@ -63,4 +73,5 @@ def login(page, live_server):
         page.fill("#id_password", password)
         page.click("#login-submit")
         page.wait_for_load_state()
+
     return sign_in

@@ -1,6 +1,7 @@
 """A clerk registers an application received by post, issues a 补正 notice, records the
 correction, replies 部分公开 and sees it counted in the compiled table; a clerk of another
 agency cannot open that case."""
+
 import datetime as dt
 
 import pytest
@@ -20,8 +21,9 @@ def _fill_action(page, name, fields):
     page.wait_for_load_state()
 
 
-def test_post_application_to_partial_disclosure_in_table_two(page, live_server, login, shots, bureau, clerk,
-                                                             other_clerk):
+def test_post_application_to_partial_disclosure_in_table_two(
+    page, live_server, login, shots, bureau, clerk, other_clerk
+):
     today = dt.date.today()
     arrived = today - dt.timedelta(days=30)
     notice, corrected, replied = (arrived + dt.timedelta(days=d) for d in (2, 8, 15))
@@ -40,13 +42,27 @@ def test_post_application_to_partial_disclosure_in_table_two(page, live_server, 
     case_url = page.url
     assert "邮寄（需签收）" in page.content()
 
-    _fill_action(page, "correction", {"on": notice.isoformat(), "items": "请写明地块名称或位置",
-                                      "correction_due": (notice + dt.timedelta(days=15)).isoformat()})
+    _fill_action(
+        page,
+        "correction",
+        {
+            "on": notice.isoformat(),
+            "items": "请写明地块名称或位置",
+            "correction_due": (notice + dt.timedelta(days=15)).isoformat(),
+        },
+    )
     assert "待补正" in page.inner_text("#case-status")
     _fill_action(page, "correction_received", {"on": corrected.isoformat()})
     assert "办理中" in page.inner_text("#case-status")
-    _fill_action(page, "reply", {"on": replied.isoformat(), "reply_type": "partially_granted",
-                                 "denial_reason": "涉及第三方个人信息的部分不予公开（第十五条）"})
+    _fill_action(
+        page,
+        "reply",
+        {
+            "on": replied.isoformat(),
+            "reply_type": "partially_granted",
+            "denial_reason": "涉及第三方个人信息的部分不予公开（第十五条）",
+        },
+    )
     assert "部分公开" in page.inner_text("#case-outcome")
     page.screenshot(path=str(shots / "case_page.png"), full_page=True)
 

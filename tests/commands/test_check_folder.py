@@ -1,5 +1,6 @@
 """`gongkai check PATH...` over a folder: reads in parallel, pairs consecutive years of one
 agency for the Y- rules, writes a summary, and exits 2 > 1 > 0."""
+
 from __future__ import annotations
 
 import csv
@@ -12,7 +13,12 @@ from gongkai.cli import main
 
 from ..report.conftest import DEV
 
-FILES = ("00_guantouzhen_2024.txt", "02_hongzequ_2023.txt", "03_hongzequ_2024.pdf", "02_hongzequ_2023.truth.json")
+FILES = (
+    "00_guantouzhen_2024.txt",
+    "02_hongzequ_2023.txt",
+    "03_hongzequ_2024.pdf",
+    "02_hongzequ_2023.truth.json",
+)
 
 
 @pytest.fixture
@@ -36,15 +42,19 @@ def run_json(capsys, *args):
 def test_folder_pairs_years_and_exits_1(folder, tmp_path, capsys):
     summary = tmp_path / "summary.csv"
     code, results = run_json(capsys, folder, "--jobs", "2", "--summary", summary, "--all")
-    assert code == 1                                           # 洪泽区 2023 breaks L-1
-    assert set(results) == set(FILES[:3])                      # the labels JSON is not a report
+    assert code == 1  # 洪泽区 2023 breaks L-1
+    assert set(results) == set(FILES[:3])  # the labels JSON is not a report
     later = results["03_hongzequ_2024.pdf"]
-    assert later["previous"].endswith("02_hongzequ_2023.txt")  # 洪泽区人民政府 ~ 淮安市洪泽区人民政府
+    assert later["previous"].endswith(
+        "02_hongzequ_2023.txt"
+    )  # 洪泽区人民政府 ~ 淮安市洪泽区人民政府
     assert any(f["rule"] == "Y-1" for f in later["findings"])
     assert results["00_guantouzhen_2024.txt"]["previous"] is None
-    assert not any(f["rule"].startswith("Y-") for f in results["00_guantouzhen_2024.txt"]["findings"])
+    assert not any(
+        f["rule"].startswith("Y-") for f in results["00_guantouzhen_2024.txt"]["findings"]
+    )
 
-    _, brief = run_json(capsys, folder, "--jobs", "1")              # without --all: problems only
+    _, brief = run_json(capsys, folder, "--jobs", "1")  # without --all: problems only
     assert all(f["outcome"] != "pass" for r in brief.values() for f in r["findings"])
     assert brief["03_hongzequ_2024.pdf"]["passed"] > 0
 
@@ -63,11 +73,12 @@ def test_unreadable_file_makes_exit_2(folder, tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "broken.pdf：无法读取" in printed
     from openpyxl import load_workbook
+
     ws = load_workbook(out).active
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][0] == "文件" and len(rows) == 1 + 4
     broken = [r for r in rows if str(r[0]).endswith("broken.pdf")][0]
-    assert broken[-1]                                          # the reason it could not be read
+    assert broken[-1]  # the reason it could not be read
 
 
 def test_clean_folder_exits_0_with_html_summary(folder, tmp_path, capsys):
@@ -79,6 +90,10 @@ def test_clean_folder_exits_0_with_html_summary(folder, tmp_path, capsys):
 
 
 def test_named_files_are_checked_together(folder, capsys):
-    code, results = run_json(capsys, folder / "hongze" / "02_hongzequ_2023.txt", folder / "hongze" / "03_hongzequ_2024.pdf")
+    code, results = run_json(
+        capsys,
+        folder / "hongze" / "02_hongzequ_2023.txt",
+        folder / "hongze" / "03_hongzequ_2024.pdf",
+    )
     assert code == 1 and len(results) == 2
     assert results["03_hongzequ_2024.pdf"]["previous"]

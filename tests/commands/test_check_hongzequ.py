@@ -1,4 +1,5 @@
 """`gongkai check` on 洪泽区 2023, whose table 3 prints totals of 0 over non-zero outcomes."""
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,10 @@ def test_exits_1_with_l1_for_review_and_after_review(path, capsys):
     assert l1["t3.litigation_direct.total"]["outcome"] == "pass"
     review = l1["t3.review.total"]
     assert review["severity"] == "ERROR"
-    assert "行政复议" in review["message"] and "10" in review["message"] and "11" in review["message"]
-    assert review["sources"]["t3.review.total"]["line"]      # a person can find the printed 0
+    assert (
+        "行政复议" in review["message"] and "10" in review["message"] and "11" in review["message"]
+    )
+    assert review["sources"]["t3.review.total"]["line"]  # a person can find the printed 0
 
 
 def test_text_output_names_the_cells(path, capsys):
@@ -38,7 +41,7 @@ def test_text_output_names_the_cells(path, capsys):
     out = capsys.readouterr().out
     assert '表三"行政复议"组"总计"列 = 0' in out
     assert "t3.litigation_after_review.total" in out
-    assert "（六）其他处理印为一行" in out                  # S-3: the 2019 single row in a 2023 report
+    assert "（六）其他处理印为一行" in out  # S-3: the 2019 single row in a 2023 report
 
 
 def test_html_marks_the_failing_cells(path, tmp_path, capsys):
@@ -51,4 +54,4 @@ def test_html_marks_the_failing_cells(path, tmp_path, capsys):
     tip = page.split('data-key="t3.review.total"')[1].split(">", 1)[0]
     assert "L-1" in tip and "第112行" in tip and "出处" in tip
     natural = page.split('data-key="t2.new_received.natural_person"')[0].rsplit("<td", 1)[1]
-    assert "fail" not in natural                            # a good cell is not marked
+    assert "fail" not in natural  # a good cell is not marked

@@ -1,4 +1,5 @@
 """`gongkai check` on input it cannot read, and on misuse: exit 2 with a message, no traceback."""
+
 from __future__ import annotations
 
 import json
@@ -62,5 +63,7 @@ def test_previous_year_runs_the_year_rules(capsys):
     rules = {f["rule"] for f in findings}
     assert {"Y-1", "Y-2", "Y-4", "Y-5", "Y-6"} <= rules
     y1 = [f for f in findings if f["rule"] == "Y-1"]
-    assert len(y1) == 7 and all(f["outcome"] == "pass" for f in y1)      # 0 carried out, 0 carried in
-    assert any(k.startswith("上年:") for f in y1 for k in f["sources"])   # last year's cell located too
+    assert len(y1) == 7 and all(f["outcome"] == "pass" for f in y1)  # 0 carried out, 0 carried in
+    assert any(
+        k.startswith("上年:") for f in y1 for k in f["sources"]
+    )  # last year's cell located too

@@ -1,5 +1,6 @@
 """Whatever bytes a file holds, reading it ends in a Report or a ReadError: never another
 exception, never a hang. The committed run is short; FUZZ_EXAMPLES=N runs a long campaign."""
+
 import os
 import sys
 from pathlib import Path
@@ -23,18 +24,55 @@ def _sample_pdf() -> bytes:
     p = Page()
     p.text(80, 60, "某镇人民政府2024年政府信息公开工作年度报告")
     p.text(80, 100, "三、收到和处理政府信息公开申请情况")
-    p.table(60, 130, [170, 60, 60], [30, 30, 30], {
-        (0, 0): "项目", (0, 1): "自然人", (0, 2): "总计",
-        (1, 0): "一、本年新收政府信息公开申请数量", (1, 1): "3", (1, 2): "3",
-        (2, 0): "（一）予以公开", (2, 1): "2", (2, 2): "2"})
+    p.table(
+        60,
+        130,
+        [170, 60, 60],
+        [30, 30, 30],
+        {
+            (0, 0): "项目",
+            (0, 1): "自然人",
+            (0, 2): "总计",
+            (1, 0): "一、本年新收政府信息公开申请数量",
+            (1, 1): "3",
+            (1, 2): "3",
+            (2, 0): "（一）予以公开",
+            (2, 1): "2",
+            (2, 2): "2",
+        },
+    )
     return build([p])
 
 
 SAMPLE = _sample_pdf()
-report_text = st.lists(st.sampled_from([
-    "一、总体情况", "三、收到和处理政府信息公开申请情况", "（一）予以公开", "1.属于国家秘密", "总计",
-    "自然人", "\t", "\n", " ", "0", "12", "/", "—", "无", "2024年", "四、政府信息公开行政复议、行政诉讼情况",
-    "本年新收政府信息公开申请数量", "（六）其他处理", "<table>", "<td>", "</tr>"]), max_size=80).map("".join)
+report_text = st.lists(
+    st.sampled_from(
+        [
+            "一、总体情况",
+            "三、收到和处理政府信息公开申请情况",
+            "（一）予以公开",
+            "1.属于国家秘密",
+            "总计",
+            "自然人",
+            "\t",
+            "\n",
+            " ",
+            "0",
+            "12",
+            "/",
+            "—",
+            "无",
+            "2024年",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "本年新收政府信息公开申请数量",
+            "（六）其他处理",
+            "<table>",
+            "<td>",
+            "</tr>",
+        ]
+    ),
+    max_size=80,
+).map("".join)
 
 
 def _read(path):
@@ -57,6 +95,7 @@ def test_any_bytes_named_pdf(tmp_path_factory, data):
 def test_a_real_pdf_with_bytes_flipped_cut_or_inserted(tmp_path_factory, monkeypatch, data):
     # a page whose text the damage removed goes to OCR: the OCR engine is not under test here
     import gongkai.report.read.ocr as ocr
+
     monkeypatch.setattr(ocr, "page_items", lambda image, page, scale, deadline=None: [])
     blob = bytearray(SAMPLE)
     for _ in range(data.draw(st.integers(1, 8), label="edits")):
@@ -65,7 +104,7 @@ def test_a_real_pdf_with_bytes_flipped_cut_or_inserted(tmp_path_factory, monkeyp
         if op == "flip":
             blob[i] = data.draw(st.integers(0, 255), label="byte")
         elif op == "cut":
-            del blob[i: i + data.draw(st.integers(1, 200), label="n")]
+            del blob[i : i + data.draw(st.integers(1, 200), label="n")]
         else:
             blob[i:i] = data.draw(st.binary(min_size=1, max_size=50), label="bytes")
         if not blob:
@@ -79,7 +118,11 @@ def test_a_real_pdf_with_bytes_flipped_cut_or_inserted(tmp_path_factory, monkeyp
 
 
 @FUZZ
-@given(report_text, st.sampled_from([".txt", ".html", ".md"]), st.sampled_from(["utf-8", "gbk", "utf-16"]))
+@given(
+    report_text,
+    st.sampled_from([".txt", ".html", ".md"]),
+    st.sampled_from(["utf-8", "gbk", "utf-16"]),
+)
 def test_text_and_html_inputs(tmp_path_factory, text, suffix, encoding):
     f = tmp_path_factory.mktemp("fz") / ("r" + suffix)
     f.write_bytes(text.encode(encoding, errors="ignore"))

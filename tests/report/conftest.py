@@ -1,4 +1,5 @@
 """Where the shared corpus is: `../shared` beside the repository (the session and CI lay it so)."""
+
 import json
 from pathlib import Path
 

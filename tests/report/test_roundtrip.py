@@ -4,6 +4,7 @@ For every dev report (text dumps and PDFs) and for a hand-built report holding e
 cell: what the writers draw, the readers and the placement read back, blank, "/", numbers and
 unreadable cells alike.
 """
+
 import functools
 
 import pytest
@@ -40,8 +41,12 @@ def test_a_built_report_keeps_blank_slash_numbers_and_unreadable_cells(kind, tmp
     back = _round_trip(report, kind, tmp_path)
     assert _states(back) == _states(report)
     assert back.cell("t3.litigation_direct.pending").raw == "约5"
-    assert (back.agency, back.year, back.signed_on) == (report.agency, report.year, report.signed_on)
-    if kind != "xlsx":                      # a workbook holds the tables and the metadata only
+    assert (back.agency, back.year, back.signed_on) == (
+        report.agency,
+        report.year,
+        report.signed_on,
+    )
+    if kind != "xlsx":  # a workbook holds the tables and the metadata only
         assert back.text(1) == report.text(1) and back.text(5) == report.text(5)
 
 

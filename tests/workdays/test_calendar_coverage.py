@@ -1,4 +1,5 @@
 """Domain-spec §6.3 pitfall 6: a reminder before deadlines reach a year with no confirmed calendar."""
+
 import datetime as dt
 import warnings
 
@@ -11,11 +12,11 @@ D = dt.date
 
 def test_no_warning_while_the_next_60_days_are_known():
     assert calendar_coverage_warning(D(2026, 10, 1)) is None
-    assert calendar_coverage_warning(D(2026, 11, 1)) is None     # + 60 days = 2026-12-31
+    assert calendar_coverage_warning(D(2026, 11, 1)) is None  # + 60 days = 2026-12-31
 
 
 def test_warning_names_the_missing_year_once_it_is_within_60_days():
-    message = calendar_coverage_warning(D(2026, 11, 2))           # + 60 days = 2027-01-01
+    message = calendar_coverage_warning(D(2026, 11, 2))  # + 60 days = 2027-01-01
     assert message and "2027年" in message and "overrides.json" in message
 
 

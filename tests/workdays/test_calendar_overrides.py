@@ -1,4 +1,5 @@
 """Overrides an administrator enters (a new year's notice, a regional holiday) take precedence."""
+
 import datetime as dt
 import json
 
@@ -37,8 +38,10 @@ def test_an_override_in_an_unconfirmed_year_is_not_provisional():
 
 
 def test_a_confirmed_year_is_no_longer_provisional():
-    notice = Overrides([Override(D(2027, 2, 8), False, "春节"), Override(D(2027, 2, 20), True, "调休上班")],
-                       confirmed_years=[2027])
+    notice = Overrides(
+        [Override(D(2027, 2, 8), False, "春节"), Override(D(2027, 2, 20), True, "调休上班")],
+        confirmed_years=[2027],
+    )
     assert 2027 in confirmed_years(notice)
     result = add_working_days(D(2027, 2, 19), 1, notice)
     assert result.date == D(2027, 2, 20) and not result.provisional
@@ -50,7 +53,9 @@ def test_a_confirmed_year_missing_statutory_days_is_reported():
     incomplete = Overrides([Override(D(2027, 1, 1), False, "元旦")], confirmed_years=[2027])
     missing = dict(statutory_days_worked(incomplete))
     assert D(2027, 1, 1) not in missing
-    assert missing[D(2027, 2, 8)] == "春节" and D(2027, 2, 6) not in missing   # a Saturday needs no entry
+    assert (
+        missing[D(2027, 2, 8)] == "春节" and D(2027, 2, 6) not in missing
+    )  # a Saturday needs no entry
 
 
 def test_conflicting_entries_for_one_date_are_refused():
@@ -60,35 +65,58 @@ def test_conflicting_entries_for_one_date_are_refused():
 
 def test_json_file(tmp_path):
     path = tmp_path / "2027.json"
-    path.write_text(json.dumps({
-        "source": "国务院办公厅通知", "confirmed_years": [2027],
-        "days": [{"date": "2027-02-08", "workday": False, "note": "春节"},
-                 {"date": "2027-02-20", "workday": True, "note": "调休上班", "source": "另一份通知"}]}),
-        encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "source": "国务院办公厅通知",
+                "confirmed_years": [2027],
+                "days": [
+                    {"date": "2027-02-08", "workday": False, "note": "春节"},
+                    {
+                        "date": "2027-02-20",
+                        "workday": True,
+                        "note": "调休上班",
+                        "source": "另一份通知",
+                    },
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     loaded = load_overrides(path)
     assert loaded.confirmed_years == {2027}
     assert [(e.date, e.workday, e.source) for e in loaded] == [
-        (D(2027, 2, 8), False, "国务院办公厅通知"), (D(2027, 2, 20), True, "另一份通知")]
+        (D(2027, 2, 8), False, "国务院办公厅通知"),
+        (D(2027, 2, 20), True, "另一份通知"),
+    ]
 
 
 def test_csv_file_with_bom(tmp_path):
     path = tmp_path / "regional.csv"
-    path.write_text("\ufeffdate,workday,note,source\n2026-04-20,休,三月三,区政府\n2027-01-09,班,,\n"
-                    "2027,confirmed,,\n", encoding="utf-8")
+    path.write_text(
+        "\ufeffdate,workday,note,source\n2026-04-20,休,三月三,区政府\n2027-01-09,班,,\n"
+        "2027,confirmed,,\n",
+        encoding="utf-8",
+    )
     loaded = load_overrides(path)
     assert loaded.confirmed_years == {2027}
     assert [(e.date, e.workday, e.note) for e in loaded] == [
-        (D(2026, 4, 20), False, "三月三"), (D(2027, 1, 9), True, "")]
+        (D(2026, 4, 20), False, "三月三"),
+        (D(2027, 1, 9), True, ""),
+    ]
 
 
-@pytest.mark.parametrize("name, text", [
-    ("bad.json", '{"days": [{"date": "2027-02-30", "workday": false}]}'),
-    ("bad.json", '{"days": [{"date": "2027-02-08", "workday": "no"}]}'),
-    ("bad.json", "[1, 2]"),
-    ("bad.json", "{not json"),
-    ("bad.csv", "date,workday\n2027-02-08,maybe\n"),
-    ("bad.csv", "day,off\n2027-02-08,休\n"),
-])
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("bad.json", '{"days": [{"date": "2027-02-30", "workday": false}]}'),
+        ("bad.json", '{"days": [{"date": "2027-02-08", "workday": "no"}]}'),
+        ("bad.json", "[1, 2]"),
+        ("bad.json", "{not json"),
+        ("bad.csv", "date,workday\n2027-02-08,maybe\n"),
+        ("bad.csv", "day,off\n2027-02-08,休\n"),
+    ],
+)
 def test_unreadable_files_say_what_is_wrong(tmp_path, name, text):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")

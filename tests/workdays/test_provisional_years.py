@@ -1,5 +1,6 @@
 """Years without a confirmed calendar: Monday–Friday minus the statutory days of
 《全国年节及纪念日放假办法》第二条 (2024 revision), and every such result says it is provisional."""
+
 import datetime as dt
 
 import chinese_calendar
@@ -31,7 +32,7 @@ def test_provisionality_survives_chaining():
 def test_counting_through_an_unknown_year_says_so():
     count = working_days_between(D(2026, 12, 25), D(2027, 1, 8))
     assert count.provisional_years == (2027,)
-    assert count.days == 9   # Dec 28–31, then 元旦 off and a weekend, Jan 4–8
+    assert count.days == 9  # Dec 28–31, then 元旦 off and a weekend, Jan 4–8
 
 
 @pytest.mark.parametrize("year", [2025, 2026])
@@ -45,13 +46,20 @@ def test_rule_gives_the_statutory_days_the_official_calendar_has_off(year):
 def test_2027_statutory_days():
     days = statutory_days_off(2027)
     spring = [d for d, name in days.items() if name.startswith("春节")]
-    assert spring == [D(2027, 2, 5), D(2027, 2, 6), D(2027, 2, 7), D(2027, 2, 8)]   # 除夕 + 初一–初三
+    assert spring == [
+        D(2027, 2, 5),
+        D(2027, 2, 6),
+        D(2027, 2, 7),
+        D(2027, 2, 8),
+    ]  # 除夕 + 初一–初三
     assert days[D(2027, 6, 9)] == "端午节" and days[D(2027, 9, 15)] == "中秋节"
-    assert {D(2027, 5, 1), D(2027, 5, 2), D(2027, 10, 1), D(2027, 10, 2), D(2027, 10, 3)} <= set(days)
+    assert {D(2027, 5, 1), D(2027, 5, 2), D(2027, 10, 1), D(2027, 10, 2), D(2027, 10, 3)} <= set(
+        days
+    )
 
 
 def test_a_statutory_weekday_is_off_and_marked_provisional():
-    day = describe_day(D(2027, 2, 8))   # 正月初三, a Monday
+    day = describe_day(D(2027, 2, 8))  # 正月初三, a Monday
     assert not day.workday and day.provisional and "春节" in day.reason
     ordinary = describe_day(D(2027, 3, 9))
     assert ordinary.workday and ordinary.provisional

@@ -1,4 +1,5 @@
 """清明 (solar longitude 15°, Beijing time), computed for provisional years, against chinese_calendar."""
+
 import datetime as dt
 
 import chinese_calendar
@@ -15,8 +16,11 @@ def _package_qingming(year):
 @pytest.mark.parametrize("year", range(2008, 2027))
 def test_qingming_is_a_day_of_the_official_qingming_holiday(year):
     """The 清明 holiday exists since 2008; chinese_calendar lists its days off per year."""
-    holiday = {d for d, name in chinese_calendar.holidays.items()
-               if d.year == year and name == chinese_calendar.Holiday.tomb_sweeping_day.value}
+    holiday = {
+        d
+        for d, name in chinese_calendar.holidays.items()
+        if d.year == year and name == chinese_calendar.Holiday.tomb_sweeping_day.value
+    }
     assert qingming(year) in holiday
 
 
@@ -25,8 +29,15 @@ def test_qingming_matches_the_shouxing_formula_2004_to_2099():
     assert differing == []
 
 
-@pytest.mark.parametrize("year, date", [(2024, dt.date(2024, 4, 4)), (2026, dt.date(2026, 4, 5)),
-                                        (2027, dt.date(2027, 4, 5)), (2028, dt.date(2028, 4, 4))])
+@pytest.mark.parametrize(
+    "year, date",
+    [
+        (2024, dt.date(2024, 4, 4)),
+        (2026, dt.date(2026, 4, 5)),
+        (2027, dt.date(2027, 4, 5)),
+        (2028, dt.date(2028, 4, 4)),
+    ],
+)
 def test_known_years(year, date):
     assert qingming(year) == date
 

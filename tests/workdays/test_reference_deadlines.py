@@ -1,4 +1,5 @@
 """Domain-spec §6.2: reference deadlines, the trigger day not counted (民法典第二百零一条)."""
+
 import datetime as dt
 
 import pytest
@@ -9,8 +10,8 @@ D = dt.date
 
 REFERENCE = [
     (D(2026, 9, 18), 20, D(2026, 10, 22)),
-    (D(2026, 9, 18), 40, D(2026, 11, 19)),   # with the 第三十三条 extension
-    (D(2025, 1, 20), 7, D(2025, 2, 5)),      # a correction notice period
+    (D(2026, 9, 18), 40, D(2026, 11, 19)),  # with the 第三十三条 extension
+    (D(2025, 1, 20), 7, D(2025, 2, 5)),  # a correction notice period
     (D(2025, 1, 20), 20, D(2025, 2, 21)),
     (D(2026, 2, 10), 20, D(2026, 3, 16)),
     (D(2024, 12, 2), 20, D(2024, 12, 30)),

@@ -3,6 +3,7 @@
 chinese_calendar's find_workday first moves to a working day and counts from there, one day
 too late; the rule (民事诉讼法第八十五条) counts the n-th working day after the trigger.
 """
+
 import datetime as dt
 
 import chinese_calendar
@@ -13,10 +14,13 @@ from gongkai.workdays import add_working_days
 D = dt.date
 
 
-@pytest.mark.parametrize("trigger, deadline, find_workday_says", [
-    (D(2026, 3, 7), D(2026, 4, 3), D(2026, 4, 7)),      # a Saturday
-    (D(2026, 10, 3), D(2026, 11, 3), D(2026, 11, 4)),   # 国庆 holiday
-])
+@pytest.mark.parametrize(
+    "trigger, deadline, find_workday_says",
+    [
+        (D(2026, 3, 7), D(2026, 4, 3), D(2026, 4, 7)),  # a Saturday
+        (D(2026, 10, 3), D(2026, 11, 3), D(2026, 11, 4)),  # 国庆 holiday
+    ],
+)
 def test_trigger_on_a_day_off(trigger, deadline, find_workday_says):
     assert add_working_days(trigger, 20).date == deadline
     assert chinese_calendar.find_workday(20, trigger) == find_workday_says

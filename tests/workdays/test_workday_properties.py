@@ -1,4 +1,5 @@
 """Properties of counting working days, over the confirmed years and the provisional ones."""
+
 import datetime as dt
 
 from hypothesis import given, settings
@@ -27,7 +28,10 @@ def test_monotone_in_n(trigger, n):
 @settings(max_examples=200, deadline=None)
 @given(triggers, counts, counts)
 def test_counting_in_two_steps_is_counting_once(trigger, n, m):
-    assert add_working_days(add_working_days(trigger, n).date, m).date == add_working_days(trigger, n + m).date
+    assert (
+        add_working_days(add_working_days(trigger, n).date, m).date
+        == add_working_days(trigger, n + m).date
+    )
 
 
 @settings(max_examples=200, deadline=None)

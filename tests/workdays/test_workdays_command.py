@@ -1,4 +1,5 @@
 """`gongkai workdays add DATE N` and `gongkai workdays status`."""
+
 import json
 
 import pytest
@@ -21,8 +22,14 @@ def test_add_into_an_unconfirmed_year_says_it_is_provisional(capsys):
 
 def test_add_with_an_overrides_file(tmp_path, capsys):
     path = tmp_path / "notice.json"
-    path.write_text(json.dumps({"confirmed_years": [2027],
-                                "days": [{"date": "2027-01-01", "workday": False, "note": "元旦"}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "confirmed_years": [2027],
+                "days": [{"date": "2027-01-01", "workday": False, "note": "元旦"}],
+            }
+        )
+    )
     assert main(["workdays", "add", "2026-12-10", "20", "--overrides", str(path)]) == 0
     assert capsys.readouterr().out.splitlines() == ["2027-01-08 星期五"]
 
@@ -32,19 +39,22 @@ def test_an_incomplete_confirmed_year_is_warned_about(tmp_path, capsys):
     path.write_text("date,workday\n2027,confirmed\n", encoding="utf-8")
     assert main(["workdays", "add", "2026-12-10", "20", "--overrides", str(path)]) == 0
     captured = capsys.readouterr()
-    assert captured.out.startswith("2027-01-07")   # 元旦 counted as working: the file says so
+    assert captured.out.startswith("2027-01-07")  # 元旦 counted as working: the file says so
     assert "2027-01-01（元旦）" in captured.err
 
 
-@pytest.mark.parametrize("argv, says", [
-    (["2026-02-30", "20"], "不存在的日期"),
-    (["abc", "20"], "YYYY-MM-DD"),
-    (["2026-01-05", "-1"], "非负整数"),
-    (["2026-01-05", "2.5"], "非负整数"),
-    (["2026-01-05", "二十"], "非负整数"),
-    (["1990-01-05", "20"], "1990"),
-    (["2026-01-05", "20", "--overrides", "/nonexistent/overrides.json"], "无法读取"),
-])
+@pytest.mark.parametrize(
+    "argv, says",
+    [
+        (["2026-02-30", "20"], "不存在的日期"),
+        (["abc", "20"], "YYYY-MM-DD"),
+        (["2026-01-05", "-1"], "非负整数"),
+        (["2026-01-05", "2.5"], "非负整数"),
+        (["2026-01-05", "二十"], "非负整数"),
+        (["1990-01-05", "20"], "1990"),
+        (["2026-01-05", "20", "--overrides", "/nonexistent/overrides.json"], "无法读取"),
+    ],
+)
 def test_bad_input_is_a_clear_message_and_exit_2(capsys, argv, says):
     assert main(["workdays", "add", *argv]) == 2
     captured = capsys.readouterr()

@@ -7,6 +7,7 @@
   never the applicants' names, identity numbers or contacts.
 - Extensions of the reply period are approved by a 审核人 or 负责人 (条例第三十三条第二款).
 """
+
 from __future__ import annotations
 
 from .models import Agency, Membership, Role
@@ -21,7 +22,9 @@ def agencies_for(user, role=None):
         return Agency.objects.none()
     memberships = Membership.objects.filter(user=user)
     if role is not None:
-        memberships = memberships.filter(role__in=role if isinstance(role, (tuple, list)) else [role])
+        memberships = memberships.filter(
+            role__in=role if isinstance(role, (tuple, list)) else [role]
+        )
     return Agency.objects.filter(pk__in=memberships.values("agency_id"))
 
 
@@ -35,7 +38,11 @@ def visible_agency_ids(user, staff_ids: set[int] | None = None) -> set[int]:
     `staff_ids` saves the query when the caller already has the user's own agencies."""
     if getattr(user, "is_superuser", False):
         return set(Agency.objects.values_list("pk", flat=True))
-    ids = set(staff_agencies(user).values_list("pk", flat=True)) if staff_ids is None else set(staff_ids)
+    ids = (
+        set(staff_agencies(user).values_list("pk", flat=True))
+        if staff_ids is None
+        else set(staff_ids)
+    )
     for agency in agencies_for(user, Role.SUPERVISOR):
         ids.add(agency.pk)
         ids.update(a.pk for a in agency.descendants())

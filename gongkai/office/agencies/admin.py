@@ -25,6 +25,7 @@ class MembershipAdmin(admin.ModelAdmin):
 @admin.register(CalendarOverride)
 class CalendarOverrideAdmin(admin.ModelAdmin):
     """Administrators enter the year's 调休 notice or a local holiday here before the package has it."""
+
     list_display = ("date", "is_workday", "agency", "note")
     list_filter = ("is_workday", "agency")
     date_hierarchy = "date"

@@ -1,5 +1,6 @@
 """Agencies (a tree: city → county → township/department), their staff and roles, and the
 working-day calendar overrides an administrator enters."""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -16,9 +17,17 @@ KIND_LABELS = {
 
 class Agency(models.Model):
     name = models.CharField("名称", max_length=200, unique=True)
-    parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children",
-                               verbose_name="上级机关")
-    kind = models.CharField("类型", max_length=20, choices=[(k.value, KIND_LABELS[k]) for k in AgencyKind])
+    parent = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="上级机关",
+    )
+    kind = models.CharField(
+        "类型", max_length=20, choices=[(k.value, KIND_LABELS[k]) for k in AgencyKind]
+    )
     #: 立法法第九十一、九十三条: only some agencies may make 规章 (table 1 第（一）项)
     can_make_rules = models.BooleanField("有规章制定权", default=False)
     is_active = models.BooleanField("启用", default=True)
@@ -59,14 +68,19 @@ class Role(models.TextChoices):
 
 
 class Membership(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships",
-                             verbose_name="用户")
-    agency = models.ForeignKey(Agency, models.CASCADE, related_name="memberships", verbose_name="机关")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships", verbose_name="用户"
+    )
+    agency = models.ForeignKey(
+        Agency, models.CASCADE, related_name="memberships", verbose_name="机关"
+    )
     role = models.CharField("角色", max_length=20, choices=Role.choices)
 
     class Meta:
         verbose_name = verbose_name_plural = "人员角色"
-        constraints = [models.UniqueConstraint(fields=["user", "agency", "role"], name="unique_membership")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "agency", "role"], name="unique_membership")
+        ]
 
     def __str__(self):
         return f"{self.user} · {self.agency} · {self.get_role_display()}"
@@ -76,18 +90,28 @@ class CalendarOverride(models.Model):
     """A day whose working status differs from the packaged calendar: a 调休 arrangement not yet
     shipped, or a local holiday (全国年节及纪念日放假办法第四条: 少数民族节日). Without an agency it
     applies everywhere; with one, to that agency and the agencies below it."""
+
     date = models.DateField("日期")
     is_workday = models.BooleanField("工作日")
     note = models.CharField("说明", max_length=200, blank=True)
-    agency = models.ForeignKey(Agency, models.CASCADE, null=True, blank=True, related_name="calendar_overrides",
-                               verbose_name="适用机关（空为全部）")
+    agency = models.ForeignKey(
+        Agency,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="calendar_overrides",
+        verbose_name="适用机关（空为全部）",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "工作日调整"
         ordering = ["date"]
-        constraints = [models.UniqueConstraint(fields=["date", "agency"], name="unique_override"),
-                       models.UniqueConstraint(fields=["date"], condition=models.Q(agency=None),
-                                               name="unique_national_override")]
+        constraints = [
+            models.UniqueConstraint(fields=["date", "agency"], name="unique_override"),
+            models.UniqueConstraint(
+                fields=["date"], condition=models.Q(agency=None), name="unique_national_override"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.date} {'上班' if self.is_workday else '休息'} {self.note}"

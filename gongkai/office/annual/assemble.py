@@ -12,13 +12,19 @@ Year attribution (domain-spec §5.6), for the statistical year Y:
 Table 3 (domain-spec §2.5, what to count is [U]): appeals filed in Y or pending at its
 start, each under its result when closed by 31 December Y, otherwise under 尚未审结.
 """
+
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 
-from gongkai.report.formats import (APPLICANT_COLUMNS, FORMAT_2021, OUTCOME_COLUMNS,
-                                    OUTCOME_ROWS_2021, TABLE3)
+from gongkai.report.formats import (
+    APPLICANT_COLUMNS,
+    FORMAT_2021,
+    OUTCOME_COLUMNS,
+    OUTCOME_ROWS_2021,
+    TABLE3,
+)
 from gongkai.report.model import AgencyKind, Cell, Report, Source, TextPart
 
 LEDGER = Source(kind="ledger")
@@ -36,11 +42,12 @@ class LedgerCounts:
 
     Every mapping counts applications (or appeals); a missing key means none.
     """
-    received: Counter = field(default_factory=Counter)        # category -> n
-    carried_in: Counter = field(default_factory=Counter)      # category -> n
-    carried_out: Counter = field(default_factory=Counter)     # category -> n
-    concluded: Counter = field(default_factory=Counter)       # (category, outcome) -> n
-    appeals: Counter = field(default_factory=Counter)         # (kind, result key | "pending") -> n
+
+    received: Counter = field(default_factory=Counter)  # category -> n
+    carried_in: Counter = field(default_factory=Counter)  # category -> n
+    carried_out: Counter = field(default_factory=Counter)  # category -> n
+    concluded: Counter = field(default_factory=Counter)  # (category, outcome) -> n
+    appeals: Counter = field(default_factory=Counter)  # (kind, result key | "pending") -> n
     #: problems in the records that keep a case out of a cell; shown, never dropped silently
     anomalies: list[str] = field(default_factory=list)
 
@@ -96,15 +103,30 @@ def fill_table_1(report: Report, entered: dict[str, str | None]) -> None:
         report.set(Cell.read(key, "" if raw is None else str(raw), ENTERED, decimal=col.decimal))
 
 
-def assemble_report(agency: str, year: int, counts: LedgerCounts, *, kind: AgencyKind | None = None,
-                    can_make_rules: bool | None = None, table1: dict[str, str | None] | None = None,
-                    texts: dict[int, str] | None = None) -> Report:
+def assemble_report(
+    agency: str,
+    year: int,
+    counts: LedgerCounts,
+    *,
+    kind: AgencyKind | None = None,
+    can_make_rules: bool | None = None,
+    table1: dict[str, str | None] | None = None,
+    texts: dict[int, str] | None = None,
+) -> Report:
     """One agency's report for `year` in the 2021 format: tables 2–3 counted, table 1 and parts as entered."""
-    report = Report(format=FORMAT_2021, agency=agency, year=year, agency_kind=kind,
-                    can_make_rules=can_make_rules, title=f"{agency}{year}年政府信息公开工作年度报告",
-                    source_kind="ledger")
+    report = Report(
+        format=FORMAT_2021,
+        agency=agency,
+        year=year,
+        agency_kind=kind,
+        can_make_rules=can_make_rules,
+        title=f"{agency}{year}年政府信息公开工作年度报告",
+        source_kind="ledger",
+    )
     for part in FORMAT_2021.parts:
-        report.parts[part.number] = TextPart(part.number, part.title, (texts or {}).get(part.number, ""))
+        report.parts[part.number] = TextPart(
+            part.number, part.title, (texts or {}).get(part.number, "")
+        )
     fill_table_1(report, table1 or {})
     fill_tables_2_and_3(report, counts)
     report.notes.extend(counts.anomalies)

@@ -3,6 +3,7 @@
 Publishing is blocked while an ERROR finding stands. Last year's published version is passed
 as `previous`, so 上年结转 is checked against what was actually published (Y-1).
 """
+
 from __future__ import annotations
 
 from gongkai.report.model import Report

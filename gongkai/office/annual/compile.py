@@ -4,6 +4,7 @@ The counting is done by the database with grouped, filtered COUNTs (three querie
 applications and one for the appeals), never by looping over cases in Python: a county
 government office keeps tens of thousands of cases. `assemble.py` lays the counts out.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -45,30 +46,41 @@ def application_counts(applications, year: int) -> LedgerCounts:
         for name in ("received", "carried_in", "carried_out"):
             if row[name]:
                 getattr(counts, name)[cat] += row[name]
-    concluded = received.filter(concluded_on__gte=start, concluded_on__lte=end, received_on__lte=end)
+    concluded = received.filter(
+        concluded_on__gte=start, concluded_on__lte=end, received_on__lte=end
+    )
     for row in concluded.values("applicant_category", "outcome").annotate(n=Count("pk")):
         if row["outcome"]:
             counts.concluded[(row["applicant_category"], row["outcome"])] += row["n"]
         else:
-            counts.anomalies.append(f"{row['n']}件申请已填办结日期但没有办理结果，未计入办理结果各行，请补录。")
+            counts.anomalies.append(
+                f"{row['n']}件申请已填办结日期但没有办理结果，未计入办理结果各行，请补录。"
+            )
     inverted = received.filter(concluded_on__lt=F("received_on")).count()
     if inverted:
         counts.anomalies.append(f"{inverted}件申请的办结日期早于收到日期，统计可能不平衡，请核对。")
-    waiting = applications.filter(received_on__isnull=True, concluded_on__gte=start, concluded_on__lte=end).count()
+    waiting = applications.filter(
+        received_on__isnull=True, concluded_on__gte=start, concluded_on__lte=end
+    ).count()
     if waiting:
-        counts.anomalies.append(f"{waiting}件申请尚未确认收到日期（第三十一条）却已办结，未计入本表。")
+        counts.anomalies.append(
+            f"{waiting}件申请尚未确认收到日期（第三十一条）却已办结，未计入本表。"
+        )
     return counts
 
 
 def appeal_counts(appeals, year: int) -> Counter:
     """Table 3 counts: filed in `year` or pending at its start; result if closed by 31 December."""
     start, end = year_bounds(year)
-    in_year = appeals.filter(Q(filed_on__gte=start, filed_on__lte=end)
-                             | Q(filed_on__lt=start) & (Q(closed_on__isnull=True) | Q(closed_on__gte=start)))
+    in_year = appeals.filter(
+        Q(filed_on__gte=start, filed_on__lte=end)
+        | Q(filed_on__lt=start) & (Q(closed_on__isnull=True) | Q(closed_on__gte=start))
+    )
     closed = Q(closed_on__isnull=False, closed_on__lte=end) & ~Q(result="")
     counts: Counter = Counter()
     for row in in_year.values("kind", "result").annotate(
-            done=Count("pk", filter=closed), open=Count("pk", filter=~closed)):
+        done=Count("pk", filter=closed), open=Count("pk", filter=~closed)
+    ):
         if row["done"]:
             counts[(row["kind"], row["result"])] += row["done"]
         if row["open"]:
@@ -88,9 +100,14 @@ def compile_report(agency, year: int) -> Report:
     counts.appeals = appeal_counts(Appeal.objects.filter(agency=agency), year)
     entry = AnnualReport.objects.filter(agency=agency, year=year).first()
     return assemble_report(
-        agency.name, year, counts, kind=AgencyKind(agency.kind) if agency.kind else None,
+        agency.name,
+        year,
+        counts,
+        kind=AgencyKind(agency.kind) if agency.kind else None,
         can_make_rules=agency.can_make_rules,
-        table1=entry.table1 if entry else None, texts=entry.texts() if entry else None)
+        table1=entry.table1 if entry else None,
+        texts=entry.texts() if entry else None,
+    )
 
 
 def fees_in_year(agency, year: int):
@@ -101,12 +118,17 @@ def fees_in_year(agency, year: int):
     from gongkai.office.applications.models import CaseEvent, EventKind
 
     from .narrative import Fees
+
     start, end = year_bounds(year)
     events = CaseEvent.objects.filter(application__agency=agency)
     notices = events.filter(kind=EventKind.FEE_NOTICE, on__gte=start, on__lte=end).count()
-    paid_cases = events.filter(kind=EventKind.FEE_PAID, on__gte=start, on__lte=end).values("application_id")
+    paid_cases = events.filter(kind=EventKind.FEE_PAID, on__gte=start, on__lte=end).values(
+        "application_id"
+    )
     collected = Decimal(0)
-    for data in events.filter(kind=EventKind.FEE_NOTICE, application_id__in=paid_cases).values_list("data", flat=True):
+    for data in events.filter(kind=EventKind.FEE_NOTICE, application_id__in=paid_cases).values_list(
+        "data", flat=True
+    ):
         try:
             collected += Decimal(str(data.get("amount", "0")))
         except InvalidOperation:

@@ -4,6 +4,7 @@ PDF needs a program that lays out CJK text: headless Chromium prints the HTML wr
 (the page CSS asks for A4 and the Noto CJK fonts), else LibreOffice converts the DOCX. When
 neither is installed the office says so instead of offering a broken file.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -69,23 +70,48 @@ def pdf_from_html(html: bytes) -> bytes:
     with tempfile.TemporaryDirectory(prefix="gongkai-pdf-") as tmp:
         page, out = Path(tmp, "report.html"), Path(tmp, "report.pdf")
         page.write_bytes(html)
-        return _run([_which(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
-                     f"--print-to-pdf={out}", page.as_uri()], out)
+        return _run(
+            [
+                _which(CHROMIUM),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={tmp}/profile",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={out}",
+                page.as_uri(),
+            ],
+            out,
+        )
 
 
 def pdf_from_docx(docx: bytes) -> bytes:
     with tempfile.TemporaryDirectory(prefix="gongkai-pdf-") as tmp:
         src = Path(tmp, "report.docx")
         src.write_bytes(docx)
-        return _run([_which(LIBREOFFICE), f"-env:UserInstallation=file://{tmp}/lo", "--headless",
-                     "--convert-to", "pdf", "--outdir", tmp, str(src)], Path(tmp, "report.pdf"))
+        return _run(
+            [
+                _which(LIBREOFFICE),
+                f"-env:UserInstallation=file://{tmp}/lo",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(src),
+            ],
+            Path(tmp, "report.pdf"),
+        )
 
 
 def export(report: Report, kind: str) -> Export:
     """The report as `kind` (docx, html or pdf). Raises PdfUnavailable for a PDF that cannot be made."""
     from gongkai.report.write import write
+
     name = f"{report.agency}{report.year}年政府信息公开工作年度报告.{kind}"
     if kind == "pdf":
         engine = pdf_engine()
@@ -94,7 +120,9 @@ def export(report: Report, kind: str) -> Export:
         elif engine == "libreoffice":
             data = pdf_from_docx(write(report, "docx"))
         else:
-            raise PdfUnavailable("本机未安装 Chromium 或 LibreOffice，无法生成 PDF；请导出 DOCX 或 HTML 后自行打印。")
+            raise PdfUnavailable(
+                "本机未安装 Chromium 或 LibreOffice，无法生成 PDF；请导出 DOCX 或 HTML 后自行打印。"
+            )
         return Export(data, CONTENT_TYPES["pdf"], name)
     if kind not in ("docx", "html"):
         raise KeyError(kind)

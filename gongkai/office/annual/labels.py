@@ -4,12 +4,22 @@ A ledger kept in a spreadsheet names things with the labels printed in the 2021 
 (formats.py), written by hand: without the row number, with other brackets or separators,
 "部分公开" for row （二）. Matching goes through `normalize.loose`, never a retyped label.
 """
+
 from __future__ import annotations
 
 import re
 
-from gongkai.report.formats import (APPLICANT_COLUMNS, DENIED, NOT_PROCESSED, ORG, OTHER,
-                                    OUTCOME_COLUMNS, OUTCOME_ROWS_2021, TABLE3, UNABLE)
+from gongkai.report.formats import (
+    APPLICANT_COLUMNS,
+    DENIED,
+    NOT_PROCESSED,
+    ORG,
+    OTHER,
+    OUTCOME_COLUMNS,
+    OUTCOME_ROWS_2021,
+    TABLE3,
+    UNABLE,
+)
 from gongkai.report.normalize import ROW_MARK, loose
 
 
@@ -34,11 +44,19 @@ def _index(pairs) -> dict[str, str]:
     return index
 
 
-_OUTCOMES = _index([(t, r.key) for r in OUTCOME_ROWS_2021
-                    for t in (r.label, ROW_MARK.sub("", r.label), bare(r.label))])
-_CATEGORIES = _index([(t, c.key) for c in APPLICANT_COLUMNS
-                      for t in (c.label, c.group + c.label, c.key)])
-_APPEAL_KINDS = _index([(t, r.key) for r in TABLE3.rows for t in (r.label, r.group + r.label, r.key)])
+_OUTCOMES = _index(
+    [
+        (t, r.key)
+        for r in OUTCOME_ROWS_2021
+        for t in (r.label, ROW_MARK.sub("", r.label), bare(r.label))
+    ]
+)
+_CATEGORIES = _index(
+    [(t, c.key) for c in APPLICANT_COLUMNS for t in (c.label, c.group + c.label, c.key)]
+)
+_APPEAL_KINDS = _index(
+    [(t, r.key) for r in TABLE3.rows for t in (r.label, r.group + r.label, r.key)]
+)
 _APPEAL_RESULTS = _index([(c.label, c.key) for c in OUTCOME_COLUMNS if c.key != "total"])
 
 
@@ -47,7 +65,7 @@ def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str:
     for p in prefixes:
         lp = loose(p)
         if t.startswith(lp) and len(t) > len(lp):
-            return t[len(lp):]
+            return t[len(lp) :]
     return t
 
 
@@ -75,4 +93,6 @@ def appeal_result_key(text: str) -> str | None:
     return _APPEAL_RESULTS.get(loose(text))
 
 
-CATEGORY_LABELS = tuple(c.label if not c.group else f"{c.group}-{c.label}" for c in APPLICANT_COLUMNS)
+CATEGORY_LABELS = tuple(
+    c.label if not c.group else f"{c.group}-{c.label}" for c in APPLICANT_COLUMNS
+)

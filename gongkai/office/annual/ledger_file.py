@@ -5,6 +5,7 @@ One row per application: 编号, 收到日期, 申请人类型, 申请人, 申�
 come in a sheet or file of their own: 编号, 类型, 立案日期, 结果 (blank while pending), 结案日期,
 关联申请编号. A sheet is told apart by its columns. Nothing here touches the database.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,10 +18,20 @@ from pathlib import Path
 from gongkai.report.formats import OUTCOME_COLUMNS, TABLE3
 from gongkai.report.normalize import norm
 
-from .labels import (CATEGORY_LABELS, appeal_kind_key, appeal_result_key, category_key, outcome_key)
+from .labels import CATEGORY_LABELS, appeal_kind_key, appeal_result_key, category_key, outcome_key
 
-APPLICATION_COLUMNS = ("编号", "收到日期", "申请人类型", "申请人", "申请内容", "补正通知日期", "补正收到日期",
-                       "延期工作日", "办结日期", "办理结果")
+APPLICATION_COLUMNS = (
+    "编号",
+    "收到日期",
+    "申请人类型",
+    "申请人",
+    "申请内容",
+    "补正通知日期",
+    "补正收到日期",
+    "延期工作日",
+    "办结日期",
+    "办理结果",
+)
 APPLICATION_REQUIRED = ("编号", "收到日期", "申请人类型", "办结日期", "办理结果")
 APPEAL_COLUMNS = ("编号", "类型", "立案日期", "结果", "结案日期", "关联申请编号")
 APPEAL_REQUIRED = ("编号", "类型", "立案日期", "结果", "结案日期")
@@ -34,8 +45,8 @@ class LedgerUnreadable(Exception):
 
 @dataclass(frozen=True)
 class RowError:
-    where: str               # file name, and sheet name for a workbook
-    row: int                 # 1-based row number as the spreadsheet shows it
+    where: str  # file name, and sheet name for a workbook
+    row: int  # 1-based row number as the spreadsheet shows it
     reason: str
 
     def __str__(self) -> str:
@@ -55,7 +66,7 @@ class ApplicationRecord:
     correction_received_on: dt.date | None = None
     extension_days: int | None = None
     concluded_on: dt.date | None = None
-    outcome: str = ""        # an OUTCOME_ROWS_2021 key; "" while pending
+    outcome: str = ""  # an OUTCOME_ROWS_2021 key; "" while pending
 
 
 @dataclass
@@ -63,9 +74,9 @@ class AppealRecord:
     where: str
     row: int
     number: str
-    kind: str                # a TABLE3 row key
+    kind: str  # a TABLE3 row key
     filed_on: dt.date
-    result: str = ""         # maintained | corrected | other; "" while pending
+    result: str = ""  # maintained | corrected | other; "" while pending
     closed_on: dt.date | None = None
     application_number: str = ""
 
@@ -104,7 +115,7 @@ def parse_date(value) -> dt.date | None:
     for pattern in _DATE_PATTERNS:
         m = pattern.match(text)
         if m:
-            return dt.date(*map(int, m.groups()))   # ValueError for 2024-02-30
+            return dt.date(*map(int, m.groups()))  # ValueError for 2024-02-30
     raise ValueError(text)
 
 
@@ -132,10 +143,13 @@ class _Row:
 
     def order(self, earlier: tuple[str, dt.date | None], later: tuple[str, dt.date | None]) -> None:
         if earlier[1] and later[1] and later[1] < earlier[1]:
-            self.problems.append(f"{later[0]}{later[1]:%Y-%m-%d}早于{earlier[0]}{earlier[1]:%Y-%m-%d}")
+            self.problems.append(
+                f"{later[0]}{later[1]:%Y-%m-%d}早于{earlier[0]}{earlier[1]:%Y-%m-%d}"
+            )
 
 
 # ---------------------------------------------------------------- one row each
+
 
 def _application(where: str, number: int, values: dict) -> ApplicationRecord | list[str]:
     r = _Row(values)
@@ -147,7 +161,9 @@ def _application(where: str, number: int, values: dict) -> ApplicationRecord | l
     if not r.text("申请人类型"):
         r.problems.append("缺少申请人类型")
     elif category is None:
-        r.problems.append(f"申请人类型“{r.text('申请人类型')}”不是表二的六类之一（{'、'.join(CATEGORY_LABELS)}）")
+        r.problems.append(
+            f"申请人类型“{r.text('申请人类型')}”不是表二的六类之一（{'、'.join(CATEGORY_LABELS)}）"
+        )
     notice = r.date("补正通知日期")
     corrected = r.date("补正收到日期")
     concluded = r.date("办结日期")
@@ -163,7 +179,9 @@ def _application(where: str, number: int, values: dict) -> ApplicationRecord | l
         except ValueError:
             extension = -1
         if not 1 <= extension <= MAX_EXTENSION:
-            r.problems.append(f"延期工作日“{r.text('延期工作日')}”应为1至{MAX_EXTENSION}的整数（条例第三十三条）")
+            r.problems.append(
+                f"延期工作日“{r.text('延期工作日')}”应为1至{MAX_EXTENSION}的整数（条例第三十三条）"
+            )
     outcome_text = r.text("办理结果")
     outcome = outcome_key(outcome_text) if outcome_text else ""
     if outcome is None:
@@ -174,8 +192,20 @@ def _application(where: str, number: int, values: dict) -> ApplicationRecord | l
         r.problems.append("已填办理结果但缺少办结日期")
     if r.problems:
         return r.problems
-    return ApplicationRecord(where, number, ident, received, category, r.text("申请人"), r.text("申请内容"),
-                             notice, corrected, extension, concluded, outcome)
+    return ApplicationRecord(
+        where,
+        number,
+        ident,
+        received,
+        category,
+        r.text("申请人"),
+        r.text("申请内容"),
+        notice,
+        corrected,
+        extension,
+        concluded,
+        outcome,
+    )
 
 
 KINDS = " / ".join(r.label for r in TABLE3.rows)
@@ -210,6 +240,7 @@ def _appeal(where: str, number: int, values: dict) -> AppealRecord | list[str]:
 
 # ---------------------------------------------------------------- sheets and files
 
+
 def _kind_of(header: list[str]) -> str | None:
     names = set(header)
     if {"类型", "立案日期"} <= names:
@@ -231,8 +262,14 @@ def read_rows(where: str, rows, ledger: Ledger) -> None:
             header = [norm(text_of(v)) for v in cells]
             kind = _kind_of(header)
             if kind is None:
-                ledger.errors.append(RowError(where, number, "表头无法识别：既不是申请台账（编号、收到日期、申请人类型、"
-                                                             "办结日期、办理结果…）也不是复议诉讼台账（编号、类型、立案日期…）"))
+                ledger.errors.append(
+                    RowError(
+                        where,
+                        number,
+                        "表头无法识别：既不是申请台账（编号、收到日期、申请人类型、"
+                        "办结日期、办理结果…）也不是复议诉讼台账（编号、类型、立案日期…）",
+                    )
+                )
                 return
             required = APPLICATION_REQUIRED if kind == "applications" else APPEAL_REQUIRED
             missing = [c for c in required if c not in header]
@@ -275,10 +312,13 @@ def read_file(path: str | Path, ledger: Ledger | None = None) -> Ledger:
         read_rows(path.name, csv.reader(io.StringIO(_csv_text(data, path.name))), ledger)
     else:
         from openpyxl import load_workbook
+
         try:
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as e:  # openpyxl raises many kinds for a damaged file
-            raise LedgerUnreadable(f"{path.name}：不是有效的 XLSX 文件（{type(e).__name__}）") from e
+            raise LedgerUnreadable(
+                f"{path.name}：不是有效的 XLSX 文件（{type(e).__name__}）"
+            ) from e
         for sheet in book.worksheets:
             read_rows(f"{path.name}「{sheet.title}」", sheet.iter_rows(values_only=True), ledger)
         book.close()
@@ -293,13 +333,21 @@ def check_numbers(ledger: Ledger, known_applications=frozenset()) -> None:
         for rec in records:
             if rec.number in seen:
                 first = seen[rec.number]
-                ledger.errors.append(RowError(rec.where, rec.row, f"编号“{rec.number}”重复（已见于{first.where} 第{first.row}行）"))
+                ledger.errors.append(
+                    RowError(
+                        rec.where,
+                        rec.row,
+                        f"编号“{rec.number}”重复（已见于{first.where} 第{first.row}行）",
+                    )
+                )
             else:
                 seen[rec.number] = rec
     numbers = {a.number for a in ledger.applications} | set(known_applications)
     for ap in ledger.appeals:
         if ap.application_number and ap.application_number not in numbers:
-            ledger.errors.append(RowError(ap.where, ap.row, f"关联申请编号“{ap.application_number}”不在申请台账中"))
+            ledger.errors.append(
+                RowError(ap.where, ap.row, f"关联申请编号“{ap.application_number}”不在申请台账中")
+            )
 
 
 def read_ledger(paths, known_applications=frozenset()) -> Ledger:

@@ -1,5 +1,6 @@
 """Write a ledger workbook in the layout `import-ledger` reads: the blank template offered for
 download, and the export of an agency's ledger. Sheet 申请 for applications, 复议诉讼 for appeals."""
+
 from __future__ import annotations
 
 import io
@@ -14,8 +15,10 @@ def write_ledger_xlsx(applications: list[dict] = (), appeals: list[dict] = ()) -
     book = Workbook()
     sheet = book.active
     sheet.title = "申请"
-    for title, columns, records in (("申请", APPLICATION_COLUMNS, applications),
-                                    ("复议诉讼", APPEAL_COLUMNS, appeals)):
+    for title, columns, records in (
+        ("申请", APPLICATION_COLUMNS, applications),
+        ("复议诉讼", APPEAL_COLUMNS, appeals),
+    ):
         if title != sheet.title:
             sheet = book.create_sheet(title)
         sheet.append(list(columns))

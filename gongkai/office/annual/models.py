@@ -5,6 +5,7 @@ each time (design.md: the ledger does not store report numbers). Publishing free
 report (every cell, the text, the findings) as a version with its date; a later change is a
 new version with a reason, so last year's figures stay what was published (Y-1).
 """
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -17,7 +18,9 @@ EDITED_PARTS = (1, 5, 6)
 
 
 class AnnualReport(models.Model):
-    agency = models.ForeignKey(Agency, models.PROTECT, related_name="annual_reports", verbose_name="机关")
+    agency = models.ForeignKey(
+        Agency, models.PROTECT, related_name="annual_reports", verbose_name="机关"
+    )
     year = models.PositiveIntegerField("年度")
     #: table 1 (主动公开) as typed: {cell key: text}; a missing key is a blank cell, never a 0
     table1 = models.JSONField("表一（主动公开）", default=dict, blank=True)
@@ -25,13 +28,21 @@ class AnnualReport(models.Model):
     part5 = models.TextField("五、存在的主要问题及改进情况", blank=True)
     part6 = models.TextField("六、其他需要报告的事项", blank=True)
     updated = models.DateTimeField("更新时间", auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name="更新人")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="更新人",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "年度报告"
         ordering = ["-year", "agency__name"]
-        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="one_report_per_agency_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="one_report_per_agency_year")
+        ]
 
     def __str__(self):
         return f"{self.agency.name}{self.year}年度报告"
@@ -46,20 +57,31 @@ class AnnualReport(models.Model):
 
 class ReportVersion(models.Model):
     """A published, frozen report: the full JSON of the `Report` as it stood that day."""
-    report = models.ForeignKey(AnnualReport, models.CASCADE, related_name="versions", verbose_name="年度报告")
+
+    report = models.ForeignKey(
+        AnnualReport, models.CASCADE, related_name="versions", verbose_name="年度报告"
+    )
     number = models.PositiveIntegerField("版本")
     published_on = models.DateField("发布日期")
     reason = models.TextField("修改原因", blank=True)
     snapshot = models.JSONField("报告内容")
     findings = models.JSONField("发布时的检查结果", default=list, blank=True)
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                     related_name="+", verbose_name="发布人")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="发布人",
+    )
     at = models.DateTimeField("记录时间", auto_now_add=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "已发布版本"
         ordering = ["report", "number"]
-        constraints = [models.UniqueConstraint(fields=["report", "number"], name="unique_version_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="unique_version_number")
+        ]
 
     def __str__(self):
         return f"{self.report} 第{self.number}版"
@@ -67,5 +89,6 @@ class ReportVersion(models.Model):
     @property
     def late(self) -> bool:
         from .snapshot import report_from_snapshot
+
         deadline = report_from_snapshot(self.snapshot).deadline
         return bool(deadline and self.published_on > deadline)

@@ -5,6 +5,7 @@ The office edits them in the browser; they are a start that already agrees with 
 the five aspects FMT2021 一(一) names (S-4); a people's government of any level, a township
 included, also reports 考核、评议、责任追究 (条例第五十条第（四）项).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from gongkai.report.model import AgencyKind, Report
 @dataclass(frozen=True)
 class Fees:
     """信息处理费 in the year (国办函〔2020〕109号): notices sent and money collected, in 元."""
+
     notices: int = 0
     collected_yuan: Decimal = Decimal(0)
 
@@ -34,11 +36,17 @@ def applications_sentence(report: Report) -> str:
     done = _total(report, "processed_total")
     shown = _total(report, "granted") + _total(report, "partially_granted")
     share = f"，占{shown * 100 / done:.1f}%" if done else ""
-    parts = [f"本年度共新收政府信息公开申请{_total(report, 'new_received')}件，"
-             f"上年结转{_total(report, 'carried_over_in')}件；办结{done}件，"
-             f"其中予以公开及部分公开{shown}件{share}"]
-    for label, group in (("不予公开", DENIED), ("无法提供", UNABLE), ("不予处理", NOT_PROCESSED),
-                         ("其他处理", OTHER)):
+    parts = [
+        f"本年度共新收政府信息公开申请{_total(report, 'new_received')}件，"
+        f"上年结转{_total(report, 'carried_over_in')}件；办结{done}件，"
+        f"其中予以公开及部分公开{shown}件{share}"
+    ]
+    for label, group in (
+        ("不予公开", DENIED),
+        ("无法提供", UNABLE),
+        ("不予处理", NOT_PROCESSED),
+        ("其他处理", OTHER),
+    ):
         n = _group_total(report, group)
         if n:
             parts.append(f"{label}{n}件")
@@ -48,16 +56,20 @@ def applications_sentence(report: Report) -> str:
 def appeals_sentence(report: Report) -> str:
     """T-5: 行政复议 = review.total; 行政诉讼 = both litigation rows."""
     review = report.value("t3.review.total") or 0
-    suits = (report.value("t3.litigation_direct.total") or 0) + (report.value("t3.litigation_after_review.total") or 0)
+    suits = (report.value("t3.litigation_direct.total") or 0) + (
+        report.value("t3.litigation_after_review.total") or 0
+    )
     return f"本年度因政府信息公开工作被申请行政复议{review}件，被提起行政诉讼{suits}件。"
 
 
 def proactive_sentence(report: Report) -> str:
     """Table 1 figures, only those entered (a blank is not a 0)."""
     bits = []
-    for key, words in (("t1.normative_docs.made", "制发行政规范性文件{}件"),
-                       ("t1.licensing.decisions", "作出行政许可决定{}个"),
-                       ("t1.penalty.decisions", "作出行政处罚决定{}个")):
+    for key, words in (
+        ("t1.normative_docs.made", "制发行政规范性文件{}件"),
+        ("t1.licensing.decisions", "作出行政许可决定{}个"),
+        ("t1.penalty.decisions", "作出行政处罚决定{}个"),
+    ):
         v = report.value(key)
         if v is not None:
             bits.append(words.format(v))

@@ -4,6 +4,7 @@
 own-level report); the version keeps its date so lateness stays visible (S-5). A change after
 publication is a new version with a reason: the published figures are never rewritten.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,8 +29,11 @@ class PublishRefused(Exception):
 
 def published_report(agency, year: int) -> Report | None:
     """The latest published version of `year`, as it was frozen."""
-    version = (ReportVersion.objects.filter(report__agency=agency, report__year=year)
-               .order_by("-number").first())
+    version = (
+        ReportVersion.objects.filter(report__agency=agency, report__year=year)
+        .order_by("-number")
+        .first()
+    )
     return report_from_snapshot(version.snapshot) if version else None
 
 
@@ -54,5 +58,11 @@ def publish(agency, year: int, by, published_on: dt.date, reason: str = "") -> R
     if errors:
         raise PublishRefused(f"有{len(errors)}项错误未解决，不能发布。", errors)
     return ReportVersion.objects.create(
-        report=entry, number=(last.number + 1) if last else 1, published_on=published_on, reason=reason.strip(),
-        snapshot=snapshot_of(report), findings=[f.to_dict() for f in found if f.failed], published_by=by)
+        report=entry,
+        number=(last.number + 1) if last else 1,
+        published_on=published_on,
+        reason=reason.strip(),
+        snapshot=snapshot_of(report),
+        findings=[f.to_dict() for f in found if f.failed],
+        published_by=by,
+    )

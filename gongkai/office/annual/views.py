@@ -4,6 +4,7 @@ ledger, checks, table 1 and parts 一/五/六 edited, exports, publication), and
 Access (agencies/access.py): the agency's staff edit; its 负责人 or 管理员 publish; a 监督人 of
 a parent agency reads. Anyone else gets a 404, as for a case of another agency.
 """
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -62,8 +63,12 @@ def report_list(request):
     ids = access.visible_agency_ids(request.user)
     rows = []
     for agency in Agency.objects.filter(pk__in=ids).order_by("name"):
-        versions = {v.report.year: v for v in ReportVersion.objects.filter(report__agency=agency)
-                    .select_related("report").order_by("number")}
+        versions = {
+            v.report.year: v
+            for v in ReportVersion.objects.filter(report__agency=agency)
+            .select_related("report")
+            .order_by("number")
+        }
         rows.append((agency, [(y, versions.get(y)) for y in _years(agency)]))
     return render(request, "annual/report_list.html", {"rows": rows})
 
@@ -71,7 +76,9 @@ def report_list(request):
 def _initial(entry: AnnualReport | None, report, agency, year) -> dict:
     """The saved text, or for a part never written the sentences pre-filled from the figures."""
     generated = prefill(report, fees_in_year(agency, year))
-    initial = {f"part{n}": (getattr(entry, f"part{n}") if entry else "") or generated[n] for n in (1, 5, 6)}
+    initial = {
+        f"part{n}": (getattr(entry, f"part{n}") if entry else "") or generated[n] for n in (1, 5, 6)
+    }
     for key, raw in (entry.table1 if entry else {}).items():
         initial[table1_field_name(key)] = raw
     return initial
@@ -105,21 +112,36 @@ def report_detail(request, agency_id, year):
     if form is None:
         form = ReportForm(initial=_initial(entry, report, agency, year))
     versions = list(entry.versions.order_by("-number")) if entry else []
-    return render(request, "annual/report_detail.html", {
-        "agency": agency, "year": year, "report": report, "entry": entry, "form": form,
-        "can_edit": can_edit, "can_publish": _can_publish(request.user, agency),
-        "findings": [f for f in found if not f.outcome.value == "pass"],
-        "passed": sum(1 for f in found if f.outcome.value == "pass"),
-        "errors": blocking(found), "checks_error": checks_error,
-        "versions": versions, "publish_form": PublishForm(republish=bool(versions)),
-        "pdf_engine": pdf_engine(), "today": timezone.localdate(),
-        "figures": _figures(report),
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "annual/report_detail.html",
+        {
+            "agency": agency,
+            "year": year,
+            "report": report,
+            "entry": entry,
+            "form": form,
+            "can_edit": can_edit,
+            "can_publish": _can_publish(request.user, agency),
+            "findings": [f for f in found if not f.outcome.value == "pass"],
+            "passed": sum(1 for f in found if f.outcome.value == "pass"),
+            "errors": blocking(found),
+            "checks_error": checks_error,
+            "versions": versions,
+            "publish_form": PublishForm(republish=bool(versions)),
+            "pdf_engine": pdf_engine(),
+            "today": timezone.localdate(),
+            "figures": _figures(report),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 def _figures(report) -> list[tuple[str, int | None]]:
     """The headline numbers shown above the tables."""
-    suits = [report.value(f"t3.{k}.total") for k in ("litigation_direct", "litigation_after_review")]
+    suits = [
+        report.value(f"t3.{k}.total") for k in ("litigation_direct", "litigation_after_review")
+    ]
     return [
         ("本年新收", report.value("t2.new_received.total")),
         ("上年结转", report.value("t2.carried_over_in.total")),
@@ -144,12 +166,20 @@ def report_publish(request, agency_id, year):
                 messages.error(request, e)
         return redirect("annual:detail", agency_id=agency.pk, year=year)
     try:
-        version = publish(agency, year, request.user, form.cleaned_data["published_on"], form.cleaned_data["reason"])
+        version = publish(
+            agency,
+            year,
+            request.user,
+            form.cleaned_data["published_on"],
+            form.cleaned_data["reason"],
+        )
     except (PublishRefused, ChecksUnavailable) as e:
         messages.error(request, f"未发布：{e}")
     else:
         late = "（已超过法定期限）" if version.late else ""
-        messages.success(request, f"已发布第{version.number}版，发布日期{version.published_on}{late}。")
+        messages.success(
+            request, f"已发布第{version.number}版，发布日期{version.published_on}{late}。"
+        )
     return redirect("annual:detail", agency_id=agency.pk, year=year)
 
 
@@ -157,7 +187,9 @@ def _report_for(request, agency, year):
     """The published version asked for (?version=N), else the draft compiled now."""
     number = request.GET.get("version")
     if number:
-        version = get_object_or_404(ReportVersion, report__agency=agency, report__year=year, number=number)
+        version = get_object_or_404(
+            ReportVersion, report__agency=agency, report__year=year, number=number
+        )
         return report_from_snapshot(version.snapshot)
     return compile_report(agency, year)
 
@@ -183,4 +215,7 @@ def report_export(request, agency_id, year, kind):
 def report_preview(request, agency_id, year):
     """The HTML writer's page of the draft (or a version), shown in the report page's frame."""
     agency = _agency_or_404(request.user, agency_id)
-    return HttpResponse(export(_report_for(request, agency, year), "html").data, content_type="text/html; charset=utf-8")
+    return HttpResponse(
+        export(_report_for(request, agency, year), "html").data,
+        content_type="text/html; charset=utf-8",
+    )

@@ -12,9 +12,24 @@ class AppealForm(forms.ModelForm):
 
     class Meta:
         model = Appeal
-        fields = ["agency", "application", "number", "kind", "filed_on", "result", "closed_on", "note"]
-        widgets = {"filed_on": DateInput(), "closed_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
-        error_messages = {f: {"invalid": "请输入有效的日期（年-月-日）。"} for f in ("filed_on", "closed_on")}
+        fields = [
+            "agency",
+            "application",
+            "number",
+            "kind",
+            "filed_on",
+            "result",
+            "closed_on",
+            "note",
+        ]
+        widgets = {
+            "filed_on": DateInput(),
+            "closed_on": DateInput(),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+        error_messages = {
+            f: {"invalid": "请输入有效的日期（年-月-日）。"} for f in ("filed_on", "closed_on")
+        }
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -33,8 +48,15 @@ class AppealForm(forms.ModelForm):
         if closed and filed and closed < filed:
             self.add_error("closed_on", "审结日期不能早于立案日期。")
         if bool(closed) != bool(result):
-            self.add_error("result" if closed else "closed_on", "审结日期和结果应同时填写（未审结则都留空）。")
-        if agency and data.get("number") and Appeal.objects.filter(agency=agency, number=data["number"]).exclude(
-                pk=self.instance.pk).exists():
+            self.add_error(
+                "result" if closed else "closed_on", "审结日期和结果应同时填写（未审结则都留空）。"
+            )
+        if (
+            agency
+            and data.get("number")
+            and Appeal.objects.filter(agency=agency, number=data["number"])
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
             self.add_error("number", "本机关已有相同案号。")
         return data

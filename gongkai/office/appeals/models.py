@@ -1,5 +1,6 @@
 """行政复议 and 行政诉讼 cases (条例第五十一条), linked to the application they contest so that
 table 3 can be compiled from them."""
+
 from __future__ import annotations
 
 from django.db import models
@@ -10,13 +11,23 @@ from gongkai.report.formats import OUTCOME_COLUMNS, TABLE3
 
 KIND_CHOICES = [(r.key, r.label) for r in TABLE3.rows]
 #: the concluded results of table 3 (尚未审结 and 总计 are derived, not entered)
-RESULT_CHOICES = [(c.key, c.label) for c in OUTCOME_COLUMNS if c.key in ("maintained", "corrected", "other")]
+RESULT_CHOICES = [
+    (c.key, c.label) for c in OUTCOME_COLUMNS if c.key in ("maintained", "corrected", "other")
+]
 
 
 class Appeal(models.Model):
-    agency = models.ForeignKey(Agency, models.PROTECT, related_name="appeals", verbose_name="被申请/被诉机关")
-    application = models.ForeignKey(Application, models.SET_NULL, null=True, blank=True, related_name="appeals",
-                                    verbose_name="所涉申请")
+    agency = models.ForeignKey(
+        Agency, models.PROTECT, related_name="appeals", verbose_name="被申请/被诉机关"
+    )
+    application = models.ForeignKey(
+        Application,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="appeals",
+        verbose_name="所涉申请",
+    )
     number = models.CharField("案号", max_length=80)
     kind = models.CharField("类型", max_length=40, choices=KIND_CHOICES)
     filed_on = models.DateField("立案/收到日期")
@@ -27,7 +38,9 @@ class Appeal(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "复议诉讼案件"
         ordering = ["-filed_on", "-id"]
-        constraints = [models.UniqueConstraint(fields=["agency", "number"], name="unique_appeal_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "number"], name="unique_appeal_number")
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.number}"

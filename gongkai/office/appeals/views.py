@@ -1,4 +1,5 @@
 """行政复议 / 行政诉讼 cases: a list for everyone who may see the agency, forms for its staff."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,10 +14,14 @@ from .models import Appeal
 
 @login_required
 def appeal_list(request):
-    appeals = Appeal.objects.filter(agency_id__in=access.visible_agency_ids(request.user)).select_related(
-        "agency", "application")
-    return render(request, "appeals/appeal_list.html", {
-        "appeals": appeals, "can_add": access.staff_agencies(request.user).exists()})
+    appeals = Appeal.objects.filter(
+        agency_id__in=access.visible_agency_ids(request.user)
+    ).select_related("agency", "application")
+    return render(
+        request,
+        "appeals/appeal_list.html",
+        {"appeals": appeals, "can_add": access.staff_agencies(request.user).exists()},
+    )
 
 
 @login_required
@@ -37,5 +42,9 @@ def appeal_edit(request, pk=None):
         saved = form.save()
         messages.success(request, f"已保存：{saved}。")
         return redirect("appeal_list")
-    return render(request, "appeals/appeal_form.html", {"form": form, "appeal": appeal},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "appeals/appeal_form.html",
+        {"form": form, "appeal": appeal},
+        status=400 if form.errors else 200,
+    )

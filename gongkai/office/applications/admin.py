@@ -1,5 +1,6 @@
 """Admin view of the ledger without the applicants' personal data: a system administrator is not
 the staff of the agency holding the application (see agencies/access.py)."""
+
 from django.contrib import admin
 
 from .models import Application
@@ -10,7 +11,11 @@ class ApplicationAdmin(admin.ModelAdmin):
     list_display = ("number", "agency", "channel", "received_on", "status", "due_on", "outcome")
     list_filter = ("status", "channel", "agency")
     exclude = Application.PERSONAL_FIELDS
-    readonly_fields = [f.name for f in Application._meta.fields if f.name not in ("id", *Application.PERSONAL_FIELDS)]
+    readonly_fields = [
+        f.name
+        for f in Application._meta.fields
+        if f.name not in ("id", *Application.PERSONAL_FIELDS)
+    ]
 
     def has_add_permission(self, request):
         return False

@@ -5,18 +5,24 @@ stored but the result. Every step of the computation is kept (Deadline.steps) so
 can show a person how the date came about. Working days are counted per domain-spec §6.2: the
 trigger day is not counted, the period ends on the n-th working day after it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from gongkai.workdays import CalendarUnknown, add_working_days, shift_by_paused, working_days_between
+from gongkai.workdays import (
+    CalendarUnknown,
+    add_working_days,
+    shift_by_paused,
+    working_days_between,
+)
 
-REPLY_WD = 20          # 条例第三十三条第二款: 20 working days from receipt
+REPLY_WD = 20  # 条例第三十三条第二款: 20 working days from receipt
 EXTENSION_MAX_WD = 20  # 条例第三十三条第二款: at most 20 more, approved and notified
 CORRECTION_NOTICE_WD = 7  # 条例第三十条: one notice within 7 working days of receipt
-CONSULTATION_WD = 15   # 条例第三十二条 (third party) and 第三十四条 (co-agency): answer within 15 wd
-FEE_PAYMENT_WD = 20    # 国办函〔2020〕109号: pay within 20 wd from the day after the notice arrives
+CONSULTATION_WD = 15  # 条例第三十二条 (third party) and 第三十四条 (co-agency): answer within 15 wd
+FEE_PAYMENT_WD = 20  # 国办函〔2020〕109号: pay within 20 wd from the day after the notice arrives
 
 PARTIES = {"third_party": ("第三方", "第三十二条"), "agency": ("其他机关", "第三十四条")}
 
@@ -25,6 +31,7 @@ PARTIES = {"third_party": ("第三方", "第三十二条"), "agency": ("其他�
 class Deadline:
     """`date` is None when the clock cannot run (no legal receipt date, awaiting a correction, or
     a fee notice unpaid while fees pause the clock); `paused` says the clock stands still now."""
+
     date: dt.date | None
     provisional: bool = False
     steps: list[str] = field(default_factory=list)
@@ -66,7 +73,9 @@ def _first(events, kind):
     return next((e for e in events if e.kind == kind), None)
 
 
-def compute_deadline(application, events, calendar=None, *, fee_pauses_clock: bool = True) -> Deadline:
+def compute_deadline(
+    application, events, calendar=None, *, fee_pauses_clock: bool = True
+) -> Deadline:
     """条例第三十条至第三十五条: the reply due date of `application` given its `events`.
 
     clock start = the day the corrected application arrived, else the 第三十一条 receipt date;
@@ -74,7 +83,10 @@ def compute_deadline(application, events, calendar=None, *, fee_pauses_clock: bo
     + the working days paused by consultations (第三十二、三十四条) and, when configured, by a fee
     notice until payment ([U] §5.5); a 第三十五条 delayed date replaces the result.
     """
-    events = sorted(events, key=lambda e: (e.on, getattr(e, "at", None) or dt.datetime.min, getattr(e, "pk", 0) or 0))
+    events = sorted(
+        events,
+        key=lambda e: (e.on, getattr(e, "at", None) or dt.datetime.min, getattr(e, "pk", 0) or 0),
+    )
     steps: list[str] = []
     try:
         return _compute(application, events, _Counter(calendar), steps, fee_pauses_clock)
@@ -86,7 +98,9 @@ def compute_deadline(application, events, calendar=None, *, fee_pauses_clock: bo
 def _compute(application, events, clock, steps, fee_pauses_clock) -> Deadline:
     received = application.received_on
     if received is None:
-        steps.append("第三十一条：尚未确认收到申请之日（平常信函、网络、传真需与申请人确认），暂不计算答复期限。")
+        steps.append(
+            "第三十一条：尚未确认收到申请之日（平常信函、网络、传真需与申请人确认），暂不计算答复期限。"
+        )
         return Deadline(None, steps=steps)
     steps.append(f"收到申请之日：{received}（第三十一条）。")
 
@@ -104,7 +118,9 @@ def _compute(application, events, clock, steps, fee_pauses_clock) -> Deadline:
     delay = [e for e in events if e.kind == "art35_delay"]
     if delay:
         due = as_date(delay[-1].data.get("delayed_to"))
-        steps.append(f"第三十五条：申请人说明理由合理但无法按期答复，机关确定并告知的延期答复日期：{due}。")
+        steps.append(
+            f"第三十五条：申请人说明理由合理但无法按期答复，机关确定并告知的延期答复日期：{due}。"
+        )
     if clock.provisional:
         steps.append("注意：计算涉及尚无官方放假安排的年份，结果为暂定日期，公布安排后自动重算。")
     return Deadline(due, clock.provisional, steps, paused=open_pause)
@@ -116,14 +132,18 @@ def _correction(events, received, clock, steps):
     notice_due = clock.add(received, CORRECTION_NOTICE_WD)
     notice = _first(events, "correction_notice")
     if notice is None:
-        steps.append(f"如需补正，应于 {notice_due} 前一次性告知（第三十条，{CORRECTION_NOTICE_WD} 个工作日）。")
+        steps.append(
+            f"如需补正，应于 {notice_due} 前一次性告知（第三十条，{CORRECTION_NOTICE_WD} 个工作日）。"
+        )
         return received
     late = "，已超过第三十条规定的期限" if notice.on > notice_due else ""
     steps.append(f"{notice.on} 发出补正通知（应于 {notice_due} 前发出{late}）。")
     corrected = _first(events, "correction_received")
     if corrected is None:
         until = as_date(notice.data.get("correction_due"))
-        steps.append("等待申请人补正，答复期限暂停计算" + (f"；补正期限：{until}。" if until else "。"))
+        steps.append(
+            "等待申请人补正，答复期限暂停计算" + (f"；补正期限：{until}。" if until else "。")
+        )
         return None
     steps.append(f"{corrected.on} 收到补正后的申请，答复期限自此重新起算（第三十条）。")
     return corrected.on
@@ -137,8 +157,10 @@ def _extension(events, due, clock, steps):
     event = approved[0]
     days = min(int(event.data.get("days", EXTENSION_MAX_WD)), EXTENSION_MAX_WD)
     extended = clock.add(due, days)
-    steps.append(f"{event.on} 经负责人同意延长 {days} 个工作日，并于 {as_date(event.data.get('notified_on'))} "
-                 f"告知申请人：{extended}（第三十三条第二款）。")
+    steps.append(
+        f"{event.on} 经负责人同意延长 {days} 个工作日，并于 {as_date(event.data.get('notified_on'))} "
+        f"告知申请人：{extended}（第三十三条第二款）。"
+    )
     return extended
 
 
@@ -150,19 +172,33 @@ def _pause_spans(events, fee_pauses_clock, clock, steps):
             party, article = PARTIES.get(event.data.get("party"), PARTIES["third_party"])
             delivered = as_date(event.data.get("delivered_on")) or event.on
             latest = clock.add(delivered, CONSULTATION_WD)
-            current = [event.on, None, latest, f"征求{party}意见（{article}，对方应于 {latest} 前答复）"]
+            current = [
+                event.on,
+                None,
+                latest,
+                f"征求{party}意见（{article}，对方应于 {latest} 前答复）",
+            ]
             spans.append(current)
         elif event.kind == "consultation_end" and current is not None:
             current[1] = event.on
             current = None
         elif event.kind == "fee_notice":
             if not fee_pauses_clock:
-                steps.append(f"{event.on} 发出收费通知；按设置，缴费期间不停止计算答复期限（[U] 未经确认）。")
+                steps.append(
+                    f"{event.on} 发出收费通知；按设置，缴费期间不停止计算答复期限（[U] 未经确认）。"
+                )
                 continue
             served = as_date(event.data.get("served_on")) or event.on
             pay_by = clock.add(served, FEE_PAYMENT_WD)
             paid = next((e.on for e in events if e.kind == "fee_paid" and e.on >= event.on), None)
-            spans.append([event.on, paid, None, f"收费通知至缴费（申请人应于 {pay_by} 前缴费；暂停计算为 [U] 未经确认的做法）"])
+            spans.append(
+                [
+                    event.on,
+                    paid,
+                    None,
+                    f"收费通知至缴费（申请人应于 {pay_by} 前缴费；暂停计算为 [U] 未经确认的做法）",
+                ]
+            )
     return spans
 
 
@@ -187,5 +223,7 @@ def _pauses(events, start, due, clock, steps, fee_pauses_clock):
             note = f"至 {end}"
         applied.append((begin, end))
         due = clock.shift(base, applied)
-        steps.append(f"{begin} 起{label}，{note}，不计入 {clock.between(begin, end)} 个工作日：{due}。")
+        steps.append(
+            f"{begin} 起{label}，{note}，不计入 {clock.between(begin, end)} 个工作日：{due}。"
+        )
     return due, open_pause

@@ -1,5 +1,6 @@
 """Forms of the ledger. Each event form is rendered with a prefix equal to its action name, so
 field ids are stable for browser tests: id_<action>-<field> (e.g. id_reply-reply_type)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,8 +24,13 @@ class DateInput(forms.DateInput):
 
 
 def date_field(label, required=True, **kwargs):
-    return forms.DateField(label=label, required=required, widget=DateInput(),
-                           error_messages={"invalid": "请输入有效的日期（年-月-日）。"}, **kwargs)
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DateInput(),
+        error_messages={"invalid": "请输入有效的日期（年-月-日）。"},
+        **kwargs,
+    )
 
 
 #: dates an agency sets for the future (a period it grants); every other date records a fact
@@ -34,15 +40,30 @@ FARTHEST = dt.timedelta(days=366)
 
 class IntakeForm(forms.ModelForm):
     """条例第二十九条: who applies, how to reach them, what they want and in what form."""
+
     agency = forms.ModelChoiceField(label="受理机关", queryset=None, empty_label=None)
-    number = forms.CharField(label="编号", required=False, help_text="留空则自动编号（年份-序号）。")
+    number = forms.CharField(
+        label="编号", required=False, help_text="留空则自动编号（年份-序号）。"
+    )
     arrived_on = date_field("到达日期")
     received_on = date_field("收到申请之日（第三十一条）", required=False)
 
     class Meta:
         model = Application
-        fields = ["agency", "number", "channel", "arrived_on", "received_on", "applicant_category",
-                  "applicant_subtype", "applicant_name", "id_number", "contact", "request_text", "delivery_form"]
+        fields = [
+            "agency",
+            "number",
+            "channel",
+            "arrived_on",
+            "received_on",
+            "applicant_category",
+            "applicant_subtype",
+            "applicant_name",
+            "id_number",
+            "contact",
+            "request_text",
+            "delivery_form",
+        ]
         help_texts = {
             "received_on": "当面、需签收邮件、口头申请：即到达之日；平常信函、网络、传真：与申请人确认之日，未确认可留空。",
             "applicant_subtype": "例如：个体工商户、律师事务所、村民委员会（用于复核统计口径）。",
@@ -61,12 +82,19 @@ class IntakeForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        channel, arrived, received = data.get("channel"), data.get("arrived_on"), data.get("received_on")
+        channel, arrived, received = (
+            data.get("channel"),
+            data.get("arrived_on"),
+            data.get("received_on"),
+        )
         if arrived and received:
             if received < arrived:
                 self.add_error("received_on", "收到申请之日不能早于到达日期。")
             elif channel in RECEIVED_ON_ARRIVAL and received != arrived:
-                self.add_error("received_on", f"{Channel(channel).label}的申请，收到申请之日就是到达之日（第三十一条）。")
+                self.add_error(
+                    "received_on",
+                    f"{Channel(channel).label}的申请，收到申请之日就是到达之日（第三十一条）。",
+                )
             elif received > timezone.localdate():
                 self.add_error("received_on", "收到申请之日不能晚于今天。")
         return data
@@ -94,22 +122,30 @@ class ConfirmForm(EventForm):
 
 
 class CorrectionForm(EventForm):
-    items = forms.CharField(label="需要补正的事项（一次性告知）", widget=forms.Textarea(attrs={"rows": 3}))
+    items = forms.CharField(
+        label="需要补正的事项（一次性告知）", widget=forms.Textarea(attrs={"rows": 3})
+    )
     correction_due = date_field("补正期限", required=False)
 
 
 class ConsultationForm(EventForm):
-    party = forms.ChoiceField(label="征求意见对象", choices=[(k, f"{v[0]}（{v[1]}）") for k, v in PARTIES.items()])
+    party = forms.ChoiceField(
+        label="征求意见对象", choices=[(k, f"{v[0]}（{v[1]}）") for k, v in PARTIES.items()]
+    )
     name = forms.CharField(label="名称", max_length=200)
     delivered_on = date_field("对方收到征求意见函之日", required=False)
 
 
 class ConsultationEndForm(EventForm):
-    answer = forms.CharField(label="答复意见", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    answer = forms.CharField(
+        label="答复意见", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ExtensionRequestForm(EventForm):
-    days = forms.IntegerField(label="延长工作日数", min_value=1, max_value=EXTENSION_MAX_WD, initial=EXTENSION_MAX_WD)
+    days = forms.IntegerField(
+        label="延长工作日数", min_value=1, max_value=EXTENSION_MAX_WD, initial=EXTENSION_MAX_WD
+    )
     reason = forms.CharField(label="延长理由", widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -118,7 +154,9 @@ class ExtensionApproveForm(EventForm):
 
 
 class FeeNoticeForm(EventForm):
-    method = forms.ChoiceField(label="收费方式", choices=[("per_item", "按件计收"), ("per_volume", "按量计收")])
+    method = forms.ChoiceField(
+        label="收费方式", choices=[("per_item", "按件计收"), ("per_volume", "按量计收")]
+    )
     amount = forms.DecimalField(label="金额（元）", min_value=0, decimal_places=2, max_digits=10)
     served_on = date_field("申请人收到通知之日", required=False)
 
@@ -129,9 +167,14 @@ class Art35Form(EventForm):
 
 
 class ReplyForm(EventForm):
-    reply_type = forms.ChoiceField(label="答复类型", choices=[("", "—— 请选择 ——")] + [
-        (r.key, f"{r.label}（{r.article}）→ {r.row_label}") for r in REPLY_TYPES])
-    denial_reason = forms.CharField(label="不予公开的理由", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    reply_type = forms.ChoiceField(
+        label="答复类型",
+        choices=[("", "—— 请选择 ——")]
+        + [(r.key, f"{r.label}（{r.article}）→ {r.row_label}") for r in REPLY_TYPES],
+    )
+    denial_reason = forms.CharField(
+        label="不予公开的理由", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class WithdrawForm(EventForm):

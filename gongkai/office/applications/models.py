@@ -3,6 +3,7 @@
 The ledger keeps facts (dates, events, the final table-2 row); the due date is recomputed from
 the events by clock.py and only cached here (`due_on`) so lists can filter on it.
 """
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from gongkai.report.formats import APPLICANT_COLUMNS, OUTCOME_ROWS_2021
 
 class Channel(models.TextChoices):
     """条例第三十一条: how the application arrived decides its date of receipt."""
+
     IN_PERSON = "in_person", "当面提交"
     POST_SIGNED = "post_signed", "邮寄（需签收）"
     POST_UNSIGNED = "post_unsigned", "平常信函"
@@ -24,6 +26,7 @@ class Channel(models.TextChoices):
 
 class Status(models.TextChoices):
     """domain-spec §5.9 (the states that change what may happen next)."""
+
     RECEIVED = "received", "待确认收到"
     REGISTERED = "registered", "办理中"
     CORRECTION_REQUESTED = "correction_requested", "待补正"
@@ -32,28 +35,43 @@ class Status(models.TextChoices):
     CLOSED = "closed", "已办结"
 
 
-APPLICANT_CATEGORY_CHOICES = [(c.key, f"{c.group}·{c.label}" if c.group else c.label) for c in APPLICANT_COLUMNS]
-OUTCOME_CHOICES = [(r.key, f"{r.group}·{r.label}" if r.group.startswith("（") and r.label[0].isdigit() else r.label)
-                   for r in OUTCOME_ROWS_2021]
+APPLICANT_CATEGORY_CHOICES = [
+    (c.key, f"{c.group}·{c.label}" if c.group else c.label) for c in APPLICANT_COLUMNS
+]
+OUTCOME_CHOICES = [
+    (
+        r.key,
+        f"{r.group}·{r.label}" if r.group.startswith("（") and r.label[0].isdigit() else r.label,
+    )
+    for r in OUTCOME_ROWS_2021
+]
 
 
 class Application(models.Model):
-    agency = models.ForeignKey(Agency, models.PROTECT, related_name="applications", verbose_name="机关")
+    agency = models.ForeignKey(
+        Agency, models.PROTECT, related_name="applications", verbose_name="机关"
+    )
     number = models.CharField("编号", max_length=40)
     channel = models.CharField("提交方式", max_length=20, choices=Channel.choices)
     arrived_on = models.DateField("到达日期")
     received_on = models.DateField("收到申请之日（第三十一条）", null=True, blank=True)
-    applicant_category = models.CharField("申请人类别", max_length=30, choices=APPLICANT_CATEGORY_CHOICES)
+    applicant_category = models.CharField(
+        "申请人类别", max_length=30, choices=APPLICANT_CATEGORY_CHOICES
+    )
     applicant_subtype = models.CharField("申请人细分类型", max_length=60, blank=True)
     applicant_name = models.CharField("申请人姓名或名称", max_length=200)
     id_number = models.CharField("身份证件号码或统一社会信用代码", max_length=60, blank=True)
     contact = models.CharField("联系方式", max_length=200)
     request_text = models.TextField("所需政府信息的描述")
     delivery_form = models.CharField("获取信息的方式和途径", max_length=200, blank=True)
-    status = models.CharField("状态", max_length=30, choices=Status.choices, default=Status.RECEIVED)
+    status = models.CharField(
+        "状态", max_length=30, choices=Status.choices, default=Status.RECEIVED
+    )
     due_on = models.DateField("答复期限（由事件计算）", null=True, blank=True)
     reply_type = models.CharField("答复类型", max_length=40, blank=True)
-    outcome = models.CharField("办理结果（表二）", max_length=60, choices=OUTCOME_CHOICES, blank=True)
+    outcome = models.CharField(
+        "办理结果（表二）", max_length=60, choices=OUTCOME_CHOICES, blank=True
+    )
     concluded_on = models.DateField("办结日期", null=True, blank=True)
     denial_reason = models.TextField("不予公开的理由", blank=True)
     created = models.DateTimeField("登记时间", auto_now_add=True)
@@ -65,7 +83,9 @@ class Application(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "政府信息公开申请"
         ordering = ["-arrived_on", "-id"]
-        constraints = [models.UniqueConstraint(fields=["agency", "number"], name="unique_number_per_agency")]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "number"], name="unique_number_per_agency")
+        ]
         indexes = [
             # the case list: one agency's cases, newest first, and its counts by status
             models.Index(fields=["agency", "-arrived_on", "-id"], name="case_list_order"),
@@ -92,33 +112,64 @@ class EventKind(models.TextChoices):
 
 #: Chinese names of the keys in CaseEvent.data and History.changes, for the case page
 DATA_LABELS = {
-    "on": "日期", "items": "补正事项", "correction_due": "补正期限", "party": "对象", "name": "名称",
-    "delivered_on": "对方收到日期", "answer": "答复意见", "days": "延长工作日数", "reason": "理由",
-    "approved": "已批准", "approved_on": "批准日期", "approved_by": "批准人", "notified_on": "告知申请人日期",
-    "method": "收费方式", "amount": "金额（元）", "served_on": "送达日期", "delayed_to": "延期答复日期",
-    "reply_type": "答复类型", "row": "表二行", "note": "说明", "status": "状态",
-    "received_on": "收到申请之日", "number": "编号", "channel": "提交方式", "outcome": "办理结果",
-    "concluded_on": "办结日期", "denial_reason": "不予公开的理由", "attachment": "附件",
+    "on": "日期",
+    "items": "补正事项",
+    "correction_due": "补正期限",
+    "party": "对象",
+    "name": "名称",
+    "delivered_on": "对方收到日期",
+    "answer": "答复意见",
+    "days": "延长工作日数",
+    "reason": "理由",
+    "approved": "已批准",
+    "approved_on": "批准日期",
+    "approved_by": "批准人",
+    "notified_on": "告知申请人日期",
+    "method": "收费方式",
+    "amount": "金额（元）",
+    "served_on": "送达日期",
+    "delayed_to": "延期答复日期",
+    "reply_type": "答复类型",
+    "row": "表二行",
+    "note": "说明",
+    "status": "状态",
+    "received_on": "收到申请之日",
+    "number": "编号",
+    "channel": "提交方式",
+    "outcome": "办理结果",
+    "concluded_on": "办结日期",
+    "denial_reason": "不予公开的理由",
+    "attachment": "附件",
 }
 
 
 def labelled(data: dict) -> list[tuple[str, object]]:
     """(Chinese label, value) pairs, a change [old, new] shown as "old → new" (templates cannot
     iterate a dict that has a key "items")."""
+
     def shown(value):
         if isinstance(value, list) and len(value) == 2:
             return f"{shown(value[0])} → {shown(value[1])}"
         return "（空）" if value in (None, "") else value
+
     return [(DATA_LABELS.get(key, key), shown(value)) for key, value in data.items()]
 
 
 class CaseEvent(models.Model):
-    application = models.ForeignKey(Application, models.CASCADE, related_name="events", verbose_name="申请")
+    application = models.ForeignKey(
+        Application, models.CASCADE, related_name="events", verbose_name="申请"
+    )
     kind = models.CharField("事件", max_length=30, choices=EventKind.choices)
     on = models.DateField("日期")
     data = models.JSONField("内容", default=dict, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
-                           verbose_name="经办人")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="经办人",
+    )
     at = models.DateTimeField("记录时间", auto_now_add=True)
 
     class Meta:
@@ -134,10 +185,19 @@ class CaseEvent(models.Model):
 
 class History(models.Model):
     """条例第四十五条: registration, review, handling and reply leave an audit trail."""
-    application = models.ForeignKey(Application, models.CASCADE, related_name="history", verbose_name="申请")
+
+    application = models.ForeignKey(
+        Application, models.CASCADE, related_name="history", verbose_name="申请"
+    )
     at = models.DateTimeField("时间", auto_now_add=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
-                           verbose_name="操作人")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作人",
+    )
     action = models.CharField("操作", max_length=100)
     changes = models.JSONField("变更", default=dict, blank=True)
 
@@ -154,11 +214,19 @@ def attachment_path(instance, filename):
 
 
 class Attachment(models.Model):
-    application = models.ForeignKey(Application, models.CASCADE, related_name="attachments", verbose_name="申请")
+    application = models.ForeignKey(
+        Application, models.CASCADE, related_name="attachments", verbose_name="申请"
+    )
     file = models.FileField("文件", upload_to=attachment_path)
     name = models.CharField("名称", max_length=200)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name="上传人")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="上传人",
+    )
     at = models.DateTimeField("上传时间", auto_now_add=True)
 
     class Meta:

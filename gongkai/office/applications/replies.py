@@ -4,6 +4,7 @@ domain-spec §5.6: every concluded application is counted in exactly one leaf ro
 row follows from the kind of reply, so the clerk picks the reply and never the row. A denial (any
 （三）不予公开 row) and a partial disclosure must state the reason (第三十六条（三）, 第三十七条).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,10 +17,12 @@ class ReplyType:
     key: str
     label: str
     article: str
-    row: str                 # table-2 leaf row key (formats.OUTCOME_ROWS_2021)
+    row: str  # table-2 leaf row key (formats.OUTCOME_ROWS_2021)
     needs_reason: bool = False
     unconfirmed: bool = False  # the mapping to the row is [U] in domain-spec §5.6
-    requires: str = ""         # the case state it presupposes: "", "corrected", "correction_lapsed", "fee_lapsed"
+    requires: str = (
+        ""  # the case state it presupposes: "", "corrected", "correction_lapsed", "fee_lapsed"
+    )
 
     @property
     def row_label(self) -> str:
@@ -30,14 +33,21 @@ class ReplyType:
 def _denial(row_key: str, article: str, unconfirmed: bool = False) -> ReplyType:
     """A 不予公开 reply: the row label is the reason category; the letter's reasons are required."""
     label = TABLE2_2021.row(row_key).label.split(".", 1)[1]
-    return ReplyType(row_key, f"不予公开：{label}", article, row_key, needs_reason=True, unconfirmed=unconfirmed)
+    return ReplyType(
+        row_key, f"不予公开：{label}", article, row_key, needs_reason=True, unconfirmed=unconfirmed
+    )
 
 
 REPLY_TYPES: tuple[ReplyType, ...] = (
     ReplyType("already_public", "已主动公开，告知获取方式和途径", "第三十六条（一）", "granted"),
     ReplyType("granted", "予以公开，提供信息或告知获取方式", "第三十六条（二）", "granted"),
-    ReplyType("partially_granted", "部分公开（区分处理），说明不予公开部分的理由", "第三十七条", "partially_granted",
-              needs_reason=True),
+    ReplyType(
+        "partially_granted",
+        "部分公开（区分处理），说明不予公开部分的理由",
+        "第三十七条",
+        "partially_granted",
+        needs_reason=True,
+    ),
     _denial("denied.state_secret", "第十四条、第三十六条（三）"),
     _denial("denied.prohibited_by_law", "第十四条、第三十六条（三）"),
     _denial("denied.security_stability", "第十四条、第三十六条（三）"),
@@ -47,21 +57,65 @@ REPLY_TYPES: tuple[ReplyType, ...] = (
     _denial("denied.enforcement_file", "第十六条第二款、第三十六条（三）"),
     _denial("denied.admin_query", "第三十六条（七）", unconfirmed=True),
     ReplyType("not_held", "经检索没有所需信息，告知不存在", "第三十六条（四）", "unable.not_held"),
-    ReplyType("not_responsible", "不属于本机关负责公开，告知并说明理由", "第三十六条（五）", "unable.not_held",
-              unconfirmed=True),
-    ReplyType("needs_creation", "需要加工、分析才能提供，没有现成信息", "第三十八条", "unable.needs_creation"),
-    ReplyType("unclear_after_correction", "补正后申请内容仍不明确", "第三十条", "unable.unclear_after_correction",
-              requires="corrected"),
-    ReplyType("petition_complaint", "信访、投诉、举报类申请，告知通过相应渠道提出", "第三十九条第一款",
-              "not_processed.petition_complaint"),
+    ReplyType(
+        "not_responsible",
+        "不属于本机关负责公开，告知并说明理由",
+        "第三十六条（五）",
+        "unable.not_held",
+        unconfirmed=True,
+    ),
+    ReplyType(
+        "needs_creation",
+        "需要加工、分析才能提供，没有现成信息",
+        "第三十八条",
+        "unable.needs_creation",
+    ),
+    ReplyType(
+        "unclear_after_correction",
+        "补正后申请内容仍不明确",
+        "第三十条",
+        "unable.unclear_after_correction",
+        requires="corrected",
+    ),
+    ReplyType(
+        "petition_complaint",
+        "信访、投诉、举报类申请，告知通过相应渠道提出",
+        "第三十九条第一款",
+        "not_processed.petition_complaint",
+    ),
     ReplyType("repeat", "重复申请，告知不予重复处理", "第三十六条（六）", "not_processed.repeat"),
-    ReplyType("publication", "要求提供公开出版物，告知获取途径", "第三十九条第二款", "not_processed.publication"),
-    ReplyType("excessive", "大量反复申请，说明的理由不合理，告知不予处理", "第三十五条", "not_processed.excessive"),
-    ReplyType("confirm_or_reissue", "要求确认或重新出具已获取的信息", "第二条、第三十八条", "not_processed.confirm_or_reissue"),
-    ReplyType("no_correction", "无正当理由逾期不补正，视为放弃申请", "第三十条", "other.no_correction",
-              requires="correction_lapsed"),
-    ReplyType("fee_unpaid", "逾期未按收费通知缴纳费用，视为放弃申请", "国办函〔2020〕109号", "other.fee_unpaid",
-              requires="fee_lapsed"),
+    ReplyType(
+        "publication",
+        "要求提供公开出版物，告知获取途径",
+        "第三十九条第二款",
+        "not_processed.publication",
+    ),
+    ReplyType(
+        "excessive",
+        "大量反复申请，说明的理由不合理，告知不予处理",
+        "第三十五条",
+        "not_processed.excessive",
+    ),
+    ReplyType(
+        "confirm_or_reissue",
+        "要求确认或重新出具已获取的信息",
+        "第二条、第三十八条",
+        "not_processed.confirm_or_reissue",
+    ),
+    ReplyType(
+        "no_correction",
+        "无正当理由逾期不补正，视为放弃申请",
+        "第三十条",
+        "other.no_correction",
+        requires="correction_lapsed",
+    ),
+    ReplyType(
+        "fee_unpaid",
+        "逾期未按收费通知缴纳费用，视为放弃申请",
+        "国办函〔2020〕109号",
+        "other.fee_unpaid",
+        requires="fee_lapsed",
+    ),
     ReplyType("other", "其他处理", "—", "other.other"),
 )
 

@@ -4,6 +4,7 @@ Each function checks the state machine and the dates, changes the case, writes a
 History entry (who, when, what changed) and recomputes the due date, all in one transaction.
 Errors a user can cause raise CaseError with a Chinese message for the form.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,9 +31,12 @@ RECEIVED_ON_ARRIVAL = (Channel.IN_PERSON, Channel.POST_SIGNED, Channel.ORAL)
 
 def deadline_for(application: Application) -> clock.Deadline:
     """The due date and its explanation from the events recorded so far."""
-    return clock.compute_deadline(application, list(application.events.all()),
-                                  CalendarOverride.mapping_for(application.agency),
-                                  fee_pauses_clock=settings.GONGKAI_FEE_PAUSES_CLOCK)
+    return clock.compute_deadline(
+        application,
+        list(application.events.all()),
+        CalendarOverride.mapping_for(application.agency),
+        fee_pauses_clock=settings.GONGKAI_FEE_PAUSES_CLOCK,
+    )
 
 
 def _plain(value):
@@ -87,8 +91,10 @@ def _require(condition, message):
 
 
 def _require_status(application, *statuses):
-    _require(application.status in statuses,
-             f"当前状态为“{application.get_status_display()}”，不能进行此操作。")
+    _require(
+        application.status in statuses,
+        f"当前状态为“{application.get_status_display()}”，不能进行此操作。",
+    )
 
 
 def _require_staff(application, by):
@@ -101,33 +107,58 @@ def _require_not_before(day, earlier, what):
 
 
 def _next_number(agency, year):
-    numbers = Application.objects.filter(agency=agency, number__startswith=f"{year}-").values_list("number", flat=True)
-    sequence = max((int(n.split("-", 1)[1]) for n in numbers if n.split("-", 1)[1].isdigit()), default=0)
+    numbers = Application.objects.filter(agency=agency, number__startswith=f"{year}-").values_list(
+        "number", flat=True
+    )
+    sequence = max(
+        (int(n.split("-", 1)[1]) for n in numbers if n.split("-", 1)[1].isdigit()), default=0
+    )
     return f"{year}-{sequence + 1:04d}"
 
 
 @transaction.atomic
-def register(agency, by, *, channel, arrived_on, received_on=None, number="", **fields) -> Application:
+def register(
+    agency, by, *, channel, arrived_on, received_on=None, number="", **fields
+) -> Application:
     """条例第二十九、三十一条: record an application. In person, by signed post or orally the legal
     date is the day it is in hand; by ordinary post, online or fax it is the day of confirmation
     with the applicant, which may come later: until then the clock does not run."""
     if channel in RECEIVED_ON_ARRIVAL:
-        _require(received_on in (None, arrived_on), "当面提交、需签收的邮件和口头申请，收到申请之日就是到达之日。")
+        _require(
+            received_on in (None, arrived_on),
+            "当面提交、需签收的邮件和口头申请，收到申请之日就是到达之日。",
+        )
         received_on = arrived_on
     _require_not_before(received_on or arrived_on, arrived_on, "到达日期")
-    application = Application(agency=agency, channel=channel, arrived_on=arrived_on, received_on=received_on,
-                              number=number or _next_number(agency, arrived_on.year),
-                              status=Status.REGISTERED if received_on else Status.RECEIVED, **fields)
+    application = Application(
+        agency=agency,
+        channel=channel,
+        arrived_on=arrived_on,
+        received_on=received_on,
+        number=number or _next_number(agency, arrived_on.year),
+        status=Status.REGISTERED if received_on else Status.RECEIVED,
+        **fields,
+    )
     application.full_clean(exclude=["status"])
-    _require(by is None or staff_agencies(by).filter(pk=agency.pk).exists(), "只有本机关的工作人员可以登记申请。")
+    _require(
+        by is None or staff_agencies(by).filter(pk=agency.pk).exists(),
+        "只有本机关的工作人员可以登记申请。",
+    )
     try:
         with transaction.atomic():
             application.save()
     except IntegrityError as exc:
         raise CaseError(f"编号 {application.number} 已被本机关使用。") from exc
-    History.objects.create(application=application, by=by, action="登记申请",
-                           changes={"number": [None, application.number], "channel": [None, channel],
-                                    "received_on": [None, _plain(received_on)]})
+    History.objects.create(
+        application=application,
+        by=by,
+        action="登记申请",
+        changes={
+            "number": [None, application.number],
+            "channel": [None, channel],
+            "received_on": [None, _plain(received_on)],
+        },
+    )
     _refresh_due(application)
     return application
 
@@ -147,20 +178,37 @@ def request_correction(application, on, by, *, items, correction_due=None):
     """条例第三十条: one notice, listing everything to correct, within 7 wd of receipt."""
     _require_staff(application, by)
     _require_status(application, Status.REGISTERED)
-    _require(not application.events.filter(kind=EventKind.CORRECTION_NOTICE).exists(),
-             "补正只能一次性告知（第三十条），本申请已发出过补正通知。")
+    _require(
+        not application.events.filter(kind=EventKind.CORRECTION_NOTICE).exists(),
+        "补正只能一次性告知（第三十条），本申请已发出过补正通知。",
+    )
     _require(bool(items and items.strip()), "请写明需要补正的事项。")
     _require_not_before(on, application.received_on, "收到申请之日")
     _require(correction_due is None or correction_due > on, "补正期限应晚于通知日期。")
-    _record(application, EventKind.CORRECTION_NOTICE, on, by, "发出补正通知",
-            {"items": items, "correction_due": correction_due}, status=Status.CORRECTION_REQUESTED)
+    _record(
+        application,
+        EventKind.CORRECTION_NOTICE,
+        on,
+        by,
+        "发出补正通知",
+        {"items": items, "correction_due": correction_due},
+        status=Status.CORRECTION_REQUESTED,
+    )
 
 
 @transaction.atomic
 def receive_correction(application, on, by):
     """条例第三十条: the reply period runs from the day the corrected application arrives."""
-    _resume(application, on, by, waiting=Status.CORRECTION_REQUESTED, notice_kind=EventKind.CORRECTION_NOTICE,
-            kind=EventKind.CORRECTION_RECEIVED, action="收到补正", since="补正通知日期")
+    _resume(
+        application,
+        on,
+        by,
+        waiting=Status.CORRECTION_REQUESTED,
+        notice_kind=EventKind.CORRECTION_NOTICE,
+        kind=EventKind.CORRECTION_RECEIVED,
+        action="收到补正",
+        since="补正通知日期",
+    )
 
 
 @transaction.atomic
@@ -173,8 +221,15 @@ def start_consultation(application, on, by, *, party, name, delivered_on=None):
     _require(bool(name and name.strip()), "请填写征求意见的对象。")
     _require_not_before(on, application.received_on, "收到申请之日")
     _require_not_before(delivered_on or on, on, "发函日期")
-    _record(application, EventKind.CONSULTATION_START, on, by, "征求意见",
-            {"party": party, "name": name, "delivered_on": delivered_on}, status=Status.CONSULTING)
+    _record(
+        application,
+        EventKind.CONSULTATION_START,
+        on,
+        by,
+        "征求意见",
+        {"party": party, "name": name, "delivered_on": delivered_on},
+        status=Status.CONSULTING,
+    )
 
 
 @transaction.atomic
@@ -184,7 +239,15 @@ def end_consultation(application, on, by, *, answer=""):
     _require_status(application, Status.CONSULTING)
     started = application.events.filter(kind=EventKind.CONSULTATION_START).last()
     _require_not_before(on, started.on, "征求意见日期")
-    _record(application, EventKind.CONSULTATION_END, on, by, "征求意见结束", {"answer": answer}, status=Status.REGISTERED)
+    _record(
+        application,
+        EventKind.CONSULTATION_END,
+        on,
+        by,
+        "征求意见结束",
+        {"answer": answer},
+        status=Status.REGISTERED,
+    )
 
 
 @transaction.atomic
@@ -192,18 +255,31 @@ def request_extension(application, on, by, *, days, reason):
     """条例第三十三条第二款: a clerk asks to extend the period by at most 20 working days."""
     _require_staff(application, by)
     _require_status(application, Status.REGISTERED, Status.CONSULTING)
-    _require(not application.events.filter(kind=EventKind.EXTENSION).exists(), "答复期限只能延长一次。")
-    _require(1 <= days <= clock.EXTENSION_MAX_WD, f"延长期限最长不超过 {clock.EXTENSION_MAX_WD} 个工作日（第三十三条）。")
+    _require(
+        not application.events.filter(kind=EventKind.EXTENSION).exists(), "答复期限只能延长一次。"
+    )
+    _require(
+        1 <= days <= clock.EXTENSION_MAX_WD,
+        f"延长期限最长不超过 {clock.EXTENSION_MAX_WD} 个工作日（第三十三条）。",
+    )
     _require(bool(reason and reason.strip()), "请说明延长的理由。")
-    _record(application, EventKind.EXTENSION, on, by, "申请延长答复期限",
-            {"days": days, "reason": reason, "approved": False})
+    _record(
+        application,
+        EventKind.EXTENSION,
+        on,
+        by,
+        "申请延长答复期限",
+        {"days": days, "reason": reason, "approved": False},
+    )
 
 
 @transaction.atomic
 def approve_extension(application, on, by, *, notified_on):
     """条例第三十三条第二款: approved by the OGI unit's responsible person (审核人/负责人) before
     the period ends, and notified to the applicant."""
-    _require(can_approve_extension(by, application), "只有本机关的审核人或负责人可以批准延长答复期限。")
+    _require(
+        can_approve_extension(by, application), "只有本机关的审核人或负责人可以批准延长答复期限。"
+    )
     event = application.events.filter(kind=EventKind.EXTENSION).first()
     _require(event is not None and not event.data.get("approved"), "没有待批准的延期申请。")
     _require_status(application, Status.REGISTERED, Status.CONSULTING)
@@ -211,8 +287,13 @@ def approve_extension(application, on, by, *, notified_on):
     _require(due is None or on <= due, f"答复期限已于 {due} 届满，不能再延长。")
     _require_not_before(on, event.on, "延期申请日期")
     _require_not_before(notified_on, on, "批准日期")
-    event.data = {**event.data, "approved": True, "approved_on": on.isoformat(), "approved_by": by.get_username(),
-                  "notified_on": notified_on.isoformat()}
+    event.data = {
+        **event.data,
+        "approved": True,
+        "approved_on": on.isoformat(),
+        "approved_by": by.get_username(),
+        "notified_on": notified_on.isoformat(),
+    }
     event.save(update_fields=["data"])
     _change(application, by, "批准延长答复期限", {"approved_on": on, "notified_on": notified_on})
 
@@ -223,19 +304,39 @@ def fee_notice(application, on, by, *, method, amount, served_on=None):
     the applicant pays within 20 wd from the day after receiving it."""
     _require_staff(application, by)
     _require_status(application, Status.REGISTERED)
-    _require(method in ("per_item", "per_volume"), "收费方式应为按件或按量，二者只能选一（第三条）。")
+    _require(
+        method in ("per_item", "per_volume"), "收费方式应为按件或按量，二者只能选一（第三条）。"
+    )
     _require(amount is not None and amount > 0, "收费金额应大于零。")
-    _require(not application.events.filter(kind=EventKind.FEE_NOTICE).exists(), "本申请已发出过收费通知。")
+    _require(
+        not application.events.filter(kind=EventKind.FEE_NOTICE).exists(),
+        "本申请已发出过收费通知。",
+    )
     _require_not_before(served_on or on, on, "通知日期")
-    _record(application, EventKind.FEE_NOTICE, on, by, "发出收费通知",
-            {"method": method, "amount": str(amount), "served_on": served_on}, status=Status.AWAITING_PAYMENT)
+    _record(
+        application,
+        EventKind.FEE_NOTICE,
+        on,
+        by,
+        "发出收费通知",
+        {"method": method, "amount": str(amount), "served_on": served_on},
+        status=Status.AWAITING_PAYMENT,
+    )
 
 
 @transaction.atomic
 def fee_paid(application, on, by):
     """The fee is paid: the clock runs again (if fees pause it, see clock.py)."""
-    _resume(application, on, by, waiting=Status.AWAITING_PAYMENT, notice_kind=EventKind.FEE_NOTICE,
-            kind=EventKind.FEE_PAID, action="申请人已缴费", since="收费通知日期")
+    _resume(
+        application,
+        on,
+        by,
+        waiting=Status.AWAITING_PAYMENT,
+        notice_kind=EventKind.FEE_NOTICE,
+        kind=EventKind.FEE_PAID,
+        action="申请人已缴费",
+        since="收费通知日期",
+    )
 
 
 @transaction.atomic
@@ -247,28 +348,41 @@ def art35_delay(application, on, by, *, delayed_to, notified_on=None):
     _require_status(application, Status.REGISTERED)
     _require(delayed_to > on, "延期答复日期应晚于决定日期。")
     _require_not_before(notified_on or on, on, "决定日期")
-    _record(application, EventKind.ART35_DELAY, on, by, "第三十五条延期答复",
-            {"delayed_to": delayed_to, "notified_on": notified_on})
+    _record(
+        application,
+        EventKind.ART35_DELAY,
+        on,
+        by,
+        "第三十五条延期答复",
+        {"delayed_to": delayed_to, "notified_on": notified_on},
+    )
 
 
 def _lapsed(application, reply_type, on):
     """The deemed-abandoned replies need the period given to the applicant to be over."""
     if reply_type.requires == "corrected":
         _require_status(application, Status.REGISTERED)
-        _require(application.events.filter(kind=EventKind.CORRECTION_RECEIVED).exists(),
-                 "只有收到补正材料后，才能以“补正后申请内容仍不明确”答复。")
+        _require(
+            application.events.filter(kind=EventKind.CORRECTION_RECEIVED).exists(),
+            "只有收到补正材料后，才能以“补正后申请内容仍不明确”答复。",
+        )
     elif reply_type.requires == "correction_lapsed":
         _require_status(application, Status.CORRECTION_REQUESTED)
         notice = application.events.get(kind=EventKind.CORRECTION_NOTICE)
         until = clock.as_date(notice.data.get("correction_due"))
-        _require(until is not None and on > until, "补正期限尚未届满（或未设定），不能视为放弃申请。")
+        _require(
+            until is not None and on > until, "补正期限尚未届满（或未设定），不能视为放弃申请。"
+        )
     elif reply_type.requires == "fee_lapsed":
         _require_status(application, Status.AWAITING_PAYMENT)
         notice = application.events.get(kind=EventKind.FEE_NOTICE)
         served = clock.as_date(notice.data.get("served_on")) or notice.on
         try:
-            pay_by = clock.add_working_days(served, clock.FEE_PAYMENT_WD,
-                                            CalendarOverride.mapping_for(application.agency) or None).date
+            pay_by = clock.add_working_days(
+                served,
+                clock.FEE_PAYMENT_WD,
+                CalendarOverride.mapping_for(application.agency) or None,
+            ).date
         except clock.CalendarUnknown as exc:
             raise CaseError(f"无法计算缴费期限：{exc}") from exc
         _require(on > pay_by, f"缴费期限至 {pay_by}，尚未届满，不能视为放弃申请。")
@@ -283,13 +397,24 @@ def reply(application, on, by, *, reply_type, denial_reason=""):
     kind = BY_KEY.get(reply_type)
     _require(kind is not None, "请选择答复类型。")
     _lapsed(application, kind, on)
-    _require(not kind.needs_reason or bool(denial_reason and denial_reason.strip()),
-             "不予公开（含部分公开中不予公开的部分）必须说明理由（第三十六条（三）、第三十七条）。")
+    _require(
+        not kind.needs_reason or bool(denial_reason and denial_reason.strip()),
+        "不予公开（含部分公开中不予公开的部分）必须说明理由（第三十六条（三）、第三十七条）。",
+    )
     _require_not_before(on, application.received_on, "收到申请之日")
-    _record(application, EventKind.REPLY, on, by, "答复办结",
-            {"reply_type": kind.key, "row": kind.row, "reason": denial_reason}, status=Status.CLOSED,
-            reply_type=kind.key, outcome=kind.row, concluded_on=on,
-            denial_reason=denial_reason.strip() if kind.needs_reason else "")
+    _record(
+        application,
+        EventKind.REPLY,
+        on,
+        by,
+        "答复办结",
+        {"reply_type": kind.key, "row": kind.row, "reason": denial_reason},
+        status=Status.CLOSED,
+        reply_type=kind.key,
+        outcome=kind.row,
+        concluded_on=on,
+        denial_reason=denial_reason.strip() if kind.needs_reason else "",
+    )
 
 
 @transaction.atomic
@@ -298,5 +423,15 @@ def withdraw(application, on, by, *, note=""):
     _require_staff(application, by)
     _require(application.status != Status.CLOSED, "该申请已办结。")
     _require_not_before(on, application.arrived_on, "到达日期")
-    _record(application, EventKind.WITHDRAWN, on, by, "申请人撤回申请", {"note": note}, status=Status.CLOSED,
-            reply_type="withdrawn", outcome=WITHDRAWN_ROW, concluded_on=on)
+    _record(
+        application,
+        EventKind.WITHDRAWN,
+        on,
+        by,
+        "申请人撤回申请",
+        {"note": note},
+        status=Status.CLOSED,
+        reply_type="withdrawn",
+        outcome=WITHDRAWN_ROW,
+        concluded_on=on,
+    )

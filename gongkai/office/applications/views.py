@@ -3,6 +3,7 @@
 Access is checked here on every request (agencies/access.py): a case of another agency is a 404,
 and applicants' personal data reach the template only for the holding agency's staff.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -39,25 +40,61 @@ class Action:
 
 
 ACTIONS = {
-    "confirm": Action("确认收到申请（第三十一条）", forms.ConfirmForm, services.confirm_receipt, (Status.RECEIVED,)),
-    "correction": Action("补正通知（第三十条）", forms.CorrectionForm, services.request_correction, (Status.REGISTERED,)),
-    "correction_received": Action("收到补正", forms.EventForm, services.receive_correction,
-                                  (Status.CORRECTION_REQUESTED,)),
-    "consultation": Action("征求意见（第三十二、三十四条）", forms.ConsultationForm, services.start_consultation,
-                           (Status.REGISTERED,)),
-    "consultation_end": Action("征求意见结束", forms.ConsultationEndForm, services.end_consultation,
-                               (Status.CONSULTING,)),
-    "extension": Action("申请延长答复期限（第三十三条）", forms.ExtensionRequestForm, services.request_extension,
-                        (Status.REGISTERED, Status.CONSULTING)),
-    "extension_approve": Action("批准延长答复期限", forms.ExtensionApproveForm, services.approve_extension,
-                                (Status.REGISTERED, Status.CONSULTING)),
-    "fee_notice": Action("收费通知", forms.FeeNoticeForm, services.fee_notice, (Status.REGISTERED,)),
+    "confirm": Action(
+        "确认收到申请（第三十一条）",
+        forms.ConfirmForm,
+        services.confirm_receipt,
+        (Status.RECEIVED,),
+    ),
+    "correction": Action(
+        "补正通知（第三十条）",
+        forms.CorrectionForm,
+        services.request_correction,
+        (Status.REGISTERED,),
+    ),
+    "correction_received": Action(
+        "收到补正", forms.EventForm, services.receive_correction, (Status.CORRECTION_REQUESTED,)
+    ),
+    "consultation": Action(
+        "征求意见（第三十二、三十四条）",
+        forms.ConsultationForm,
+        services.start_consultation,
+        (Status.REGISTERED,),
+    ),
+    "consultation_end": Action(
+        "征求意见结束", forms.ConsultationEndForm, services.end_consultation, (Status.CONSULTING,)
+    ),
+    "extension": Action(
+        "申请延长答复期限（第三十三条）",
+        forms.ExtensionRequestForm,
+        services.request_extension,
+        (Status.REGISTERED, Status.CONSULTING),
+    ),
+    "extension_approve": Action(
+        "批准延长答复期限",
+        forms.ExtensionApproveForm,
+        services.approve_extension,
+        (Status.REGISTERED, Status.CONSULTING),
+    ),
+    "fee_notice": Action(
+        "收费通知", forms.FeeNoticeForm, services.fee_notice, (Status.REGISTERED,)
+    ),
     "fee_paid": Action("已缴费", forms.EventForm, services.fee_paid, (Status.AWAITING_PAYMENT,)),
-    "art35": Action("第三十五条延期答复", forms.Art35Form, services.art35_delay, (Status.REGISTERED,)),
-    "reply": Action("答复办结", forms.ReplyForm, services.reply,
-                    (Status.REGISTERED, Status.CORRECTION_REQUESTED, Status.AWAITING_PAYMENT)),
-    "withdraw": Action("申请人撤回", forms.WithdrawForm, services.withdraw,
-                       tuple(s for s in Status if s != Status.CLOSED)),
+    "art35": Action(
+        "第三十五条延期答复", forms.Art35Form, services.art35_delay, (Status.REGISTERED,)
+    ),
+    "reply": Action(
+        "答复办结",
+        forms.ReplyForm,
+        services.reply,
+        (Status.REGISTERED, Status.CORRECTION_REQUESTED, Status.AWAITING_PAYMENT),
+    ),
+    "withdraw": Action(
+        "申请人撤回",
+        forms.WithdrawForm,
+        services.withdraw,
+        tuple(s for s in Status if s != Status.CLOSED),
+    ),
 }
 
 
@@ -72,11 +109,19 @@ def _available(application, user) -> list[str]:
         hidden.add("correction")
     if extension is not None:
         hidden.add("extension")
-    if extension is None or extension.data.get("approved") or not access.can_approve_extension(user, application):
+    if (
+        extension is None
+        or extension.data.get("approved")
+        or not access.can_approve_extension(user, application)
+    ):
         hidden.add("extension_approve")
     if EventKind.FEE_NOTICE in kinds:
         hidden.add("fee_notice")
-    return [name for name, a in ACTIONS.items() if application.status in a.statuses and name not in hidden]
+    return [
+        name
+        for name, a in ACTIONS.items()
+        if application.status in a.statuses and name not in hidden
+    ]
 
 
 def _case_or_404(user, pk) -> Application:
@@ -86,9 +131,18 @@ def _case_or_404(user, pk) -> Application:
     return application
 
 
-PAGE_SIZE = 50   # a page a person reads; longer lists are paged, not cut off
-LIST_FIELDS = ("number", "agency_id", "agency__name", "applicant_name", "received_on", "status", "due_on",
-               "request_text", "arrived_on")
+PAGE_SIZE = 50  # a page a person reads; longer lists are paged, not cut off
+LIST_FIELDS = (
+    "number",
+    "agency_id",
+    "agency__name",
+    "applicant_name",
+    "received_on",
+    "status",
+    "due_on",
+    "request_text",
+    "arrived_on",
+)
 
 
 def case_rows(cases, personal: set[int], today) -> str:
@@ -96,29 +150,54 @@ def case_rows(cases, personal: set[int], today) -> str:
     template language cost more than all the page's queries (bench/office_compile.py)."""
     rows = []
     for c in cases:
-        name = format_html("{}", c.applicant_name) if c.agency_id in personal else \
-            mark_safe('<span class="muted">（不显示）</span>')
+        name = (
+            format_html("{}", c.applicant_name)
+            if c.agency_id in personal
+            else mark_safe('<span class="muted">（不显示）</span>')
+        )
         if c.due_on:
             late = " overdue" if c.due_on < today and c.status != Status.CLOSED else ""
             due = format_html('<span class="{}">{}</span>', late.strip(), c.due_on.isoformat())
         else:
-            due = mark_safe('<span class="muted">暂停/未起算</span>') if c.status != Status.CLOSED else ""
+            due = (
+                mark_safe('<span class="muted">暂停/未起算</span>')
+                if c.status != Status.CLOSED
+                else ""
+            )
         text = c.request_text if len(c.request_text) <= 40 else c.request_text[:39] + "…"
-        rows.append(format_html(
-            '<tr id="case-{}"><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>'
-            "<td>{}</td><td>{}</td></tr>",
-            c.pk, reverse("case_detail", args=[c.pk]), c.number, c.agency.name, name,
-            c.received_on.isoformat() if c.received_on else "待确认", c.get_status_display(), due, text))
+        rows.append(
+            format_html(
+                '<tr id="case-{}"><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>'
+                "<td>{}</td><td>{}</td></tr>",
+                c.pk,
+                reverse("case_detail", args=[c.pk]),
+                c.number,
+                c.agency.name,
+                name,
+                c.received_on.isoformat() if c.received_on else "待确认",
+                c.get_status_display(),
+                due,
+                text,
+            )
+        )
     return mark_safe("\n".join(rows))
 
 
 @login_required
 def case_list(request):
     staff_ids = set(access.staff_agencies(request.user).values_list("pk", flat=True))
-    cases = Application.objects.filter(agency_id__in=access.visible_agency_ids(request.user, staff_ids))
-    counts = dict(cases.values_list("status").annotate(n=Count("*")).values_list("status", "n"))  # index-only
+    cases = Application.objects.filter(
+        agency_id__in=access.visible_agency_ids(request.user, staff_ids)
+    )
+    counts = dict(
+        cases.values_list("status").annotate(n=Count("*")).values_list("status", "n")
+    )  # index-only
     today = timezone.localdate()
-    status, due, q = request.GET.get("status", ""), request.GET.get("due", ""), request.GET.get("q", "").strip()
+    status, due, q = (
+        request.GET.get("status", ""),
+        request.GET.get("due", ""),
+        request.GET.get("q", "").strip(),
+    )
     if status in Status.values:
         cases = cases.filter(status=status)
     if due == "soon":
@@ -126,17 +205,28 @@ def case_list(request):
     elif due == "overdue":
         cases = cases.filter(due_on__lt=today).exclude(status=Status.CLOSED)
     if q:
-        cases = cases.filter(Q(number__icontains=q) | Q(request_text__icontains=q)
-                             | Q(applicant_name__icontains=q, agency_id__in=staff_ids))
+        cases = cases.filter(
+            Q(number__icontains=q)
+            | Q(request_text__icontains=q)
+            | Q(applicant_name__icontains=q, agency_id__in=staff_ids)
+        )
     rows = cases.select_related("agency").only(*LIST_FIELDS)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = urlencode({k: v for k, v in (("status", status), ("due", due), ("q", q)) if v})
-    return render(request, "applications/case_list.html", {
-        "rows": case_rows(page, staff_ids, today), "page": page, "query": query,
-        "counts": [(s, counts.get(s.value, 0)) for s in Status], "total": sum(counts.values()),
-        "filters": {"status": status, "due": due, "q": q}, "statuses": Status.choices,
-        "can_register": bool(staff_ids),
-    })
+    return render(
+        request,
+        "applications/case_list.html",
+        {
+            "rows": case_rows(page, staff_ids, today),
+            "page": page,
+            "query": query,
+            "counts": [(s, counts.get(s.value, 0)) for s in Status],
+            "total": sum(counts.values()),
+            "filters": {"status": status, "due": due, "q": q},
+            "statuses": Status.choices,
+            "can_register": bool(staff_ids),
+        },
+    )
 
 
 @login_required
@@ -154,25 +244,34 @@ def case_new(request):
         else:
             messages.success(request, f"已登记申请 {application.number}。")
             return redirect("case_detail", pk=application.pk)
-    return render(request, "applications/case_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "applications/case_form.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 def _detail(request, application, bound=None, status=200):
     names = _available(application, request.user)
-    action_forms = {name: (bound[1] if bound and bound[0] == name else ACTIONS[name].form(prefix=name))
-                    for name in names}
-    return render(request, "applications/case_detail.html", {
-        "case": application,
-        "deadline": services.deadline_for(application),
-        "personal": access.can_see_personal_data(request.user, application.agency),
-        "can_handle": access.can_handle_case(request.user, application),
-        "actions": [(name, ACTIONS[name].label, action_forms[name]) for name in names],
-        "events": application.events.select_related("by"),
-        "history": application.history.select_related("by"),
-        "attachments": application.attachments.all(),
-        "attachment_form": forms.AttachmentForm(),
-        "appeals": application.appeals.all(),
-    }, status=status)
+    action_forms = {
+        name: (bound[1] if bound and bound[0] == name else ACTIONS[name].form(prefix=name))
+        for name in names
+    }
+    return render(
+        request,
+        "applications/case_detail.html",
+        {
+            "case": application,
+            "deadline": services.deadline_for(application),
+            "personal": access.can_see_personal_data(request.user, application.agency),
+            "can_handle": access.can_handle_case(request.user, application),
+            "actions": [(name, ACTIONS[name].label, action_forms[name]) for name in names],
+            "events": application.events.select_related("by"),
+            "history": application.history.select_related("by"),
+            "attachments": application.attachments.all(),
+            "attachment_form": forms.AttachmentForm(),
+            "appeals": application.appeals.all(),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -212,7 +311,9 @@ def attachment_upload(request, pk):
         return redirect("case_detail", pk=application.pk)
     upload = form.cleaned_data["file"]
     name = form.cleaned_data["name"] or upload.name
-    Attachment.objects.create(application=application, file=upload, name=name, uploaded_by=request.user)
+    Attachment.objects.create(
+        application=application, file=upload, name=name, uploaded_by=request.user
+    )
     application.history.create(by=request.user, action="上传附件", changes={"attachment": name})
     messages.success(request, f"已上传附件：{name}。")
     return redirect("case_detail", pk=application.pk)
@@ -223,4 +324,8 @@ def attachment_download(request, pk):
     attachment = get_object_or_404(Attachment.objects.select_related("application"), pk=pk)
     if not access.can_handle_case(request.user, attachment.application):
         raise Http404("没有这个附件")
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.file.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.file.name.rsplit("/", 1)[-1],
+    )

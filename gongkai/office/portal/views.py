@@ -1,5 +1,6 @@
 """Public pages; no login. Only published report versions are shown, never a draft, and no
 applicant's data ever reaches these pages."""
+
 from __future__ import annotations
 
 from django.http import Http404, HttpResponse
@@ -15,27 +16,41 @@ from gongkai.report.write import write
 
 def index(request):
     agencies = Agency.objects.filter(is_active=True).order_by("parent_id", "name")
-    roots = [a for a in agencies if a.parent_id is None or a.parent_id not in {b.pk for b in agencies}]
+    roots = [
+        a for a in agencies if a.parent_id is None or a.parent_id not in {b.pk for b in agencies}
+    ]
     children = {}
     for a in agencies:
         children.setdefault(a.parent_id, []).append(a)
-    return render(request, "portal/index.html", {"tree": [(r, children.get(r.pk, [])) for r in roots]})
+    return render(
+        request, "portal/index.html", {"tree": [(r, children.get(r.pk, [])) for r in roots]}
+    )
 
 
 def _published(agency) -> list[ReportVersion]:
     """The latest published version of each year, newest year first."""
     latest: dict[int, ReportVersion] = {}
-    for v in ReportVersion.objects.filter(report__agency=agency).select_related("report").order_by("number"):
+    for v in (
+        ReportVersion.objects.filter(report__agency=agency)
+        .select_related("report")
+        .order_by("number")
+    ):
         latest[v.report.year] = v
     return [latest[y] for y in sorted(latest, reverse=True)]
 
 
 def agency(request, agency_id):
     agency = get_object_or_404(Agency, pk=agency_id, is_active=True)
-    return render(request, "portal/agency.html", {
-        "agency": agency, "reports": _published(agency), "channels": Channel.choices,
-        "catalogue_url": _catalogue_url(agency),
-    })
+    return render(
+        request,
+        "portal/agency.html",
+        {
+            "agency": agency,
+            "reports": _published(agency),
+            "channels": Channel.choices,
+            "catalogue_url": _catalogue_url(agency),
+        },
+    )
 
 
 def _catalogue_url(agency) -> str | None:
@@ -51,7 +66,14 @@ def annual_report(request, agency_id, year):
     agency = get_object_or_404(Agency, pk=agency_id, is_active=True)
     versions = ReportVersion.objects.filter(report__agency=agency, report__year=year)
     number = request.GET.get("version")
-    version = (versions.filter(number=number) if number and number.isdigit() else versions.order_by("-number")).first()
+    version = (
+        versions.filter(number=number)
+        if number and number.isdigit()
+        else versions.order_by("-number")
+    ).first()
     if version is None:
         raise Http404("该年度报告尚未发布")
-    return HttpResponse(write(report_from_snapshot(version.snapshot), "html"), content_type="text/html; charset=utf-8")
+    return HttpResponse(
+        write(report_from_snapshot(version.snapshot), "html"),
+        content_type="text/html; charset=utf-8",
+    )

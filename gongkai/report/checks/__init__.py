@@ -8,10 +8,21 @@ Families: cells (C-), applications (R-, table 2), appeals (L-, table 3), proacti
 table 1), text (T-, narrative against tables), structure (S-), years (Y-, needs last year's
 report). Each rule is registered in `registry.RULES` under its spec ID.
 """
+
 from __future__ import annotations
 
 from . import applications, appeals, cells, proactive, structure, text, years  # noqa: F401  (registers)
 from .finding import Finding, Outcome, Severity
 from .registry import RULES, Rule, best_match, iter_findings, ordered, rule
 
-__all__ = ["Finding", "Outcome", "Severity", "RULES", "Rule", "best_match", "iter_findings", "ordered", "rule"]
+__all__ = [
+    "Finding",
+    "Outcome",
+    "Severity",
+    "RULES",
+    "Rule",
+    "best_match",
+    "iter_findings",
+    "ordered",
+    "rule",
+]

@@ -1,4 +1,5 @@
 """L-: table 3, 行政复议 and 行政诉讼 (domain-spec §4.3)."""
+
 from __future__ import annotations
 
 from ..formats import TABLE3
@@ -24,8 +25,13 @@ def group_totals(ctx: Context):
     """
     for row in TABLE3.rows:
         name = row_name(ctx.report.format, "t3", row.key)
-        yield equation(ctx, [_key(row.key, "total")], [_key(row.key, c) for c in OUTCOMES],
-                       title=f'{TABLE_NAMES["t3"]}"{name}"总计', name=by_column(ctx.report))
+        yield equation(
+            ctx,
+            [_key(row.key, "total")],
+            [_key(row.key, c) for c in OUTCOMES],
+            title=f'{TABLE_NAMES["t3"]}"{name}"总计',
+            name=by_column(ctx.report),
+        )
 
 
 @rule("L-2", Severity.INFO, title="有复议后起诉却连续两年无行政复议", reads_previous=True)
@@ -48,16 +54,27 @@ def lawsuits_after_review(ctx: Context):
         yield ctx.uncertain(f"复议后起诉或行政复议总计不是可计算的数字：{place}", keys)
         return
     if prev is None:
-        yield ctx.uncertain(f"本年复议后起诉{n_after}件而行政复议为0，需上年报告才能判断：{place}", keys)
+        yield ctx.uncertain(
+            f"本年复议后起诉{n_after}件而行政复议为0，需上年报告才能判断：{place}", keys
+        )
         return
     last = prev.value(review) if review in prev.format.specs else None
     prev_place = ctx.show_previous(review)
     if last is None:
-        yield ctx.uncertain(f"上年行政复议总计不是可计算的数字：{place}；{prev_place}", keys,
-                            previous_cells=[review])
+        yield ctx.uncertain(
+            f"上年行政复议总计不是可计算的数字：{place}；{prev_place}",
+            keys,
+            previous_cells=[review],
+        )
     elif last == 0:
-        yield ctx.failed(f"复议后起诉{n_after}件，但本年和上年行政复议均为0：{place}；{prev_place}", keys,
-                         previous_cells=[review])
+        yield ctx.failed(
+            f"复议后起诉{n_after}件，但本年和上年行政复议均为0：{place}；{prev_place}",
+            keys,
+            previous_cells=[review],
+        )
     else:
-        yield ctx.passed(f"复议后起诉可能源于上年的{last}件行政复议：{place}；{prev_place}", keys,
-                         previous_cells=[review])
+        yield ctx.passed(
+            f"复议后起诉可能源于上年的{last}件行政复议：{place}；{prev_place}",
+            keys,
+            previous_cells=[review],
+        )

@@ -1,4 +1,5 @@
 """R-: table 2, applications received and handled (domain-spec §4.2), one check per column."""
+
 from __future__ import annotations
 
 from .context import Context
@@ -24,9 +25,13 @@ def balance(ctx: Context):
     Fix: count it in its outcome row or carry it over to next year.
     """
     for col in table2.columns(ctx.report):
-        yield equation(ctx, [key("new_received", col), key("carried_over_in", col)],
-                       [key("processed_total", col), key("carried_over_out", col)],
-                       title=f"{_column_title(ctx, col)}勾稽关系", name=by_row(ctx.report))
+        yield equation(
+            ctx,
+            [key("new_received", col), key("carried_over_in", col)],
+            [key("processed_total", col), key("carried_over_out", col)],
+            title=f"{_column_title(ctx, col)}勾稽关系",
+            name=by_row(ctx.report),
+        )
 
 
 @rule("R-2", Severity.ERROR, title="（七）总计等于各办理结果之和")
@@ -39,8 +44,13 @@ def outcomes_total(ctx: Context):
     """
     leaves = table2.leaf_rows(ctx.report)
     for col in table2.columns(ctx.report):
-        yield equation(ctx, [key("processed_total", col)], [key(r.key, col) for r in leaves],
-                       title=f"{_column_title(ctx, col)}（七）总计与各办理结果之和", name=by_row(ctx.report))
+        yield equation(
+            ctx,
+            [key("processed_total", col)],
+            [key(r.key, col) for r in leaves],
+            title=f"{_column_title(ctx, col)}（七）总计与各办理结果之和",
+            name=by_row(ctx.report),
+        )
 
 
 @rule("R-3", Severity.ERROR, title="每行总计等于各类申请人之和")
@@ -54,11 +64,21 @@ def row_totals(ctx: Context):
     subtotal = table2.has_org_subtotal(report)
     for row in table2.rows(report):
         label = f'{TABLE_NAMES["t2"]}"{by_row(report)(key(row.key, table2.TOTAL))}"行'
-        yield equation(ctx, [key(row.key, table2.TOTAL)], [key(row.key, c) for c in table2.APPLICANTS],
-                       title=f"{label}总计", name=by_column(report))
+        yield equation(
+            ctx,
+            [key(row.key, table2.TOTAL)],
+            [key(row.key, c) for c in table2.APPLICANTS],
+            title=f"{label}总计",
+            name=by_column(report),
+        )
         if subtotal:
-            yield equation(ctx, [key(row.key, table2.SUBTOTAL)], [key(row.key, c) for c in table2.ORG_COLUMNS],
-                           title=f"{label}法人或其他组织小计", name=by_column(report))
+            yield equation(
+                ctx,
+                [key(row.key, table2.SUBTOTAL)],
+                [key(row.key, c) for c in table2.ORG_COLUMNS],
+                title=f"{label}法人或其他组织小计",
+                name=by_column(report),
+            )
 
 
 @rule("R-4", Severity.ERROR, title="小计行等于其各项之和")
@@ -70,8 +90,13 @@ def subtotals(ctx: Context):
     """
     for row in table2.subtotal_rows(ctx.report):
         for col in table2.columns(ctx.report):
-            yield equation(ctx, [key(row.key, col)], [key(p, col) for p in row.parts],
-                           title=f"{_column_title(ctx, col)}{row.label}小计", name=by_row(ctx.report))
+            yield equation(
+                ctx,
+                [key(row.key, col)],
+                [key(p, col) for p in row.parts],
+                title=f"{_column_title(ctx, col)}{row.label}小计",
+                name=by_row(ctx.report),
+            )
 
 
 @rule("R-5", Severity.ERROR, title="结转下年度不超过新收与上年结转之和")
@@ -84,10 +109,14 @@ def carried_over_bound(ctx: Context):
     were carried over into it.
     """
     for col in table2.columns(ctx.report):
-        yield equation(ctx, [key("carried_over_out", col)],
-                       [key("new_received", col), key("carried_over_in", col)],
-                       title=f"{_column_title(ctx, col)}结转下年度与新收、上年结转", name=by_row(ctx.report),
-                       at_most=True)
+        yield equation(
+            ctx,
+            [key("carried_over_out", col)],
+            [key("new_received", col), key("carried_over_in", col)],
+            title=f"{_column_title(ctx, col)}结转下年度与新收、上年结转",
+            name=by_row(ctx.report),
+            at_most=True,
+        )
 
 
 @rule("R-7", Severity.INFO, title="不予处理“大量反复”或“逾期未缴费”与申请量不相称")
@@ -99,8 +128,12 @@ def fee_threshold(ctx: Context):
     Anti-pattern: 新收 4, （六）2.逾期未缴费 1.  Fix: check which row the application belongs to.
     """
     report = ctx.report
-    suspects = [k for k in (key("not_processed.excessive", "total"), key("other.fee_unpaid", "total"))
-                if k in report.format.specs and not (table2.single_row_other(report) and k.startswith("t2.other."))]
+    suspects = [
+        k
+        for k in (key("not_processed.excessive", "total"), key("other.fee_unpaid", "total"))
+        if k in report.format.specs
+        and not (table2.single_row_other(report) and k.startswith("t2.other."))
+    ]
     new = key("new_received", "total")
     keys = [new, *suspects]
     place = "；".join(ctx.show(k) for k in keys)
@@ -110,8 +143,11 @@ def fee_threshold(ctx: Context):
     elif report.value(new) is None:
         yield ctx.uncertain(f"新收申请数不是可计算的数字：{place}", keys)
     elif flagged and report.value(new) < 11:
-        yield ctx.failed(f"新收申请仅{report.value(new)}件，按件收费（第11件起）不可能达到，"
-                         f"却报告了不予处理或逾期未缴费，请核对：{place}", keys)
+        yield ctx.failed(
+            f"新收申请仅{report.value(new)}件，按件收费（第11件起）不可能达到，"
+            f"却报告了不予处理或逾期未缴费，请核对：{place}",
+            keys,
+        )
     elif flagged:
         yield ctx.passed(f"新收申请{report.value(new)}件，收费门槛可能达到：{place}", keys)
     else:

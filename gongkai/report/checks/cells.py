@@ -1,4 +1,5 @@
 """C-: one printed cell at a time (domain-spec §4.1)."""
+
 from __future__ import annotations
 
 import re
@@ -36,15 +37,20 @@ def counts_are_counts(ctx: Context):
 
     def test(cell: Cell):
         if cell.state in (State.BLANK, State.NOT_APPLICABLE):
-            return True                       # a blank is C-2's business, not C-1's
+            return True  # a blank is C-2's business, not C-1's
         if cell.state is not State.NUMBER:
             return None
         col = _column(report, cell.key)
         whole = col.decimal or not isinstance(cell.value, Decimal)
         return whole and (not signs or col.signed or cell.value >= 0)
 
-    yield from each_cell(ctx, _present(report), test, good="均为非负整数（收费金额为非负数）",
-                         bad="不是非负整数" if signs else "不是整数")
+    yield from each_cell(
+        ctx,
+        _present(report),
+        test,
+        good="均为非负整数（收费金额为非负数）",
+        bad="不是非负整数" if signs else "不是整数",
+    )
 
 
 @rule("C-2", Severity.WARN, title="空白或“/”单元格")
@@ -62,10 +68,15 @@ def blank_cells(ctx: Context):
             table, row, _ = report.format.specs[key]
             by_row[(table.key, row.key)].append(key)
     for (table, row), blanks in by_row.items():
-        cols = "、".join(f"“{_column(report, k).label}”列（{value_text(report.cells[k])}）" for k in blanks)
+        cols = "、".join(
+            f"“{_column(report, k).label}”列（{value_text(report.cells[k])}）" for k in blanks
+        )
         places = "；".join(ctx.show(k) for k in blanks)
-        yield ctx.failed(f'{TABLE_NAMES[table]}"{row_name(report.format, table, row)}"行有{len(blanks)}个单元格'
-                         f"未填数字：{cols}。涉及：{places}", blanks)
+        yield ctx.failed(
+            f'{TABLE_NAMES[table]}"{row_name(report.format, table, row)}"行有{len(blanks)}个单元格'
+            f"未填数字：{cols}。涉及：{places}",
+            blanks,
+        )
     if not by_row:
         yield ctx.passed(f"{len(keys)}个单元格均填有数字或无法识别，无空白单元格", keys)
 
@@ -119,11 +130,13 @@ def fee_in_wan_yuan(ctx: Context):
         return
     name = report.agency or ""
     government = name.endswith("人民政府") and not re.search(r"(县|区|镇|乡|旗)人民政府$", name)
-    limit = 10 ** 6 if government else 10 ** 5
+    limit = 10**6 if government else 10**5
     if _YUAN.search(cell.raw):
         yield ctx.failed(f"收费金额带有单位“元”，表中单位为万元：{place}", [key])
     elif cell.value >= limit and cell.value == int(cell.value):
-        yield ctx.failed(f"收费金额为不小于{limit}的整数（即{cell.value}万元），疑似按元填报：{place}", [key])
+        yield ctx.failed(
+            f"收费金额为不小于{limit}的整数（即{cell.value}万元），疑似按元填报：{place}", [key]
+        )
     else:
         yield ctx.passed(f"收费金额看来以万元填报：{place}", [key])
 
@@ -144,4 +157,6 @@ def signs_2019(ctx: Context):
             return True if cell.state in (State.BLANK, State.NOT_APPLICABLE) else None
         return _column(report, cell.key).signed or cell.value >= 0
 
-    yield from each_cell(ctx, _present(report), test, good="符号正确（仅本年增/减为负）", bad="不应为负数")
+    yield from each_cell(
+        ctx, _present(report), test, good="符号正确（仅本年增/减为负）", bad="不应为负数"
+    )

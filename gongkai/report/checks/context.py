@@ -4,6 +4,7 @@ A rule function receives one `Context` and yields findings through `ctx.passed`,
 `ctx.failed` and `ctx.uncertain`, which fill in the rule ID, its severity and the sources of
 the cells named, so every rule reports the same way.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,9 +29,17 @@ class Context:
         assert self.previous is not None
         return show(self.previous, key, year_prefix=_year_label(self.previous))
 
-    def finding(self, outcome: Outcome, message: str, cells: Iterable[str] = (), *,
-                evidence: dict[str, Any] | None = None, severity: Severity | None = None,
-                parts: Iterable[int] = (), previous_cells: Iterable[str] = ()) -> Finding:
+    def finding(
+        self,
+        outcome: Outcome,
+        message: str,
+        cells: Iterable[str] = (),
+        *,
+        evidence: dict[str, Any] | None = None,
+        severity: Severity | None = None,
+        parts: Iterable[int] = (),
+        previous_cells: Iterable[str] = (),
+    ) -> Finding:
         cells = tuple(dict.fromkeys(cells))
         parts = tuple(parts)
         sources: dict[str, Source] = {}
@@ -45,9 +54,19 @@ class Context:
         for n in parts:
             p = self.report.parts.get(n)
             if p is not None and (p.line is not None or p.page is not None):
-                sources[f"第{n}部分"] = Source(kind=self.report.source_kind or "", line=p.line, page=p.page)
-        return Finding(self.rule, severity or self.severity, outcome, message, cells, evidence or {},
-                       sources, parts)
+                sources[f"第{n}部分"] = Source(
+                    kind=self.report.source_kind or "", line=p.line, page=p.page
+                )
+        return Finding(
+            self.rule,
+            severity or self.severity,
+            outcome,
+            message,
+            cells,
+            evidence or {},
+            sources,
+            parts,
+        )
 
     def passed(self, message: str, cells: Iterable[str] = (), **kw) -> Finding:
         return self.finding(Outcome.PASS, message, cells, **kw)

@@ -5,6 +5,7 @@ Every finding names the cells it concerns (cell keys of `formats`) and where the
 uncertain: uncertain means an operand was blank, "/", unreadable or missing, so the rule could
 not be answered without guessing a number.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from ..model import Source
 class Severity(str, Enum):
     """domain-spec §4: ERROR breaks an identity of the format, WARN is very likely a mistake,
     INFO is worth a human look."""
+
     ERROR = "ERROR"
     WARN = "WARN"
     INFO = "INFO"
@@ -47,14 +49,16 @@ class Outcome(str, Enum):
 
 @dataclass(frozen=True)
 class Finding:
-    rule: str                                   # spec ID, e.g. "R-1"
+    rule: str  # spec ID, e.g. "R-1"
     severity: Severity
     outcome: Outcome
-    message: str                                # Chinese, names the cells and printed values
-    cells: tuple[str, ...] = ()                 # cell keys of this report the finding is about
-    evidence: Mapping[str, Any] = field(default_factory=dict)   # printed values, sums, quotes
-    sources: Mapping[str, Source] = field(default_factory=dict)  # cell key / "第N部分" → where printed
-    parts: tuple[int, ...] = ()                 # text parts (1..6) the finding is about
+    message: str  # Chinese, names the cells and printed values
+    cells: tuple[str, ...] = ()  # cell keys of this report the finding is about
+    evidence: Mapping[str, Any] = field(default_factory=dict)  # printed values, sums, quotes
+    sources: Mapping[str, Source] = field(
+        default_factory=dict
+    )  # cell key / "第N部分" → where printed
+    parts: tuple[int, ...] = ()  # text parts (1..6) the finding is about
 
     @property
     def failed(self) -> bool:

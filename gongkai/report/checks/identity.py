@@ -6,6 +6,7 @@ negative: parts printed as 5 + 3 can never make a printed total of 6, whatever a
 holds; and a total left blank over parts that sum to more than 0 is a failure of the printed
 table (C-2: "report R-3 as well").
 """
+
 from __future__ import annotations
 
 from typing import Callable, Sequence
@@ -20,17 +21,21 @@ Namer = Callable[[str], str]
 
 def by_row(report: Report) -> Namer:
     """Name a term by its row (for an identity down one column)."""
+
     def name(key: str) -> str:
         table, row, _ = report.format.specs[key]
         return row_name(report.format, table.key, row.key)
+
     return name
 
 
 def by_column(report: Report) -> Namer:
     """Name a term by its column (for an identity across one row)."""
+
     def name(key: str) -> str:
         table, _, col = report.format.specs[key]
         return f"{col.group}·{col.label}" if col.group and table.key == "t2" else col.label
+
     return name
 
 
@@ -50,8 +55,15 @@ def _expression(report: Report, keys: Sequence[str], name: Namer) -> str:
     return " + ".join(bits) if bits else "0"
 
 
-def equation(ctx: Context, left: Sequence[str], right: Sequence[str], *, title: str, name: Namer,
-             at_most: bool = False) -> Finding:
+def equation(
+    ctx: Context,
+    left: Sequence[str],
+    right: Sequence[str],
+    *,
+    title: str,
+    name: Namer,
+    at_most: bool = False,
+) -> Finding:
     """Check Σ left == Σ right (or Σ left <= Σ right when `at_most`)."""
     report = ctx.report
     keys = [*left, *right]
@@ -61,16 +73,24 @@ def equation(ctx: Context, left: Sequence[str], right: Sequence[str], *, title: 
     known_right = sum(cells[k].value for k in right if cells[k].known)
     relation = "≤" if at_most else "="
     expr = f"{_expression(report, left, name)} {relation} {_expression(report, right, name)}"
-    evidence = {"left": {k: value_text(cells[k]) for k in left},
-                "right": {k: value_text(cells[k]) for k in right}}
-    shown = [k for k in keys if len(keys) <= 6 or not cells[k].known or cells[k].value != 0 or k in left[:1]]
+    evidence = {
+        "left": {k: value_text(cells[k]) for k in left},
+        "right": {k: value_text(cells[k]) for k in right},
+    }
+    shown = [
+        k
+        for k in keys
+        if len(keys) <= 6 or not cells[k].known or cells[k].value != 0 or k in left[:1]
+    ]
     place = "；".join(ctx.show(k) for k in shown)
 
     if not unknown:
         ok = known_left <= known_right if at_most else known_left == known_right
         evidence.update(left_sum=known_left, right_sum=known_right)
         verdict = "成立" if ok else "不成立"
-        message = f"{title}：{expr}，即 {known_left} {relation} {known_right} {verdict}。涉及：{place}"
+        message = (
+            f"{title}：{expr}，即 {known_left} {relation} {known_right} {verdict}。涉及：{place}"
+        )
         return (ctx.passed if ok else ctx.failed)(message, keys, evidence=evidence)
 
     soft = all(cells[k].state in (State.BLANK, State.NOT_APPLICABLE) for k in unknown)
@@ -79,7 +99,9 @@ def equation(ctx: Context, left: Sequence[str], right: Sequence[str], *, title: 
     decided = None
     if soft:
         if not unknown_right and known_left > known_right:
-            decided = f"已知部分 {known_left} 已大于另一边 {known_right}，空白单元格无论填什么都不能成立"
+            decided = (
+                f"已知部分 {known_left} 已大于另一边 {known_right}，空白单元格无论填什么都不能成立"
+            )
         elif not unknown_left and not at_most and known_right > known_left:
             decided = f"另一边已知部分 {known_right} 已大于 {known_left}"
         if len(left) == 1 and unknown == [left[0]] and known_right > 0:
@@ -93,5 +115,8 @@ def equation(ctx: Context, left: Sequence[str], right: Sequence[str], *, title: 
     hint = "按空白为0计算则成立" if as_zero_ok else "按空白为0计算则不成立"
     if not soft:
         hint = "无法核对"
-    return ctx.uncertain(f"{title}：{expr}；{names}不是可计算的数字，{hint}。涉及：{place}", keys,
-                         evidence={**evidence, "unknown": unknown})
+    return ctx.uncertain(
+        f"{title}：{expr}；{names}不是可计算的数字，{hint}。涉及：{place}",
+        keys,
+        evidence={**evidence, "unknown": unknown},
+    )

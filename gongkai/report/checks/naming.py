@@ -3,6 +3,7 @@
 Findings name cells the way a person reads the printed table, with the printed value and the
 place it was read from, never only by their keys.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,7 +13,7 @@ from ..formats import Format
 from ..model import Cell, Report, State
 
 TABLE_NAMES = {"t1": "表一", "t2": "表二", "t3": "表三"}
-_NOTE = re.compile(r"（[^（）]*处理[^（）]*）$")    # the 部分公开 parenthetical (区分处理的…)
+_NOTE = re.compile(r"（[^（）]*处理[^（）]*）$")  # the 部分公开 parenthetical (区分处理的…)
 _GROUP_NUMBER = re.compile(r"^（[一二三四五六七八九十]+）")
 _MAX = 14
 
@@ -20,7 +21,7 @@ _MAX = 14
 def short(label: str) -> str:
     """A printed label cut for a message: long labels end in "…"."""
     label = _NOTE.sub("", label)
-    return label if len(label) <= _MAX else label[:_MAX - 2] + "…"
+    return label if len(label) <= _MAX else label[: _MAX - 2] + "…"
 
 
 @lru_cache(maxsize=None)

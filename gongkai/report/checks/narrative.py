@@ -4,6 +4,7 @@ Text from PDFs breaks lines inside numbers and phrases ("行政复议351\\n件")
 full-width digits and punctuation. The narrative is therefore matched in a flat form: NFKC
 (full-width to half-width, "，" to ",") with all whitespace removed.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,7 @@ _WS = re.compile(r"\s+")
 _CLAUSE_END = "。;!?"
 
 
-@lru_cache(maxsize=64)      # every T- rule reads the same parts
+@lru_cache(maxsize=64)  # every T- rule reads the same parts
 def flat(text: str) -> str:
     return _WS.sub("", unicodedata.normalize("NFKC", text or ""))
 
@@ -24,6 +25,7 @@ def flat(text: str) -> str:
 @dataclass(frozen=True)
 class Mention:
     """A figure the narrative states: its value, the matched words and the sentence around it."""
+
     value: Decimal
     start: int
     end: int
@@ -44,10 +46,12 @@ def sentence_at(text: str, start: int, end: int, limit: int = 80) -> str:
     if len(s) <= limit:
         return s
     a = max(0, start - left - limit // 2)
-    return ("…" if a else "") + s[a:a + limit] + "…"
+    return ("…" if a else "") + s[a : a + limit] + "…"
 
 
-def mentions(pattern: str | re.Pattern, text: str, taken: list[tuple[int, int]] | None = None) -> list[Mention]:
+def mentions(
+    pattern: str | re.Pattern, text: str, taken: list[tuple[int, int]] | None = None
+) -> list[Mention]:
     """Every match of `pattern` whose first group is a number, skipping spans already `taken`
     by a more specific pattern (and marking its own spans as taken)."""
     out = []
@@ -56,6 +60,13 @@ def mentions(pattern: str | re.Pattern, text: str, taken: list[tuple[int, int]] 
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
-        out.append(Mention(Decimal(m.group(1)), m.start(), m.end(), sentence_at(text, m.start(), m.end()),
-                           m.groups()))
+        out.append(
+            Mention(
+                Decimal(m.group(1)),
+                m.start(),
+                m.end(),
+                sentence_at(text, m.start(), m.end()),
+                m.groups(),
+            )
+        )
     return out

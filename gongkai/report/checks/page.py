@@ -3,6 +3,7 @@ red for a broken rule, amber for an uncertain one; hovering shows the rule, the 
 where the number was printed. The tables are drawn from the writers' official layout
 (`write.layout`), so the page looks like the printed report.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -30,7 +31,9 @@ ul.findings li.ERROR { color: #a00; } ul.findings li.WARN { color: #8a5a00; } ul
 """
 
 
-def _tips(report: Report, findings: list[Finding]) -> tuple[dict[str, list[Finding]], dict[str, list[Finding]]]:
+def _tips(
+    report: Report, findings: list[Finding]
+) -> tuple[dict[str, list[Finding]], dict[str, list[Finding]]]:
     failing, uncertain = defaultdict(list), defaultdict(list)
     for f in findings:
         target = failing if f.failed else uncertain if f.outcome is Outcome.UNCERTAIN else None
@@ -68,22 +71,33 @@ def _slot(report: Report, slot: Slot, failing, uncertain) -> str:
 
 
 def _table(report: Report, layout: TableLayout, failing, uncertain) -> str:
-    rows = "\n".join("<tr>" + "".join(_slot(report, s, failing, uncertain) for s in line) + "</tr>"
-                     for line in layout.rows)
-    return f'<h2>表{"一二三"[layout.table.number - 1]}　{escape(layout.table.title)}</h2>\n' \
-           f'<table id="{layout.table.key}">\n{rows}\n</table>'
+    rows = "\n".join(
+        "<tr>" + "".join(_slot(report, s, failing, uncertain) for s in line) + "</tr>"
+        for line in layout.rows
+    )
+    return (
+        f"<h2>表{'一二三'[layout.table.number - 1]}　{escape(layout.table.title)}</h2>\n"
+        f'<table id="{layout.table.key}">\n{rows}\n</table>'
+    )
 
 
 def render(report: Report, findings: list[Finding]) -> str:
     failing, uncertain = _tips(report, findings)
     shown = [f for f in findings if f.outcome is not Outcome.PASS]
-    items = "\n".join(f'<li class="{f.severity.value}">[{f.rule} {f.severity.value} {f.outcome.label}] '
-                      f"{escape(f.message)}</li>" for f in shown)
-    counts = "，".join(f"{s.label}{sum(1 for f in findings if f.failed and f.severity is s)}条" for s in Severity)
+    items = "\n".join(
+        f'<li class="{f.severity.value}">[{f.rule} {f.severity.value} {f.outcome.label}] '
+        f"{escape(f.message)}</li>"
+        for f in shown
+    )
+    counts = "，".join(
+        f"{s.label}{sum(1 for f in findings if f.failed and f.severity is s)}条" for s in Severity
+    )
     tables = "\n".join(_table(report, t, failing, uncertain) for t in layouts(report))
     name = escape(title(report))
-    return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>检查：{name}</title>\n'
-            f"<style>{CSS}</style>\n</head>\n<body>\n<h1>{name}</h1>\n"
-            f'<p class="legend">{counts}。<span class="fail" style="background:#f8b4b4">不通过</span>'
-            f'<span style="background:#ffe38a">无法判断</span>鼠标移到标色单元格上可看到规则、说明和出处。</p>\n'
-            f'<ul class="findings">\n{items}\n</ul>\n{tables}\n</body>\n</html>\n')
+    return (
+        f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>检查：{name}</title>\n'
+        f"<style>{CSS}</style>\n</head>\n<body>\n<h1>{name}</h1>\n"
+        f'<p class="legend">{counts}。<span class="fail" style="background:#f8b4b4">不通过</span>'
+        f'<span style="background:#ffe38a">无法判断</span>鼠标移到标色单元格上可看到规则、说明和出处。</p>\n'
+        f'<ul class="findings">\n{items}\n</ul>\n{tables}\n</body>\n</html>\n'
+    )

@@ -4,6 +4,7 @@ Agencies print their name with or without the city above them ("洪泽区人民�
 "淮安市洪泽区人民政府" in 2024), so a name also matches its longer form when what precedes
 it is a place (ending in 省/市/州/县/区/盟/旗).
 """
+
 from __future__ import annotations
 
 import re
@@ -30,6 +31,10 @@ def previous_of(report: Report, reports: Iterable[Report]) -> Report | None:
     if report.year is None:
         return None
     for other in reports:
-        if other is not report and other.year == report.year - 1 and same_agency(report.agency, other.agency):
+        if (
+            other is not report
+            and other.year == report.year - 1
+            and same_agency(report.agency, other.agency)
+        ):
             return other
     return None

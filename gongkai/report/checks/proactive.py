@@ -2,6 +2,7 @@
 
 P-3 (a township issuing 行政规范性文件 is legal) is deliberately not a check.
 """
+
 from __future__ import annotations
 
 from ..model import Cell, State
@@ -25,12 +26,15 @@ def document_counts(ctx: Context):
     Anti-pattern: 行政规范性文件 本年废止 "-2" (a net change written into a count).
     Fix: 本年废止 2, and 现行有效 lowered by 2.
     """
+
     def test(cell: Cell):
         if cell.state is State.NUMBER:
             return cell.value >= 0
         return None if cell.state is State.UNREADABLE else True
 
-    yield from each_cell(ctx, document_keys(ctx.report.format), test, good="均不为负数", bad="件数不应为负数")
+    yield from each_cell(
+        ctx, document_keys(ctx.report.format), test, good="均不为负数", bad="件数不应为负数"
+    )
 
 
 @rule("P-2", Severity.WARN, title="本年废止不超过上年现行有效与本年制发之和", needs_previous=True)
@@ -48,10 +52,18 @@ def repeal_bound(ctx: Context):
         place = f"{ctx.show(repealed)}；{ctx.show(made)}；{ctx.show_previous(valid)}"
         r, m, v = report.value(repealed), report.value(made), prev.value(valid)
         if None in (r, m, v):
-            yield ctx.uncertain(f"有单元格不是可计算的数字：{place}", [repealed, made], previous_cells=[valid])
+            yield ctx.uncertain(
+                f"有单元格不是可计算的数字：{place}", [repealed, made], previous_cells=[valid]
+            )
         elif r > v + m:
-            yield ctx.failed(f"本年废止{r}件，多于上年现行有效{v}件加本年制发{m}件：{place}", [repealed, made],
-                             previous_cells=[valid])
+            yield ctx.failed(
+                f"本年废止{r}件，多于上年现行有效{v}件加本年制发{m}件：{place}",
+                [repealed, made],
+                previous_cells=[valid],
+            )
         else:
-            yield ctx.passed(f"本年废止{r} ≤ 上年现行有效{v} + 本年制发{m}：{place}", [repealed, made],
-                             previous_cells=[valid])
+            yield ctx.passed(
+                f"本年废止{r} ≤ 上年现行有效{v} + 本年制发{m}：{place}",
+                [repealed, made],
+                previous_cells=[valid],
+            )

@@ -5,6 +5,7 @@ docstring shows the anti-pattern and the fix (as sqlfluff rules do). `iter_findi
 every rule and yields every finding (jsonschema's `iter_errors`); `ordered` and `best_match`
 put broken ERROR rules first, then by position in the tables.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ class Rule:
     title: str
     check: RuleFunction
     needs_previous: bool = False
-    reads_previous: bool = False     # runs alone, but its answer can change with last year's report
+    reads_previous: bool = False  # runs alone, but its answer can change with last year's report
 
     @property
     def doc(self) -> str:
@@ -38,14 +39,24 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity, *, title: str, needs_previous: bool = False,
-         reads_previous: bool = False):
+def rule(
+    rule_id: str,
+    severity: Severity,
+    *,
+    title: str,
+    needs_previous: bool = False,
+    reads_previous: bool = False,
+):
     """Register a rule function under its spec ID (domain-spec §4)."""
+
     def register(fn: RuleFunction) -> RuleFunction:
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id} registered twice")
-        RULES[rule_id] = Rule(rule_id, severity, title, fn, needs_previous, reads_previous or needs_previous)
+        RULES[rule_id] = Rule(
+            rule_id, severity, title, fn, needs_previous, reads_previous or needs_previous
+        )
         return fn
+
     return register
 
 
@@ -56,11 +67,16 @@ def run_rule(r: Rule, report: Report, previous: Report | None = None) -> list[Fi
     try:
         return list(r.check(ctx))
     except Exception as exc:  # noqa: BLE001 - reported as a finding, never a traceback
-        return [ctx.uncertain(f"规则{r.id}无法执行：{type(exc).__name__}: {exc}", evidence={"error": repr(exc)})]
+        return [
+            ctx.uncertain(
+                f"规则{r.id}无法执行：{type(exc).__name__}: {exc}", evidence={"error": repr(exc)}
+            )
+        ]
 
 
-def iter_findings(report: Report, previous: Report | None = None,
-                  rules: Iterable[str] | None = None) -> Iterator[Finding]:
+def iter_findings(
+    report: Report, previous: Report | None = None, rules: Iterable[str] | None = None
+) -> Iterator[Finding]:
     """Every finding of every rule one report (and last year's, when given) can answer."""
     wanted = set(rules) if rules is not None else None
     for r in RULES.values():
@@ -90,8 +106,13 @@ def position(report: Report, finding: Finding) -> tuple:
 
 
 def sort_key(report: Report, finding: Finding) -> tuple:
-    return (finding.outcome is not Outcome.FAIL, finding.severity.rank, finding.outcome.rank,
-            position(report, finding), finding.rule)
+    return (
+        finding.outcome is not Outcome.FAIL,
+        finding.severity.rank,
+        finding.outcome.rank,
+        position(report, finding),
+        finding.rule,
+    )
 
 
 def ordered(report: Report, findings: Iterable[Finding]) -> list[Finding]:

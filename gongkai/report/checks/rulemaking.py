@@ -4,6 +4,7 @@
 When the report does not say (`Report.can_make_rules is None`), infer only what the agency's
 name makes safe; everything else stays unknown.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,9 @@ _NATIONAL = ("国务院", "国家", "中华人民共和国", "中国人民银行
 def can_make_rules(report: Report) -> tuple[bool | None, str]:
     """(power, why): True / False / None (unknown), with the reason in Chinese."""
     if report.can_make_rules is not None:
-        return report.can_make_rules, "报告信息注明" + ("有" if report.can_make_rules else "无") + "规章制定权"
+        return report.can_make_rules, "报告信息注明" + (
+            "有" if report.can_make_rules else "无"
+        ) + "规章制定权"
     name = norm(report.agency or "")
     if not name:
         return None, "未知发布机关"

@@ -3,6 +3,7 @@
 S-6 (no report published at all) and S-7 (changed after publication) need the publishing
 site, not one report, and are left to the supervision tools.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,15 +30,21 @@ def six_parts(ctx: Context):
     missing = [p for p in PARTS if p.number not in parts]
     for p in missing:
         yield ctx.failed(f"缺少第{p.numeral}部分“{p.title}”", evidence={"missing": p.number})
-    spots = [(n, (parts[n].page or 0, parts[n].line or 0)) for n in sorted(parts)
-             if parts[n].line is not None or parts[n].page is not None]
+    spots = [
+        (n, (parts[n].page or 0, parts[n].line or 0))
+        for n in sorted(parts)
+        if parts[n].line is not None or parts[n].page is not None
+    ]
     order = [n for n, _ in sorted(spots, key=lambda s: s[1])]
     if order != sorted(order):
         printed = "、".join(PARTS[n - 1].numeral for n in order)
         yield ctx.failed(f"各部分顺序不对：依次为{printed}", parts=order, evidence={"order": order})
     elif not missing:
-        yield ctx.passed("六个部分齐全，顺序正确：" + "；".join(_numbered(n, parts[n].title) for n in sorted(parts)),
-                         parts=sorted(parts))
+        yield ctx.passed(
+            "六个部分齐全，顺序正确："
+            + "；".join(_numbered(n, parts[n].title) for n in sorted(parts)),
+            parts=sorted(parts),
+        )
 
 
 def _numbered(n: int, title: str) -> str:
@@ -55,8 +62,10 @@ def _by_row(ctx: Context, keys: list[str]) -> str:
     for key in keys:
         table, row, col = ctx.report.format.specs[key]
         rows[(table.key, row.key)].append(col.label)
-    return "；".join(f'{TABLE_NAMES[t]}"{row_name(ctx.report.format, t, r)}"行（{"、".join(cols)}）'
-                    for (t, r), cols in rows.items())
+    return "；".join(
+        f'{TABLE_NAMES[t]}"{row_name(ctx.report.format, t, r)}"行（{"、".join(cols)}）'
+        for (t, r), cols in rows.items()
+    )
 
 
 @rule("S-2", Severity.ERROR, title="表格行列齐全")
@@ -70,13 +79,19 @@ def full_tables(ctx: Context):
     single = single_row_other(report)
     missing = [k for k in report.missing if not (single and k.startswith("t2.other."))]
     official = set(report.format.cell_keys())
-    extra = [k for k in report.format.specs if k in report.cells and k not in official
-             and not (single and k.startswith("t2.other."))]
+    extra = [
+        k
+        for k in report.format.specs
+        if k in report.cells and k not in official and not (single and k.startswith("t2.other."))
+    ]
     if missing:
         yield ctx.failed(f"缺少{len(missing)}个规定单元格：{_by_row(ctx, missing)}", missing)
     if extra:
-        yield ctx.failed(f"有{len(extra)}个格式以外的单元格（地方增加的行或列，已一并核对）：{_by_row(ctx, extra)}",
-                         extra, severity=Severity.INFO)
+        yield ctx.failed(
+            f"有{len(extra)}个格式以外的单元格（地方增加的行或列，已一并核对）：{_by_row(ctx, extra)}",
+            extra,
+            severity=Severity.INFO,
+        )
     if not missing:
         yield ctx.passed(f"{report.format.version}格式的规定单元格齐全", [])
 
@@ -95,11 +110,19 @@ def layout_matches_year(ctx: Context):
     if year is None:
         yield ctx.uncertain("报告年度未知，无法核对格式")
     elif year >= 2021 and (version == "2019" or single):
-        what = "（六）其他处理印为一行（2019试行格式）" if single and version != "2019" else "使用2019试行格式"
+        what = (
+            "（六）其他处理印为一行（2019试行格式）"
+            if single and version != "2019"
+            else "使用2019试行格式"
+        )
         cells = [k for k in report.cells if k.startswith("t2.other.")] if single else []
-        yield ctx.failed(f"{year}年度报告应使用2021格式（国办公开办函〔2021〕30号），但{what}", cells)
+        yield ctx.failed(
+            f"{year}年度报告应使用2021格式（国办公开办函〔2021〕30号），但{what}", cells
+        )
     elif year in (2019, 2020) and version == "2021":
-        yield ctx.failed(f"{year}年度报告使用了2021格式，当年应为2019试行格式", severity=Severity.INFO)
+        yield ctx.failed(
+            f"{year}年度报告使用了2021格式，当年应为2019试行格式", severity=Severity.INFO
+        )
     elif year < 2019:
         yield ctx.uncertain(f"{year}年度在2019年以前，无全国统一表格")
     else:
@@ -144,8 +167,11 @@ def overview_aspects(ctx: Context):
     for aspect, pattern in aspects.items():
         m = re.search(pattern, text)
         if m:
-            yield ctx.passed(f"第一部分提到“{aspect}”：…{text[max(0, m.start() - 10):m.end() + 10]}…", parts=[1],
-                             evidence={"aspect": aspect})
+            yield ctx.passed(
+                f"第一部分提到“{aspect}”：…{text[max(0, m.start() - 10) : m.end() + 10]}…",
+                parts=[1],
+                evidence={"aspect": aspect},
+            )
         else:
             yield ctx.failed(f"第一部分未提到“{aspect}”", parts=[1], evidence={"aspect": aspect})
     if government is None:
@@ -169,11 +195,19 @@ def on_time(ctx: Context):
     else:
         yield ctx.uncertain("未找到发布日期或落款日期")
         return
-    evidence = {"date": date.isoformat(), "used": which, "deadline": deadline.isoformat() if deadline else None}
+    evidence = {
+        "date": date.isoformat(),
+        "used": which,
+        "deadline": deadline.isoformat() if deadline else None,
+    }
     if deadline is None:
-        yield ctx.uncertain(f"报告年度未知，无法确定期限；{which}为{cn_date(date)}", evidence=evidence)
+        yield ctx.uncertain(
+            f"报告年度未知，无法确定期限；{which}为{cn_date(date)}", evidence=evidence
+        )
     elif date > deadline:
-        yield ctx.failed(f"{which}{cn_date(date)}晚于期限{cn_date(deadline)}（条例第四十九条）",
-                         evidence=evidence)
+        yield ctx.failed(
+            f"{which}{cn_date(date)}晚于期限{cn_date(deadline)}（条例第四十九条）",
+            evidence=evidence,
+        )
     else:
         yield ctx.passed(f"{which}{cn_date(date)}不晚于期限{cn_date(deadline)}", evidence=evidence)

@@ -1,5 +1,6 @@
 """The summary of a folder check: one row per file (file, agency, year, format, ERROR / WARN /
 INFO counts, the findings, the unreadable cells), written as XLSX, CSV or HTML."""
+
 from __future__ import annotations
 
 import csv
@@ -11,8 +12,19 @@ from pathlib import Path
 from ..model import Report
 from .finding import Finding, Outcome, Severity
 
-HEADERS = ("文件", "机关", "年度", "格式", "错误ERROR", "警告WARN", "提示INFO", "无法判断", "问题", "无法识别的单元格",
-           "读取错误")
+HEADERS = (
+    "文件",
+    "机关",
+    "年度",
+    "格式",
+    "错误ERROR",
+    "警告WARN",
+    "提示INFO",
+    "无法判断",
+    "问题",
+    "无法识别的单元格",
+    "读取错误",
+)
 SUFFIXES = (".xlsx", ".csv", ".html", ".htm")
 
 
@@ -21,9 +33,9 @@ class FileResult:
     path: str
     report: Report | None = None
     findings: list[Finding] = field(default_factory=list)
-    error: str | None = None            # why the file could not be read
-    previous: str | None = None         # the file used as last year's report
-    not_report: bool = False            # read, but no annual report in it: skipped, not a failure
+    error: str | None = None  # why the file could not be read
+    previous: str | None = None  # the file used as last year's report
+    not_report: bool = False  # read, but no annual report in it: skipped, not a failure
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.failed and f.severity is severity)
@@ -38,11 +50,23 @@ class FileResult:
 
     def row(self) -> tuple:
         r = self.report
-        problems = "\n".join(f"[{f.rule} {f.severity.value}] {f.message}" for f in self.findings if f.failed)
+        problems = "\n".join(
+            f"[{f.rule} {f.severity.value}] {f.message}" for f in self.findings if f.failed
+        )
         unreadable = "、".join(c.key for c in r.unreadable) if r else ""
-        return (self.path, (r.agency or "") if r else "", (r.year or "") if r else "", r.format.version if r else "",
-                self.count(Severity.ERROR), self.count(Severity.WARN), self.count(Severity.INFO), self.uncertain,
-                problems, unreadable, self.error or "")
+        return (
+            self.path,
+            (r.agency or "") if r else "",
+            (r.year or "") if r else "",
+            r.format.version if r else "",
+            self.count(Severity.ERROR),
+            self.count(Severity.WARN),
+            self.count(Severity.INFO),
+            self.uncertain,
+            problems,
+            unreadable,
+            self.error or "",
+        )
 
 
 def write_summary(results: list[FileResult], out: Path) -> None:
@@ -67,7 +91,7 @@ def _csv(rows) -> bytes:
     w = csv.writer(buf)
     w.writerow(HEADERS)
     w.writerows(rows)
-    return buf.getvalue().encode("utf-8-sig")   # Excel opens UTF-8 with a BOM correctly
+    return buf.getvalue().encode("utf-8-sig")  # Excel opens UTF-8 with a BOM correctly
 
 
 def _xlsx(rows) -> bytes:
@@ -95,9 +119,13 @@ def _xlsx(rows) -> bytes:
 
 def _html(rows) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in HEADERS)
-    body = "\n".join("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in row) + "</tr>" for row in rows)
-    return ('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>年度报告检查汇总</title>\n'
-            "<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse}"
-            "td,th{border:1px solid #999;padding:3px 6px;vertical-align:top;white-space:pre-wrap;font-size:13px}"
-            "th{background:#eee}</style>\n</head>\n<body>\n<h1>年度报告检查汇总</h1>\n"
-            f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</body>\n</html>\n")
+    body = "\n".join(
+        "<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in row) + "</tr>" for row in rows
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>年度报告检查汇总</title>\n'
+        "<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse}"
+        "td,th{border:1px solid #999;padding:3px 6px;vertical-align:top;white-space:pre-wrap;font-size:13px}"
+        "th{background:#eee}</style>\n</head>\n<body>\n<h1>年度报告检查汇总</h1>\n"
+        f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</body>\n</html>\n"
+    )

@@ -4,6 +4,7 @@ Local variants count: a 法人小计 column and subtotal rows are checked when p
 that printed （六）其他处理 as one row (`layout["t2.other"] == "single_row"`) uses that row as the
 （六） outcome row in place of its three items (domain-spec §3.2, §3.4).
 """
+
 from __future__ import annotations
 
 from ..formats import APPLICANT_COLUMNS, LEGAL_SUBTOTAL, ORG, TOTAL_COLUMN, Row
@@ -61,8 +62,11 @@ def leaf_rows(report: Report) -> list[Row]:
 
 def subtotal_rows(report: Report) -> list[Row]:
     """Printed subtotal rows with their items printed too (R-4)."""
-    return [r for r in report.format.table("t2").rows
-            if r.parts and _printed(report, r) and not (r.key == "other" and single_row_other(report))]
+    return [
+        r
+        for r in report.format.table("t2").rows
+        if r.parts and _printed(report, r) and not (r.key == "other" and single_row_other(report))
+    ]
 
 
 def key(row: str, col: str) -> str:

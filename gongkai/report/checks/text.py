@@ -4,6 +4,7 @@ Figures are read from parts 一 and 六 with regular expressions over the flat t
 (`narrative.flat`). Where the narrative can be read two ways, either reading passes.
 A narrative that states nothing passes: there is nothing to contradict.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,11 @@ def _total(key: str) -> str:
 
 
 def _group(ctx: Context, prefix: str) -> list[str]:
-    return [f"t2.{r.key}.total" for r in ctx.report.format.table("t2").rows if r.leaf and r.key.startswith(prefix)]
+    return [
+        f"t2.{r.key}.total"
+        for r in ctx.report.format.table("t2").rows
+        if r.leaf and r.key.startswith(prefix)
+    ]
 
 
 def _sum(ctx: Context, keys: list[str]) -> Decimal | None:
@@ -37,8 +42,14 @@ def _sum(ctx: Context, keys: list[str]) -> Decimal | None:
     return None if None in values or not keys else sum(values)
 
 
-def _compare(ctx: Context, found: list[Mention], readings: dict[str, list[str]], *, what: str,
-             parts=NARRATIVE) -> Iterator[Finding]:
+def _compare(
+    ctx: Context,
+    found: list[Mention],
+    readings: dict[str, list[str]],
+    *,
+    what: str,
+    parts=NARRATIVE,
+) -> Iterator[Finding]:
     """Each stated figure must equal one of the `readings` (label → cells summed)."""
     cells = list(dict.fromkeys(k for keys in readings.values() for k in keys))
     parts = [n for n in parts if n in ctx.report.parts]
@@ -58,9 +69,16 @@ def _compare(ctx: Context, found: list[Mention], readings: dict[str, list[str]],
         if any(s == m.value for s in sums.values() if s is not None):
             yield ctx.passed(f"{head}，一致", cells, parts=parts, evidence=evidence)
         elif any(s is None for s in sums.values()):
-            yield ctx.uncertain(f"{head}，表中有单元格无法计算。涉及：{place}", cells, parts=parts, evidence=evidence)
+            yield ctx.uncertain(
+                f"{head}，表中有单元格无法计算。涉及：{place}",
+                cells,
+                parts=parts,
+                evidence=evidence,
+            )
         else:
-            yield ctx.failed(f"{head}，不一致。涉及：{place}", cells, parts=parts, evidence=evidence)
+            yield ctx.failed(
+                f"{head}，不一致。涉及：{place}", cells, parts=parts, evidence=evidence
+            )
 
 
 RECEIVED = rf"(?:受理|收到|新收|接收|接到){_SEP}{{0,20}}?申请(?:共计|合计|共)?{N}件"
@@ -68,41 +86,55 @@ RECEIVED = rf"(?:受理|收到|新收|接收|接到){_SEP}{{0,20}}?申请(?:共�
 
 @rule("T-1", Severity.WARN, title="正文所述收到申请数与表二相符")
 def received(ctx: Context):
-    """"收到/新收/受理 … 申请 N 件" equals 一、本年新收 总计, or 新收 + 上年结转 when the sentence
+    """ "收到/新收/受理 … 申请 N 件" equals 一、本年新收 总计, or 新收 + 上年结转 when the sentence
     counts carried-over applications too (either reading passes).
 
     Anti-pattern: "全年共受理政府信息公开申请25件" with 新收 总计 21.  Fix: one of the two is wrong.
     """
     found = mentions(RECEIVED, _text(ctx))
-    yield from _compare(ctx, found, {"本年新收": [_total("new_received")],
-                                     "新收加上年结转": [_total("new_received"), _total("carried_over_in")]},
-                        what="收到申请（件）")
+    yield from _compare(
+        ctx,
+        found,
+        {
+            "本年新收": [_total("new_received")],
+            "新收加上年结转": [_total("new_received"), _total("carried_over_in")],
+        },
+        what="收到申请（件）",
+    )
 
 
 @rule("T-2", Severity.WARN, title="正文所述办结申请数与表二相符")
 def concluded(ctx: Context):
-    """"办结/答复 … N 件" equals （七）总计 总计.
+    """ "办结/答复 … N 件" equals （七）总计 总计.
 
     Anti-pattern: "答复3050件" with （七）总计 3015.  Fix: one of the two is wrong.
     """
     found = mentions(rf"(?:办结|答复)(?:申请|了)?(?:共计|合计|共)?{N}件", _text(ctx))
-    yield from _compare(ctx, found, {"（七）总计": [_total("processed_total")]}, what="办结/答复申请（件）")
+    yield from _compare(
+        ctx, found, {"（七）总计": [_total("processed_total")]}, what="办结/答复申请（件）"
+    )
 
 
 @rule("T-3", Severity.WARN, title="正文所述结转下年度数与表二相符")
 def carried_over(ctx: Context):
-    """"结转/顺延到下年度 … N 件" equals 四、结转下年度继续办理 总计.
+    """ "结转/顺延到下年度 … N 件" equals 四、结转下年度继续办理 总计.
 
     Anti-pattern: "另有103件顺延到下年度答复" with 结转下年度 总计 0.  Fix: one of the two is wrong.
     """
     text = _text(ctx)
     taken: list[tuple[int, int]] = []
     found = mentions(rf"{N}件[^。;,]{{0,6}}(?:结转|顺延)(?:到|至)?下一?年", text, taken)
-    found += mentions(rf"(?:结转|顺延)(?:到|至)?下一?年度?(?:继续办理|办理|答复)?(?:的?申请)?(?:共计|共)?{N}件", text, taken)
-    yield from _compare(ctx, found, {"结转下年度": [_total("carried_over_out")]}, what="结转下年度（件）")
+    found += mentions(
+        rf"(?:结转|顺延)(?:到|至)?下一?年度?(?:继续办理|办理|答复)?(?:的?申请)?(?:共计|共)?{N}件",
+        text,
+        taken,
+    )
+    yield from _compare(
+        ctx, found, {"结转下年度": [_total("carried_over_out")]}, what="结转下年度（件）"
+    )
 
 
-OUTCOME_PHRASES = (   # most specific first: "予以公开及部分公开" before "予以公开"
+OUTCOME_PHRASES = (  # most specific first: "予以公开及部分公开" before "予以公开"
     ("予以公开及部分公开", r"予以公开(?:及|和|与|、)部分公开", ("granted", "partially_granted")),
     ("予以公开", r"(?<!不)予以公开", ("granted",)),
     ("部分公开", r"部分公开", ("partially_granted",)),
@@ -122,7 +154,7 @@ def _outcome_keys(ctx: Context, rows: tuple[str, ...]) -> list[str]:
 
 @rule("T-4", Severity.WARN, title="正文所述办理结果数及占比与表二相符")
 def outcome_shares(ctx: Context):
-    """"予以公开及部分公开 N 件，占 X%", "不予公开 N 件", "无法提供 N 件", "不予处理 N 件" equal the
+    """ "予以公开及部分公开 N 件，占 X%", "不予公开 N 件", "无法提供 N 件", "不予处理 N 件" equal the
     group sums of the 总计 column; X is recomputed over （七）总计 to the printed precision.
 
     Anti-pattern: "予以公开及部分公开258件，占33.9%" while the table gives 272 + 3 = 275 of 805,
@@ -144,7 +176,10 @@ def outcome_shares(ctx: Context):
                 continue
             yield from _share(ctx, m, total, label)
     if not any_found:
-        yield ctx.passed("正文未写明各办理结果的件数，无需核对", parts=[n for n in NARRATIVE if n in ctx.report.parts])
+        yield ctx.passed(
+            "正文未写明各办理结果的件数，无需核对",
+            parts=[n for n in NARRATIVE if n in ctx.report.parts],
+        )
 
 
 def _share(ctx: Context, m: Mention, total, label: str) -> Iterator[Finding]:
@@ -152,7 +187,9 @@ def _share(ctx: Context, m: Mention, total, label: str) -> Iterator[Finding]:
     places = len(printed.split(".")[1]) if "." in printed else 0
     key = _total("processed_total")
     if not total:
-        yield ctx.uncertain(f"正文“{m.sentence}”写明占比{printed}%，但（七）总计为{total}，无法计算占比", [key])
+        yield ctx.uncertain(
+            f"正文“{m.sentence}”写明占比{printed}%，但（七）总计为{total}，无法计算占比", [key]
+        )
         return
     share = round(Decimal(100) * m.value / Decimal(total), places)
     evidence = {"sentence": m.sentence, "stated": printed, "recomputed": str(share)}
@@ -165,33 +202,53 @@ def _share(ctx: Context, m: Mention, total, label: str) -> Iterator[Finding]:
 
 @rule("T-5", Severity.WARN, title="正文所述复议、诉讼数与表三相符")
 def appeals(ctx: Context):
-    """"行政复议 N 件/起" equals 表三 行政复议 总计; "行政诉讼 N 件/起" equals 未经复议直接起诉 总计 +
+    """ "行政复议 N 件/起" equals 表三 行政复议 总计; "行政诉讼 N 件/起" equals 未经复议直接起诉 总计 +
     复议后起诉 总计.
 
     Anti-pattern: "行政复议11件" while 行政复议 总计 printed 0 (洪泽区 2023).  Fix: 总计 11.
     """
     text = _text(ctx)
     tail = rf"(?:案件)?(?:共计|共)?{N}(?:件|起)"
-    yield from _compare(ctx, mentions(r"行政复议" + tail, text), {"行政复议总计": ["t3.review.total"]},
-                        what="行政复议（件）")
-    yield from _compare(ctx, mentions(r"行政诉讼" + tail, text),
-                        {"两类行政诉讼总计之和": ["t3.litigation_direct.total", "t3.litigation_after_review.total"]},
-                        what="行政诉讼（件）")
+    yield from _compare(
+        ctx,
+        mentions(r"行政复议" + tail, text),
+        {"行政复议总计": ["t3.review.total"]},
+        what="行政复议（件）",
+    )
+    yield from _compare(
+        ctx,
+        mentions(r"行政诉讼" + tail, text),
+        {
+            "两类行政诉讼总计之和": [
+                "t3.litigation_direct.total",
+                "t3.litigation_after_review.total",
+            ]
+        },
+        what="行政诉讼（件）",
+    )
 
 
 @rule("T-6", Severity.INFO, title="正文所述规章、规范性文件数与表一相符")
 def documents(ctx: Context):
-    """"制发/出台/公开 规范性文件 N 件", "规章 N 件" equal table 1 本年制发 (2019: 本年新制作). INFO
+    """ "制发/出台/公开 规范性文件 N 件", "规章 N 件" equal table 1 本年制发 (2019: 本年新制作). INFO
     only: the narrative often counts what was published rather than made.
 
     Anti-pattern: "出台规范性文件5件" with 本年制发 3.  Fix: say which count the sentence means.
     """
     made = "made" if ctx.report.format.version == "2021" else "new_made"
     text = _text(ctx)
-    yield from _compare(ctx, mentions(rf"规章{N}件", text), {"规章本年制发": [f"t1.regulations.{made}"]},
-                        what="规章（件）")
-    yield from _compare(ctx, mentions(rf"(?:制发|出台|印发|公开|制定){_SEP}{{0,12}}?规范性文件{N}件", text),
-                        {"规范性文件本年制发": [f"t1.normative_docs.{made}"]}, what="规范性文件（件）")
+    yield from _compare(
+        ctx,
+        mentions(rf"规章{N}件", text),
+        {"规章本年制发": [f"t1.regulations.{made}"]},
+        what="规章（件）",
+    )
+    yield from _compare(
+        ctx,
+        mentions(rf"(?:制发|出台|印发|公开|制定){_SEP}{{0,12}}?规范性文件{N}件", text),
+        {"规范性文件本年制发": [f"t1.normative_docs.{made}"]},
+        what="规范性文件（件）",
+    )
 
 
 FEE = "信息处理费"
@@ -222,19 +279,29 @@ def fee_statement(ctx: Context):
             continue
         years = {int(y) for y in _YEAR.findall(sentence)}
         if unit is None:
-            yield ctx.failed(f"第六部分“{sentence}”写明信息处理费{amount}却没有单位（元）", parts=[6])
+            yield ctx.failed(
+                f"第六部分“{sentence}”写明信息处理费{amount}却没有单位（元）", parts=[6]
+            )
             return
         if years and report.year not in years:
-            yield ctx.failed(f"第六部分“{sentence}”所述年份{sorted(years)}不是报告年度{report.year}", parts=[6])
+            yield ctx.failed(
+                f"第六部分“{sentence}”所述年份{sorted(years)}不是报告年度{report.year}", parts=[6]
+            )
             return
-        yield ctx.passed(f"第六部分说明了信息处理费：“{sentence}”", parts=[6], evidence={"amount": amount, "unit": unit})
+        yield ctx.passed(
+            f"第六部分说明了信息处理费：“{sentence}”",
+            parts=[6],
+            evidence={"amount": amount, "unit": unit},
+        )
         return
     start = text.find(FEE)
     sentence = sentence_at(text, start, start + len(FEE))
     yield ctx.passed(f"第六部分说明了信息处理费：“{sentence}”", parts=[6])
 
 
-_NO_NOTICE = r"未(?:发出|发送|下达|送达|开具)[^。;,]{0,6}收费通知|未启动(?:信息处理费)?收费|没有发出收费通知"
+_NO_NOTICE = (
+    r"未(?:发出|发送|下达|送达|开具)[^。;,]{0,6}收费通知|未启动(?:信息处理费)?收费|没有发出收费通知"
+)
 
 
 @rule("T-8", Severity.INFO, title="“未发出收费通知”与逾期未缴费行相符")
@@ -286,13 +353,18 @@ def any_applications(ctx: Context):
     elif none is not None and value > 0:
         yield ctx.failed(f"正文称“{none.group(0)}”，但{ctx.show(key)}", [key], parts=parts)
     elif some and value == 0 and (report.value(_total("carried_over_in")) or 0) == 0:
-        yield ctx.failed(f"正文“{some[0].sentence}”称收到申请，但{ctx.show(key)}", [key], parts=parts)
+        yield ctx.failed(
+            f"正文“{some[0].sentence}”称收到申请，但{ctx.show(key)}", [key], parts=parts
+        )
     else:
         yield ctx.passed(f"正文与表二一致：{ctx.show(key)}", [key], parts=parts)
 
 
-_PERIOD_YEARS = (r"(?:^|[。;])(\d{4})年度?[,，]", r"(\d{4})年1月1日(?:起)?至(\d{4})年12月31日",
-                 r"(\d{4})年(?:全年|以来|度)")
+_PERIOD_YEARS = (
+    r"(?:^|[。;])(\d{4})年度?[,，]",
+    r"(\d{4})年1月1日(?:起)?至(\d{4})年12月31日",
+    r"(\d{4})年(?:全年|以来|度)",
+)
 
 
 @rule("T-10", Severity.WARN, title="标题及总体情况中的统计年度与报告年度相符")
@@ -320,6 +392,10 @@ def statistical_year(ctx: Context):
     wrong = [(y, where, s) for y, where, s in stated if y != report.year]
     parts = [1] if 1 in report.parts else []
     for y, where, s in wrong:
-        yield ctx.failed(f"{where}“{s}”中的年份{y}不是报告年度{report.year}", parts=parts, evidence={"year": y})
+        yield ctx.failed(
+            f"{where}“{s}”中的年份{y}不是报告年度{report.year}", parts=parts, evidence={"year": y}
+        )
     if not wrong:
-        yield ctx.passed(f"标题和第一部分所述统计年度均为{report.year}（共{len(stated)}处）", parts=parts)
+        yield ctx.passed(
+            f"标题和第一部分所述统计年度均为{report.year}（共{len(stated)}处）", parts=parts
+        )

@@ -1,4 +1,5 @@
 """Y-: this year's report against last year's from the same agency (domain-spec §4.5)."""
+
 from __future__ import annotations
 
 import difflib
@@ -28,8 +29,13 @@ def _carried(ctx: Context):
     """Per column: (this year's 上年结转 key, last year's 结转下年度 key, their values, the place)."""
     for col in T2_COLUMNS:
         now, last = f"t2.carried_over_in.{col}", f"t2.carried_over_out.{col}"
-        yield (now, last, ctx.report.value(now), ctx.previous.value(last),
-               f"{ctx.show(now)}；{ctx.show_previous(last)}")
+        yield (
+            now,
+            last,
+            ctx.report.value(now),
+            ctx.previous.value(last),
+            f"{ctx.show(now)}；{ctx.show_previous(last)}",
+        )
 
 
 @rule("Y-1", Severity.WARN, title="上年结转等于上年报告的结转下年度", needs_previous=True)
@@ -48,9 +54,15 @@ def carried_in_matches(ctx: Context):
         if a is None or b is None:
             yield ctx.uncertain(f"有单元格不是可计算的数字：{place}", [now], previous_cells=[last])
         elif a != b:
-            yield ctx.failed(f"本年上年结转{a}件，上年报告结转下年度{b}件，不一致：{place}", [now], previous_cells=[last])
+            yield ctx.failed(
+                f"本年上年结转{a}件，上年报告结转下年度{b}件，不一致：{place}",
+                [now],
+                previous_cells=[last],
+            )
         else:
-            yield ctx.passed(f"本年上年结转与上年报告结转下年度均为{a}：{place}", [now], previous_cells=[last])
+            yield ctx.passed(
+                f"本年上年结转与上年报告结转下年度均为{a}：{place}", [now], previous_cells=[last]
+            )
 
 
 @rule("Y-2", Severity.WARN, title="现行有效件数逐年衔接", needs_previous=True)
@@ -67,17 +79,29 @@ def valid_documents(ctx: Context):
         return
     for row in ("regulations", "normative_docs"):
         valid, made, repealed = (f"t1.{row}.{c}" for c in ("valid", "made", "repealed"))
-        v, m, r, last = (ctx.report.value(valid), ctx.report.value(made), ctx.report.value(repealed),
-                         ctx.previous.value(valid))
-        place = f"{ctx.show(valid)}；{ctx.show(made)}；{ctx.show(repealed)}；{ctx.show_previous(valid)}"
+        v, m, r, last = (
+            ctx.report.value(valid),
+            ctx.report.value(made),
+            ctx.report.value(repealed),
+            ctx.previous.value(valid),
+        )
+        place = (
+            f"{ctx.show(valid)}；{ctx.show(made)}；{ctx.show(repealed)}；{ctx.show_previous(valid)}"
+        )
         keys = [valid, made, repealed]
         if None in (v, m, r, last):
             yield ctx.uncertain(f"有单元格不是可计算的数字：{place}", keys, previous_cells=[valid])
         elif v != last + m - r:
-            yield ctx.failed(f"上年现行有效{last} + 本年制发{m} − 本年废止{r} = {last + m - r}，"
-                             f"但本年现行有效为{v}：{place}", keys, previous_cells=[valid])
+            yield ctx.failed(
+                f"上年现行有效{last} + 本年制发{m} − 本年废止{r} = {last + m - r}，"
+                f"但本年现行有效为{v}：{place}",
+                keys,
+                previous_cells=[valid],
+            )
         else:
-            yield ctx.passed(f"{last} + {m} − {r} = {v}，衔接一致：{place}", keys, previous_cells=[valid])
+            yield ctx.passed(
+                f"{last} + {m} − {r} = {v}，衔接一致：{place}", keys, previous_cells=[valid]
+            )
 
 
 ITEM_ROWS = ("licensing", "other_services", "penalty", "coercion", "admin_fees")
@@ -100,12 +124,19 @@ def item_counts(ctx: Context):
         a, b, d = ctx.report.value(now), ctx.previous.value(last), ctx.previous.value(change)
         place = f"{ctx.show(now)}；{ctx.show_previous(last)}；{ctx.show_previous(change)}"
         if None in (a, b, d):
-            yield ctx.uncertain(f"有单元格不是可计算的数字：{place}", [now], previous_cells=[last, change])
+            yield ctx.uncertain(
+                f"有单元格不是可计算的数字：{place}", [now], previous_cells=[last, change]
+            )
         elif a != b + d:
-            yield ctx.failed(f"上年{b} + 增减{d} = {b + d}，但本年上一年项目数量为{a}：{place}", [now],
-                             previous_cells=[last, change])
+            yield ctx.failed(
+                f"上年{b} + 增减{d} = {b + d}，但本年上一年项目数量为{a}：{place}",
+                [now],
+                previous_cells=[last, change],
+            )
         else:
-            yield ctx.passed(f"{b} + {d} = {a}，衔接一致：{place}", [now], previous_cells=[last, change])
+            yield ctx.passed(
+                f"{b} + {d} = {a}，衔接一致：{place}", [now], previous_cells=[last, change]
+            )
 
 
 @rule("Y-4", Severity.INFO, title="新收申请数大幅波动", needs_previous=True)
@@ -121,7 +152,9 @@ def large_swing(ctx: Context):
     if a is None or b is None:
         yield ctx.uncertain(f"有单元格不是可计算的数字：{place}", [key], previous_cells=[key])
     elif a > 5 * max(1, b) or (a == 0 and b >= 20):
-        yield ctx.failed(f"新收申请从{b}件变为{a}件，波动较大：{place}", [key], previous_cells=[key])
+        yield ctx.failed(
+            f"新收申请从{b}件变为{a}件，波动较大：{place}", [key], previous_cells=[key]
+        )
     else:
         yield ctx.passed(f"新收申请从{b}件变为{a}件：{place}", [key], previous_cells=[key])
 
@@ -142,10 +175,15 @@ def pending_vanished(ctx: Context):
         yield ctx.passed("上年报告没有结转下年度的申请（或无法计算）")
     for now, last, a, b, place in pending:
         if a == 0:
-            yield ctx.failed(f"上年报告结转下年度{b}件，本年上年结转却为0：{place}", [now], previous_cells=[last])
+            yield ctx.failed(
+                f"上年报告结转下年度{b}件，本年上年结转却为0：{place}", [now], previous_cells=[last]
+            )
         else:
-            yield ctx.passed(f"上年结转下年度{b}件，本年上年结转{a if a is not None else '无法计算'}：{place}", [now],
-                             previous_cells=[last])
+            yield ctx.passed(
+                f"上年结转下年度{b}件，本年上年结转{a if a is not None else '无法计算'}：{place}",
+                [now],
+                previous_cells=[last],
+            )
 
 
 SIMILAR = 0.9
@@ -178,14 +216,26 @@ def copied_text(ctx: Context):
         ratio = similarity(now, last)
         evidence = {"similarity": round(ratio, 3)}
         if ratio >= SIMILAR:
-            yield ctx.failed(f"{title}与上年报告的相似度为{ratio:.0%}（阈值{SIMILAR:.0%}），内容雷同", parts=[n],
-                             evidence=evidence)
+            yield ctx.failed(
+                f"{title}与上年报告的相似度为{ratio:.0%}（阈值{SIMILAR:.0%}），内容雷同",
+                parts=[n],
+                evidence=evidence,
+            )
         else:
-            yield ctx.passed(f"{title}与上年报告的相似度为{ratio:.0%}", parts=[n], evidence=evidence)
+            yield ctx.passed(
+                f"{title}与上年报告的相似度为{ratio:.0%}", parts=[n], evidence=evidence
+            )
         if report.year and prev.year:
             old = f"{prev.year}年"
             previous_sentences = set(_SENTENCES.findall(last))
-            stale = [s for s in _SENTENCES.findall(now) if old in s and s in previous_sentences and len(s) > 10]
+            stale = [
+                s
+                for s in _SENTENCES.findall(now)
+                if old in s and s in previous_sentences and len(s) > 10
+            ]
             for s in stale[:3]:
-                yield ctx.failed(f"{title}中的句子“{s}”与上年报告相同，且仍写着{old}", parts=[n],
-                                 evidence={"sentence": s})
+                yield ctx.failed(
+                    f"{title}中的句子“{s}”与上年报告相同，且仍写着{old}",
+                    parts=[n],
+                    evidence={"sentence": s},
+                )

@@ -4,6 +4,7 @@ The reader for the input kind turns the file into a `Document` (lines and grids 
 sources); `place.place` puts the printed values into the official cells. A file that is not
 an annual report, or cannot be read, raises `ReadError` with a message for the user.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,29 +29,38 @@ def read_document(path: str | Path) -> Document:
     if size == 0:
         raise ReadError(f"文件是空的：{p}")
     if size > MAX_BYTES:
-        raise ReadError(f"文件太大（{size // 1024 // 1024} MB），超过 {MAX_BYTES // 1024 // 1024} MB 的上限")
+        raise ReadError(
+            f"文件太大（{size // 1024 // 1024} MB），超过 {MAX_BYTES // 1024 // 1024} MB 的上限"
+        )
     with p.open("rb") as f:
         head = f.read(8)
     suffix = p.suffix.lower()
     if head.startswith(b"\xd0\xcf\x11\xe0") or suffix == ".doc":
         from .doc import read_doc
+
         return read_doc(p)
     if head.startswith(b"%PDF") or suffix == ".pdf":
         from .pdf import read_pdf
+
         return read_pdf(p)
     if suffix == ".xlsx" or (head.startswith(b"PK\x03\x04") and _zip_holds(p, "xl/workbook.xml")):
         from .xlsx import read_xlsx
+
         return read_xlsx(p)
     if head.startswith(b"PK\x03\x04") or suffix == ".docx":
         from .docx import read_docx
+
         return read_docx(p)
     if suffix in IMAGE_SUFFIXES or head.startswith((b"\x89PNG", b"\xff\xd8\xff")):
         from .ocr import read_image
+
         return read_image(p)
     if suffix in HTML_SUFFIXES or _looks_html(p):
         from .html import read_html
+
         return read_html(p)
     from .text import read_text
+
     return read_text(p)
 
 
@@ -59,8 +69,10 @@ def read_path(path: str | Path) -> Report:
     p = Path(path)
     if p.suffix.lower() == ".json":
         from .json import read_json
+
         return read_json(p)
     from .place import place
+
     doc = read_document(p)
     report = place(doc)
     report.source_file = str(p)
@@ -69,6 +81,7 @@ def read_path(path: str | Path) -> Report:
 
 def _zip_holds(p: Path, name: str) -> bool:
     import zipfile
+
     try:
         with zipfile.ZipFile(p) as z:
             return name in z.namelist()

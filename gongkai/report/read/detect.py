@@ -5,6 +5,7 @@ everything else is read in the 2021 format, the one in force for reports on 2021
 A 2021 table that prints （六）其他处理 as one row stays a 2021 report with that layout noted
 (check S-3 reports it).
 """
+
 from __future__ import annotations
 
 from ..formats import FORMAT_2019, FORMAT_2021, Format

@@ -4,6 +4,7 @@ A reader's only job is to turn its file into a `Document` (paragraph lines and t
 reading order, each piece with its `Source`). Placing values into the official cells by
 their row and column labels is done once, in `place.py`, for every input kind.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ class NotAReport(ReadError):
 @dataclass
 class Line:
     """One line of running text (or one flattened table cell in a text dump)."""
+
     text: str
     source: Source
 
@@ -30,6 +32,7 @@ class Line:
 class GridCell:
     """One cell of a table grid. A merged cell is repeated in every slot it covers, with
     `origin` pointing at the slot (row, col) where it starts."""
+
     text: str
     source: Source
     origin: tuple[int, int] | None = None
@@ -43,14 +46,15 @@ class GridCell:
 @dataclass
 class Grid:
     """A table as a rectangle of cells (merged cells expanded)."""
+
     rows: list[list[GridCell]]
-    source: Source                       # where the table itself sits (table index, page)
+    source: Source  # where the table itself sits (table index, page)
 
 
 @dataclass
 class Document:
     blocks: list[Line | Grid] = field(default_factory=list)
-    kind: str = ""                       # text | html | docx | pdf | ocr | xlsx
+    kind: str = ""  # text | html | docx | pdf | ocr | xlsx
     path: str | None = None
     #: metadata the file states as fields rather than prose (gongkai's own XLSX 报告信息 sheet):
     #: agency, year, title, agency_kind, signed_on, published_on, can_make_rules, as printed

@@ -6,6 +6,7 @@ a document part or a package whose uncompressed size is out of all proportion (a
 Merged cells are expanded: a gridSpan cell fills the grid columns it spans, a vMerge
 continuation repeats the cell above, each copy with `origin` at the slot where the merge starts.
 """
+
 from __future__ import annotations
 
 import io
@@ -24,7 +25,13 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 MAX_DOCUMENT_XML = 50 * 1024 * 1024
 NOT_DOCX = "不是有效的 DOCX 文件"
 #: wrappers whose children belong to the body or the row or the cell as if unwrapped
-WRAPPERS = {f"{{{W}}}sdt", f"{{{W}}}sdtContent", f"{{{W}}}customXml", f"{{{W}}}smartTag", f"{{{W}}}ins"}
+WRAPPERS = {
+    f"{{{W}}}sdt",
+    f"{{{W}}}sdtContent",
+    f"{{{W}}}customXml",
+    f"{{{W}}}smartTag",
+    f"{{{W}}}ins",
+}
 _CHARS = {f"{{{W}}}tab": "\t", f"{{{W}}}br": "\n", f"{{{W}}}cr": "\n", f"{{{W}}}noBreakHyphen": "-"}
 _SKIP = {f"{{{MC}}}Fallback", f"{{{W}}}del", f"{{{W}}}instrText", f"{{{W}}}rPr", f"{{{W}}}pPr"}
 
@@ -42,15 +49,25 @@ def _document_xml(path: Path, data: bytes | None) -> bytes:
             except KeyError:
                 raise ReadError(f"{NOT_DOCX}：缺少正文 word/document.xml") from None
             if info.file_size > MAX_DOCUMENT_XML:
-                raise ReadError(f"{NOT_DOCX}：正文解压后 {info.file_size // 1024 // 1024} MB，"
-                                f"超过 {MAX_DOCUMENT_XML // 1024 // 1024} MB 的上限（疑似压缩炸弹）")
+                raise ReadError(
+                    f"{NOT_DOCX}：正文解压后 {info.file_size // 1024 // 1024} MB，"
+                    f"超过 {MAX_DOCUMENT_XML // 1024 // 1024} MB 的上限（疑似压缩炸弹）"
+                )
             check_package(z, NOT_DOCX)
             with z.open(info) as f:
                 xml = f.read(MAX_DOCUMENT_XML + 1)
-            if len(xml) > MAX_DOCUMENT_XML:   # the size in the directory lied
-                raise ReadError(f"{NOT_DOCX}：正文解压后超过 {MAX_DOCUMENT_XML // 1024 // 1024} MB 的上限")
+            if len(xml) > MAX_DOCUMENT_XML:  # the size in the directory lied
+                raise ReadError(
+                    f"{NOT_DOCX}：正文解压后超过 {MAX_DOCUMENT_XML // 1024 // 1024} MB 的上限"
+                )
             return xml
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, zlib.error) as e:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        NotImplementedError,
+        zlib.error,
+    ) as e:
         raise ReadError(f"{NOT_DOCX}（{e}）") from None
     except OSError as e:
         raise ReadError(f"无法读取文件：{path}（{e.strerror or e}）") from None
@@ -82,6 +99,7 @@ def _text(el) -> str:
                 visit(c)
             else:
                 visit(c)
+
     visit(el)
     return "".join(out)
 
@@ -109,16 +127,23 @@ def _grid(tbl, index: int) -> Grid:
             else:
                 text = "\n".join(line.strip() for line in _text(tc).strip().split("\n"))
                 origin = (r, c) if span > 1 or vmerge == "restart" else None
-            row += [GridCell(text, Source("docx", table=index, row=r, col=c + dc), origin) for dc in range(span)]
+            row += [
+                GridCell(text, Source("docx", table=index, row=r, col=c + dc), origin)
+                for dc in range(span)
+            ]
         rows.append(row)
     width = max((len(r) for r in rows), default=0)
     for r, row in enumerate(rows):
-        row += [GridCell("", Source("docx", table=index, row=r, col=c)) for c in range(len(row), width)]
+        row += [
+            GridCell("", Source("docx", table=index, row=r, col=c)) for c in range(len(row), width)
+        ]
     return Grid(rows, Source("docx", table=index))
 
 
 def parse_document_xml(xml: bytes, path: str | None = None) -> Document:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False
+    )
     try:
         root = etree.fromstring(xml, parser)
     except etree.XMLSyntaxError as e:
@@ -144,6 +169,7 @@ def parse_document_xml(xml: bytes, path: str | None = None) -> Document:
                     doc.blocks.append(grid)
             elif el.tag in WRAPPERS:
                 visit(el)
+
     visit(body)
     return doc
 

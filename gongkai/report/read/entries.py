@@ -6,6 +6,7 @@ lines, values may stand one per line or several to a line, and a tall label cell
 printed after its values ("labels detached from their values"). Nothing here decides which
 official cell a value is: that is `place.py`'s job, by row label and column order.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,9 @@ from ..model import NA_MARKS, Source
 from .document import Grid, Line
 from ..normalize import ROW_MARK
 
-PAGE_FOOTER = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/，,共]\s*共?\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
+PAGE_FOOTER = re.compile(
+    r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/，,共]\s*共?\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
+)
 _NUM_TOKEN = re.compile(r"^[+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:万元|元|件|个|项|条)?$")
 #: a single character of a vertically printed heading (三、本年度办理结果) in front of a label
 _VERTICAL = re.compile(r"^(?:[\u4e00-\u9fff、]\s+)+(?=\S)")
@@ -32,15 +35,19 @@ class Value:
 class Entry:
     label: str = ""
     label_sources: list[Source] = field(default_factory=list)
-    values: list[Value] | None = None        # None: a label with no values printed beside it
+    values: list[Value] | None = None  # None: a label with no values printed beside it
     from_grid: bool = False
-    cols: list[int] | None = None            # grid column of each value (grids only)
-    single: bool = False                     # a run gathered from one-number lines
+    cols: list[int] | None = None  # grid column of each value (grids only)
+    single: bool = False  # a run gathered from one-number lines
     heads: list[tuple[str, int]] = field(default_factory=list)  # grid label cells and their columns
 
     @property
     def source(self) -> Source | None:
-        return self.label_sources[0] if self.label_sources else (self.values[0].source if self.values else None)
+        return (
+            self.label_sources[0]
+            if self.label_sources
+            else (self.values[0].source if self.values else None)
+        )
 
 
 def is_value(text: str) -> bool:
@@ -58,7 +65,7 @@ def entries_from_grid(grid: Grid) -> list[Entry]:
     column; a copy of a merged cell outside its first slot gives no value of its own.
     """
     out = []
-    exact = grid.source.kind != "text"     # a text table's rows do not repeat merged cells: no columns
+    exact = grid.source.kind != "text"  # a text table's rows do not repeat merged cells: no columns
     for r, row in enumerate(grid.rows):
         texts = [c.text.strip() for c in row]
         first_value = next((i for i, t in enumerate(texts) if t and is_value(t)), len(texts))
@@ -77,9 +84,16 @@ def entries_from_grid(grid: Grid) -> list[Entry]:
         slots = [(i, c) for i, c in enumerate(row) if i > last_label and not _copy(c, r, i)]
         values = [Value(texts[i], c.source) for i, c in slots]
         has_number = any(v.raw for v in values)
-        out.append(Entry("".join(c.text.strip() for c in label_cells), [c.source for c in label_cells],
-                         values if has_number or (label_cells and values) else None, True,
-                         [i for i, _ in slots], heads=heads))
+        out.append(
+            Entry(
+                "".join(c.text.strip() for c in label_cells),
+                [c.source for c in label_cells],
+                values if has_number or (label_cells and values) else None,
+                True,
+                [i for i, _ in slots],
+                heads=heads,
+            )
+        )
     return out
 
 
@@ -98,7 +112,7 @@ def entries_from_lines(lines: list[Line]) -> list[Entry]:
     continues across it). Which label a bare run belongs to is decided later, in `place`.
     """
     out: list[Entry] = []
-    last: list[Entry | None] = [None]       # the label that continuation lines extend
+    last: list[Entry | None] = [None]  # the label that continuation lines extend
     for line in lines:
         text = line.text.strip()
         if not text or PAGE_FOOTER.match(text):
@@ -107,17 +121,29 @@ def entries_from_lines(lines: list[Line]) -> list[Entry]:
         k = len(tokens)
         while k > 0 and is_value(tokens[k - 1]):
             k -= 1
-        _add(out, last, _strip_vertical(" ".join(tokens[:k])), [Value(n, line.source) for n in tokens[k:]],
-             line.source)
-        if tail:        # a merged cell's text printed after the row's numbers: a heading of its own
+        _add(
+            out,
+            last,
+            _strip_vertical(" ".join(tokens[:k])),
+            [Value(n, line.source) for n in tokens[k:]],
+            line.source,
+        )
+        if tail:  # a merged cell's text printed after the row's numbers: a heading of its own
             last[0] = Entry(tail, [line.source])
             out.append(last[0])
     return out
 
 
-def _add(out: list[Entry], last: list[Entry | None], label: str, values: list[Value], source: Source) -> None:
+def _add(
+    out: list[Entry], last: list[Entry | None], label: str, values: list[Value], source: Source
+) -> None:
     last_label = last[0]
-    if label and last_label is not None and not ROW_MARK.match(label) and _may_continue(out, last_label):
+    if (
+        label
+        and last_label is not None
+        and not ROW_MARK.match(label)
+        and _may_continue(out, last_label)
+    ):
         last_label.label += label
         last_label.label_sources.append(source)
         if values:
@@ -148,7 +174,7 @@ def _split_tail(tokens: list[str]) -> tuple[list[str], str]:
         m = _GLUED_TAIL.match(tokens[i]) if not is_value(tokens[i]) else None
         if m and not is_value(m.group(0)):
             head = tokens[:i] + [m.group(1)]
-            tail = [m.group(2), *tokens[i + 1:]]
+            tail = [m.group(2), *tokens[i + 1 :]]
         elif is_value(tokens[i - 1]) and not is_value(tokens[i]):
             head, tail = tokens[:i], tokens[i:]
         else:
@@ -180,4 +206,8 @@ def _may_continue(out: list[Entry], last: Entry) -> bool:
 def _continues(label: str) -> bool:
     """A label whose text is visibly cut (an open bracket, a trailing 、，)."""
     t = label.rstrip()
-    return t.count("（") > t.count("）") or t.count("(") > t.count(")") or t.endswith(("、", "，", ","))
+    return (
+        t.count("（") > t.count("）")
+        or t.count("(") > t.count(")")
+        or t.endswith(("、", "，", ","))
+    )

@@ -7,6 +7,7 @@ when exactly one split satisfies the row's own identities (for a table-2 row of 
 总计 equals the sum of the six applicant columns, domain-spec §4.2); otherwise the answer is
 None and the placer marks the cells unreadable.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
@@ -28,7 +29,9 @@ def row_total(n: int) -> Constraint:
     return total_of(range(n - 1), n - 1)
 
 
-def split_glued(text: str, widths_or_n: int | Sequence[int], constraints: Sequence[Constraint]) -> list[str] | None:
+def split_glued(
+    text: str, widths_or_n: int | Sequence[int], constraints: Sequence[Constraint]
+) -> list[str] | None:
     """The cells `text` holds, when exactly one split into the given number of cells (or the
     given digit widths) satisfies every constraint; None otherwise.
 
@@ -70,7 +73,7 @@ def _by_widths(tokens: list[str], widths: list[int]) -> list[str] | None:
         while pos < len(t):
             if i >= len(widths) or widths[i] <= 0 or pos + widths[i] > len(t):
                 return None
-            out.append(t[pos:pos + widths[i]])
+            out.append(t[pos : pos + widths[i]])
             pos += widths[i]
             i += 1
     return out if i == len(widths) else None

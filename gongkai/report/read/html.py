@@ -11,6 +11,7 @@ Some sites ship the report inside a JavaScript string (``var content = "<table>�
 issue 3): string literals in a script that carry a table or a paragraph of text are unescaped
 and read in the script's place.
 """
+
 from __future__ import annotations
 
 import email
@@ -23,23 +24,105 @@ from pathlib import Path
 from ..model import Source
 from .document import Document, Grid, GridCell, Line, ReadError
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-        "track", "wbr", "keygen", "frame"}
-HIDDEN = {"style", "noscript", "template", "head", "iframe", "svg", "math", "object", "select", "textarea",
-          "button", "canvas", "audio", "video", "map"}
-BLOCK = {"address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "div", "dl", "dt",
-         "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-         "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "ul", "caption", "body",
-         "html", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "option", "legend"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+    "keygen",
+    "frame",
+}
+HIDDEN = {
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "iframe",
+    "svg",
+    "math",
+    "object",
+    "select",
+    "textarea",
+    "button",
+    "canvas",
+    "audio",
+    "video",
+    "map",
+}
+BLOCK = {
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "ul",
+    "caption",
+    "body",
+    "html",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "option",
+    "legend",
+}
 #: a start tag closes the nearest open element of these kinds, looking no further down than its
 #: boundary (as browsers do for <td>…<td>, <tr>…<tr>, <li>…<li>, <p>…<p>)
 _CELL_SCOPE = {"table", "td", "th"}
-IMPLIED_END = {"td": ({"td", "th"}, {"tr", "table"}), "th": ({"td", "th"}, {"tr", "table"}),
-               "tr": ({"tr"}, {"table", "tbody", "thead", "tfoot"}),
-               "tbody": ({"tbody", "thead", "tfoot"}, {"table"}), "thead": ({"tbody", "thead", "tfoot"}, {"table"}),
-               "tfoot": ({"tbody", "thead", "tfoot"}, {"table"}), "li": ({"li"}, {"ul", "ol"} | _CELL_SCOPE),
-               "p": ({"p"}, {"div", "body"} | _CELL_SCOPE), "dt": ({"dt", "dd"}, {"dl"}), "dd": ({"dt", "dd"}, {"dl"}),
-               "option": ({"option"}, {"select"})}
+IMPLIED_END = {
+    "td": ({"td", "th"}, {"tr", "table"}),
+    "th": ({"td", "th"}, {"tr", "table"}),
+    "tr": ({"tr"}, {"table", "tbody", "thead", "tfoot"}),
+    "tbody": ({"tbody", "thead", "tfoot"}, {"table"}),
+    "thead": ({"tbody", "thead", "tfoot"}, {"table"}),
+    "tfoot": ({"tbody", "thead", "tfoot"}, {"table"}),
+    "li": ({"li"}, {"ul", "ol"} | _CELL_SCOPE),
+    "p": ({"p"}, {"div", "body"} | _CELL_SCOPE),
+    "dt": ({"dt", "dd"}, {"dl"}),
+    "dd": ({"dt", "dd"}, {"dl"}),
+    "option": ({"option"}, {"select"}),
+}
 MAX_SPAN = 1000
 _WS = re.compile(r"[ \t\n\r\f]+")
 
@@ -111,13 +194,24 @@ def parse_tree(text: str, line_offset: int = 0) -> Node:
 
 _JS_LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*`', re.S)
 _JS_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|.)", re.S)
-_JS_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v", "0": "\0", "\n": "", "\r\n": ""}
+_JS_SIMPLE = {
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+    "b": "\b",
+    "f": "\f",
+    "v": "\v",
+    "0": "\0",
+    "\n": "",
+    "\r\n": "",
+}
 _MARKUP = re.compile(r"<\s*(table|p|div|tr|td)\b|&lt;\s*(table|p|div)\b", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def unescape_js(body: str) -> str:
     """The value of a JavaScript string literal's body (\\uXXXX, \\xXX, \\n, \\/ …)."""
+
     def one(m):
         e = m.group(1)
         if e.startswith("u{"):
@@ -125,6 +219,7 @@ def unescape_js(body: str) -> str:
         if e[0] in "ux" and len(e) > 1:
             return chr(int(e[1:], 16))
         return _JS_SIMPLE.get(e, e)
+
     text = _JS_ESCAPE.sub(one, body)
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
@@ -136,7 +231,7 @@ def html_in_script(script: str) -> str:
     end = None
     for m in _JS_LITERAL.finditer(script):
         value = unescape_js(m.group(0)[1:-1])
-        if end is not None and re.fullmatch(r"\s*\+\s*", script[end:m.start()]):
+        if end is not None and re.fullmatch(r"\s*\+\s*", script[end : m.start()]):
             chains[-1].append(value)
         else:
             chains.append([value])
@@ -150,6 +245,7 @@ def html_in_script(script: str) -> str:
 
 
 # --------------------------------------------------------------------------- walking the tree
+
 
 def _span(value: str | None) -> int:
     m = re.match(r"\s*(\d+)", value or "")
@@ -169,9 +265,12 @@ def _rows(table: Node) -> list[list[Node]]:
             if not isinstance(c, Node):
                 continue
             if c.tag == "tr":
-                rows.append([d for d in c.children if isinstance(d, Node) and d.tag in ("td", "th")])
+                rows.append(
+                    [d for d in c.children if isinstance(d, Node) and d.tag in ("td", "th")]
+                )
             elif c.tag not in ("table", "td", "th"):
                 visit(c)
+
     visit(table)
     return rows
 
@@ -216,8 +315,11 @@ class _Walker:
                 self.walk(parse_tree(markup, node.line - 1))
                 self.flush()
             return
-        if tag in HIDDEN or node.attrs.get("hidden") is not None or \
-                re.search(r"display\s*:\s*none", node.attrs.get("style", ""), re.I):
+        if (
+            tag in HIDDEN
+            or node.attrs.get("hidden") is not None
+            or re.search(r"display\s*:\s*none", node.attrs.get("style", ""), re.I)
+        ):
             return
         if tag == "br":
             self.buf.append("\n")
@@ -256,14 +358,20 @@ class _Walker:
                 origin = (r, c) if rowspan > 1 or colspan > 1 else None
                 for dr in range(rowspan):
                     for dc in range(colspan):
-                        slots[r + dr, c + dc] = GridCell(text, Source(self.kind, table=index, row=r + dr, col=c + dc),
-                                                         origin)
+                        slots[r + dr, c + dc] = GridCell(
+                            text, Source(self.kind, table=index, row=r + dr, col=c + dc), origin
+                        )
                 c += colspan
         if not slots:
             return
         width = 1 + max(c for _, c in slots)
-        grid = [[slots.get((r, c)) or GridCell("", Source(self.kind, table=index, row=r, col=c))
-                 for c in range(width)] for r in range(len(rows))]
+        grid = [
+            [
+                slots.get((r, c)) or GridCell("", Source(self.kind, table=index, row=r, col=c))
+                for c in range(width)
+            ]
+            for r in range(len(rows))
+        ]
         self.blocks.append(Grid(grid, Source(self.kind, table=index, line=table.line)))
 
 
@@ -275,7 +383,11 @@ _GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "x-euc-cn", "
 
 def decode(data: bytes) -> str:
     """UTF-8 first (a page that decodes as UTF-8 is UTF-8), then the declared charset, then GB18030."""
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, enc in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(enc, "replace")
     m = _META_CHARSET.search(data[:8192])

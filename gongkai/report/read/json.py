@@ -1,4 +1,5 @@
 """Read back the full JSON written by `write.full_json`: the exact inverse of it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,11 +35,18 @@ def from_dict(d: dict) -> Report:
     if fmt is None:
         raise ReadError(f"未知的报告格式：{d.get('format')!r}（应为 {'、'.join(FORMATS)}）")
     report = Report(
-        format=fmt, agency=d.get("agency"), year=d.get("year"), title=d.get("title"),
+        format=fmt,
+        agency=d.get("agency"),
+        year=d.get("year"),
+        title=d.get("title"),
         agency_kind=AgencyKind(d["agency_kind"]) if d.get("agency_kind") else None,
-        signed_on=_date(d.get("signed_on")), published_on=_date(d.get("published_on")),
-        can_make_rules=d.get("can_make_rules"), layout=dict(d.get("layout") or {}),
-        source_file=d.get("source_file"), source_kind=d.get("source_kind"), notes=list(d.get("notes") or []),
+        signed_on=_date(d.get("signed_on")),
+        published_on=_date(d.get("published_on")),
+        can_make_rules=d.get("can_make_rules"),
+        layout=dict(d.get("layout") or {}),
+        source_file=d.get("source_file"),
+        source_kind=d.get("source_kind"),
+        notes=list(d.get("notes") or []),
         parts={int(n): TextPart(**p) for n, p in (d.get("parts") or {}).items()},
     )
     for key, cell in d["cells"].items():

@@ -5,6 +5,7 @@ rectangles. This module turns them into `Line`s (visual rows, left to right) and
 (merged cells expanded), and joins the parts of a table that continue over a page break:
 geometry decides which row a value is in, never reading order.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,10 @@ from .document import Grid, GridCell, Line
 from ..normalize import ROW_MARK as _ROW_MARK
 
 #: a page footer or header: "- 4 -", "第4页", "第 4 页 共 6 页", "4/6", "4"
-PAGE_NUMBER = re.compile(r"^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
-                         r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$"
+)
 #: the top and bottom margins where running headers and footers stand
 MARGIN = 0.09
 
@@ -28,14 +31,15 @@ _VALUE = re.compile(r"^[\s\d.,，+\-/／—–－、无\\]*$")
 @dataclass
 class Glyph:
     """One positioned piece of text: a PDF character or an OCR box. Coordinates: x right, y down."""
+
     text: str
     x0: float
     top: float
     x1: float
     bottom: float
     confidence: float | None = None
-    space_before: bool = False       # the PDF engine saw a word gap before this glyph
-    word: int | None = None          # OCR: the text box this character was read in
+    space_before: bool = False  # the PDF engine saw a word gap before this glyph
+    word: int | None = None  # OCR: the text box this character was read in
 
     @property
     def cx(self) -> float:
@@ -51,8 +55,12 @@ class Glyph:
 
 
 def bbox_of(glyphs: list[Glyph]) -> tuple[float, float, float, float]:
-    return (min(g.x0 for g in glyphs), min(g.top for g in glyphs),
-            max(g.x1 for g in glyphs), max(g.bottom for g in glyphs))
+    return (
+        min(g.x0 for g in glyphs),
+        min(g.top for g in glyphs),
+        max(g.x1 for g in glyphs),
+        max(g.bottom for g in glyphs),
+    )
 
 
 def min_confidence(glyphs: list[Glyph]) -> float | None:
@@ -69,7 +77,11 @@ def visual_rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """
     if not glyphs:
         return []
-    tol = 0.4 * statistics.median(g.height for g in glyphs if g.height > 0) if any(g.height > 0 for g in glyphs) else 1
+    tol = (
+        0.4 * statistics.median(g.height for g in glyphs if g.height > 0)
+        if any(g.height > 0 for g in glyphs)
+        else 1
+    )
     rows: list[list[Glyph]] = []
     mean = 0.0
     for g in sorted(glyphs, key=lambda g: g.cy):
@@ -92,11 +104,15 @@ def join_row(row: list[Glyph]) -> str:
     prev: Glyph | None = None
     for g in row:
         if prev is not None and g.word is not None and g.word == prev.word:
-            pass                     # one OCR text box is one word
+            pass  # one OCR text box is one word
         elif prev is not None:
             gap = g.x0 - prev.x1
             width = min(max(prev.x1 - prev.x0, 0.1), max(g.x1 - g.x0, 0.1))
-            if (gap > width / 3 or g.space_before) and not out[-1].endswith(" ") and not g.text.startswith(" "):
+            if (
+                (gap > width / 3 or g.space_before)
+                and not out[-1].endswith(" ")
+                and not g.text.startswith(" ")
+            ):
                 out.append(" ")
         out.append(g.text)
         prev = g
@@ -113,7 +129,9 @@ def cell_text(glyphs: list[Glyph]) -> str:
             continue
         if text and text[-1].isdigit() and t[0].isdigit():
             text += " "
-        elif text and text[-1].isascii() and text[-1].isalnum() and t[0].isascii() and t[0].isalnum():
+        elif (
+            text and text[-1].isascii() and text[-1].isalnum() and t[0].isascii() and t[0].isalnum()
+        ):
             text += " "
         text += t
     return text
@@ -125,8 +143,17 @@ def text_lines(glyphs: list[Glyph], page: int, kind: str) -> list[Line]:
     for row in visual_rows(glyphs):
         text = join_row(row)
         if text:
-            out.append(Line(text, Source(kind=kind, page=page, bbox=_round(bbox_of(row)),
-                                         confidence=min_confidence(row))))
+            out.append(
+                Line(
+                    text,
+                    Source(
+                        kind=kind,
+                        page=page,
+                        bbox=_round(bbox_of(row)),
+                        confidence=min_confidence(row),
+                    ),
+                )
+            )
     return out
 
 
@@ -136,15 +163,34 @@ def _round(b):
 
 # ----------------------------------------------------------------------------- tables
 
+
 def h_edge(x0: float, x1: float, y: float) -> dict:
     """A horizontal ruling in pdfplumber's edge form."""
-    return {"object_type": "line", "orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y,
-            "doctop": y, "width": x1 - x0, "height": 0}
+    return {
+        "object_type": "line",
+        "orientation": "h",
+        "x0": x0,
+        "x1": x1,
+        "top": y,
+        "bottom": y,
+        "doctop": y,
+        "width": x1 - x0,
+        "height": 0,
+    }
 
 
 def v_edge(x: float, top: float, bottom: float) -> dict:
-    return {"object_type": "line", "orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom,
-            "doctop": top, "width": 0, "height": bottom - top}
+    return {
+        "object_type": "line",
+        "orientation": "v",
+        "x0": x,
+        "x1": x,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": 0,
+        "height": bottom - top,
+    }
 
 
 class _EdgePage:
@@ -160,8 +206,11 @@ def ruled_tables(edges: list[dict], width: float, height: float) -> list[tuple[t
     if len(edges) < 4:
         return []
     from pdfplumber.table import TableFinder
-    finder = TableFinder(_EdgePage(edges, (0, 0, width, height)),
-                         {"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+
+    finder = TableFinder(
+        _EdgePage(edges, (0, 0, width, height)),
+        {"vertical_strategy": "lines", "horizontal_strategy": "lines"},
+    )
     return [(t.bbox, list(t.cells)) for t in finder.tables]
 
 
@@ -169,6 +218,7 @@ def ruled_tables(edges: list[dict], width: float, height: float) -> list[tuple[t
 class TablePart:
     """The piece of a ruled table that sits on one page: its cell rectangles and the glyphs
     inside the table's outline."""
+
     page: int
     bbox: tuple[float, float, float, float]
     cells: list[tuple[float, float, float, float]]
@@ -178,6 +228,7 @@ class TablePart:
 @dataclass(eq=False)
 class _Span:
     """One printed cell placed on the grid: rows r0..r1-1, columns c0..c1-1."""
+
     r0: int
     r1: int
     c0: int
@@ -222,7 +273,7 @@ def table_blocks(parts: list[TablePart], kind: str, table_index: int) -> list[Li
     cols = _cluster(xs, width_tol)
     spans: list[_Span] = []
     row_base = 0
-    breaks: list[int] = []           # first grid row of each part after the first
+    breaks: list[int] = []  # first grid row of each part after the first
     for i, p in enumerate(parts):
         w = max(p.bbox[2] - p.bbox[0], 1.0)
         ys = _cluster([y for c in p.cells for y in (c[1], c[3])], 2.0)
@@ -258,7 +309,9 @@ def table_blocks(parts: list[TablePart], kind: str, table_index: int) -> list[Li
     return _to_blocks(slots, kind, table_index)
 
 
-def _fill_holes(spans: list[_Span], ys: list[float], cols: list[float], p: TablePart, base: int) -> None:
+def _fill_holes(
+    spans: list[_Span], ys: list[float], cols: list[float], p: TablePart, base: int
+) -> None:
     """Slots no detected cell covers (a missing ruling line) become cells of their own, so the
     text printed there is still read, in the slot where it stands."""
     covered = {(r, c) for s in spans for r in range(s.r0, s.r1) for c in range(s.c0, s.c1)}
@@ -267,7 +320,9 @@ def _fill_holes(spans: list[_Span], ys: list[float], cols: list[float], p: Table
         for c in range(len(cols) - 1):
             if (base + r, c) not in covered:
                 x0, x1 = p.bbox[0] + cols[c] * w, p.bbox[0] + cols[c + 1] * w
-                spans.append(_Span(base + r, base + r + 1, c, c + 1, p.page, (x0, ys[r], x1, ys[r + 1])))
+                spans.append(
+                    _Span(base + r, base + r + 1, c, c + 1, p.page, (x0, ys[r], x1, ys[r + 1]))
+                )
 
 
 def _assign_glyphs(spans: list[_Span], glyphs: list[Glyph]) -> None:
@@ -277,7 +332,9 @@ def _assign_glyphs(spans: list[_Span], glyphs: list[Glyph]) -> None:
         for s in spans:
             x0, top, x1, bottom = s.bbox
             if x0 <= g.cx <= x1 and top <= g.cy <= bottom:
-                if best is None or (x1 - x0) * (bottom - top) < (best.bbox[2] - best.bbox[0]) * (best.bbox[3] - best.bbox[1]):
+                if best is None or (x1 - x0) * (bottom - top) < (best.bbox[2] - best.bbox[0]) * (
+                    best.bbox[3] - best.bbox[1]
+                ):
                     best = s
         if best is not None:
             best.glyphs.append(g)
@@ -302,8 +359,13 @@ def _drop_repeated_headers(slots, part_of: list[int]):
         if part_of[b] == part_of[b - 1]:
             continue
         k = 0
-        while b + k < len(slots) and part_of[b + k] == part_of[b] and k < b \
-                and _row_key(slots[b + k]) == _row_key(slots[k]) and _is_header(slots[k]):
+        while (
+            b + k < len(slots)
+            and part_of[b + k] == part_of[b]
+            and k < b
+            and _row_key(slots[b + k]) == _row_key(slots[k])
+            and _is_header(slots[k])
+        ):
             keep[b + k] = False
             k += 1
     return [r for r, k in zip(slots, keep) if k], [p for p, k in zip(part_of, keep) if k]
@@ -339,10 +401,12 @@ def _join_across_breaks(slots, part_of: list[int]):
                     if x is s:
                         row[cc] = a
         if _mergeable(above, below):
-            merged = [s if (a is None or (a is not s and not a.text.strip())) and s is not None else a
-                      for a, s in zip(above, below)]
-            slots = slots[:b - 1] + [merged] + slots[b + 1:]
-            part_of = part_of[:b - 1] + [part_of[b - 1]] + part_of[b + 1:]
+            merged = [
+                s if (a is None or (a is not s and not a.text.strip())) and s is not None else a
+                for a, s in zip(above, below)
+            ]
+            slots = slots[: b - 1] + [merged] + slots[b + 1 :]
+            part_of = part_of[: b - 1] + [part_of[b - 1]] + part_of[b + 1 :]
         b += 1
     return slots
 
@@ -351,15 +415,27 @@ def _absorb_label_gaps(slots) -> None:
     """An empty cell between a row's label and its values, in the columns where labels stand
     (left of the first column that holds a number anywhere in the table), is part of the
     label: a label cell drawn with an inner ruling is not a blank value."""
-    first = min((c for row in slots for c, s in enumerate(row)
-                 if s is not None and s.text.strip() and _VALUE.match(s.text) and any(ch.isdigit() for ch in s.text)),
-                default=0)
+    first = min(
+        (
+            c
+            for row in slots
+            for c, s in enumerate(row)
+            if s is not None
+            and s.text.strip()
+            and _VALUE.match(s.text)
+            and any(ch.isdigit() for ch in s.text)
+        ),
+        default=0,
+    )
     for r, row in enumerate(slots):
         for c in range(1, first):
             left, s = row[c - 1], row[c]
             if s is None or left is None or s is left or s.text.strip() or not left.is_label:
                 continue
-            if any(left in near for near in (slots[r - 1] if r else [], slots[r + 1] if r + 1 < len(slots) else [])):
+            if any(
+                left in near
+                for near in (slots[r - 1] if r else [], slots[r + 1] if r + 1 < len(slots) else [])
+            ):
                 continue
             row[c] = left
 
@@ -397,11 +473,18 @@ def _edge_row(row: list[_Span | None]) -> tuple[bool, _Span | None]:
 def _to_blocks(slots, kind: str, table_index: int) -> list[Line | Grid]:
     """Leading and trailing rows that are one cell wide are running text: Lines before and
     after the Grid. What is left with two or more columns of its own is the Grid."""
+
     def line(s: _Span | None) -> list[Line]:
         if s is None or not s.text.strip():
             return []
-        return [Line(s.text, Source(kind=kind, page=s.page, bbox=_round(s.bbox),
-                                    confidence=min_confidence(s.glyphs)))]
+        return [
+            Line(
+                s.text,
+                Source(
+                    kind=kind, page=s.page, bbox=_round(s.bbox), confidence=min_confidence(s.glyphs)
+                ),
+            )
+        ]
 
     head: list[Line] = []
     tail: list[Line] = []
@@ -424,8 +507,21 @@ def _to_blocks(slots, kind: str, table_index: int) -> list[Line | Grid]:
                 cells.append(GridCell("", Source(kind=kind, table=table_index, row=r, col=c)))
                 continue
             o = origin.setdefault(id(s), (r, c))
-            cells.append(GridCell(s.text, Source(kind=kind, page=s.page, bbox=_round(s.bbox), table=table_index,
-                                                 row=r, col=c, confidence=min_confidence(s.glyphs)), origin=o))
+            cells.append(
+                GridCell(
+                    s.text,
+                    Source(
+                        kind=kind,
+                        page=s.page,
+                        bbox=_round(s.bbox),
+                        table=table_index,
+                        row=r,
+                        col=c,
+                        confidence=min_confidence(s.glyphs),
+                    ),
+                    origin=o,
+                )
+            )
         rows.append(cells)
     first = next(s for row in body for s in row if s is not None)
     grid = Grid(rows, Source(kind=kind, page=first.page, table=table_index))
@@ -434,21 +530,33 @@ def _to_blocks(slots, kind: str, table_index: int) -> list[Line | Grid]:
 
 # ----------------------------------------------------------------------------- pages into blocks
 
+
 def _drop_running_heads(pages: list[list[Line | TablePart]], heights: list[float]) -> None:
     """Page numbers and running headers/footers are not report text: drop the Lines in the top
     and bottom margins that are a page number or repeat (digits aside) on several pages."""
+
     def margin(it, h) -> bool:
-        return isinstance(it, Line) and it.source.bbox is not None and \
-            (it.source.bbox[3] < MARGIN * h or it.source.bbox[1] > (1 - MARGIN) * h)
+        return (
+            isinstance(it, Line)
+            and it.source.bbox is not None
+            and (it.source.bbox[3] < MARGIN * h or it.source.bbox[1] > (1 - MARGIN) * h)
+        )
 
     def shape(line: Line) -> str:
         return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text))
 
-    seen = Counter(shape(it) for items, h in zip(pages, heights) for it in {shape(i): i for i in items if margin(i, h)}.values())
+    seen = Counter(
+        shape(it)
+        for items, h in zip(pages, heights)
+        for it in {shape(i): i for i in items if margin(i, h)}.values()
+    )
     repeat = max(2, (len(pages) + 1) // 2)
     for k, (items, h) in enumerate(zip(pages, heights)):
-        pages[k] = [it for it in items
-                    if not (margin(it, h) and (PAGE_NUMBER.match(it.text) or seen[shape(it)] >= repeat))]
+        pages[k] = [
+            it
+            for it in items
+            if not (margin(it, h) and (PAGE_NUMBER.match(it.text) or seen[shape(it)] >= repeat))
+        ]
 
 
 def _continues(a: TablePart, b: TablePart) -> bool:

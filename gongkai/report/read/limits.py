@@ -5,6 +5,7 @@ A supervising office feeds gongkai whatever an agency published. A wrong or host
 must end in one clear `ReadError` (exit 2) within bounded time and memory, never in a hang,
 a crash or a half-read report.
 """
+
 from __future__ import annotations
 
 import os
@@ -33,9 +34,13 @@ def check_package(z: zipfile.ZipFile, what: str) -> None:
     """ReadError when an Office package would unpack to more than the bounds (a zip bomb)."""
     sizes = [i.file_size for i in z.infolist()]
     if sum(sizes) > MAX_PACKAGE:
-        raise ReadError(f"{what}：解压后总大小超过 {MAX_PACKAGE // 1024 // 1024} MB 的上限（疑似压缩炸弹）")
+        raise ReadError(
+            f"{what}：解压后总大小超过 {MAX_PACKAGE // 1024 // 1024} MB 的上限（疑似压缩炸弹）"
+        )
     if sizes and max(sizes) > MAX_PACKAGE_PART:
-        raise ReadError(f"{what}：其中一个部件解压后超过 {MAX_PACKAGE_PART // 1024 // 1024} MB 的上限（疑似压缩炸弹）")
+        raise ReadError(
+            f"{what}：其中一个部件解压后超过 {MAX_PACKAGE_PART // 1024 // 1024} MB 的上限（疑似压缩炸弹）"
+        )
 
 
 def check_file(path: str | os.PathLike) -> int:
@@ -49,7 +54,9 @@ def check_file(path: str | os.PathLike) -> int:
     if st.st_size == 0:
         raise ReadError(f"文件为空：{path}")
     if st.st_size > MAX_FILE_BYTES:
-        raise ReadError(f"文件过大（{st.st_size / 1024 / 1024:.0f} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）：{path}")
+        raise ReadError(
+            f"文件过大（{st.st_size / 1024 / 1024:.0f} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）：{path}"
+        )
     return st.st_size
 
 
@@ -64,7 +71,9 @@ def check_pixels(width: int, height: int, path: str | os.PathLike) -> None:
     if width <= 0 or height <= 0:
         raise ReadError(f"图片没有内容：{path}")
     if width * height > MAX_IMAGE_PIXELS:
-        raise ReadError(f"图片过大（{width}×{height} 像素），超过 {MAX_IMAGE_PIXELS // 1_000_000} M 像素的上限：{path}")
+        raise ReadError(
+            f"图片过大（{width}×{height} 像素），超过 {MAX_IMAGE_PIXELS // 1_000_000} M 像素的上限：{path}"
+        )
 
 
 class Deadline:

@@ -7,6 +7,7 @@ label without its numbering) after `loose` normalisation; short, generic cores (
 similarity. When several rows match, the one printed last in the label wins: the row label
 ends the text that stands before the numbers.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,10 +25,10 @@ FUZZY_MIN = 0.8
 @dataclass(frozen=True)
 class Target:
     row: Row
-    full: str          # loose label with numbering
-    core: str          # loose label without numbering
-    strict: bool       # the core alone is too generic
-    keywords: tuple[str, ...] = ()   # loose keywords of three characters or more
+    full: str  # loose label with numbering
+    core: str  # loose label without numbering
+    strict: bool  # the core alone is too generic
+    keywords: tuple[str, ...] = ()  # loose keywords of three characters or more
 
 
 @lru_cache(maxsize=None)
@@ -99,14 +100,14 @@ def _fuzzy(text: str, core: str) -> int | None:
     """A typo'd label: a window of `text` similar enough to the core."""
     chars = set(core)
     if len(chars & set(text)) < FUZZY_MIN * len(chars):
-        return None                      # too few of the label's characters: not this row
+        return None  # too few of the label's characters: not this row
     n = len(core)
     best, where = 0.0, None
     for size in (n - 2, n - 1, n, n + 1):
         if size <= 0 or size > len(text):
             continue
         for i in range(0, len(text) - size + 1):
-            r = SequenceMatcher(None, text[i:i + size], core).ratio()
+            r = SequenceMatcher(None, text[i : i + size], core).ratio()
             if r > best:
                 best, where = r, i
     return where if best >= FUZZY_MIN else None

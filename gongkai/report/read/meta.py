@@ -4,6 +4,7 @@ The year comes from the title ("…2024年政府信息公开工作年度报告")
 ("统计期限自2024年1月1日"); the agency from the sign-off line above the date at the end, else
 the title; the signing date is the last full date printed after part 六.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,15 +15,25 @@ from ..normalize import norm
 from .document import Document, Line
 from .parts import Region
 
-_TITLE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:度)?\s*(?:政府)?信息公开(?:工作)?(?:年度报告|年报|工作报告|报告)")
+_TITLE = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*(?:度)?\s*(?:政府)?信息公开(?:工作)?(?:年度报告|年报|工作报告|报告)"
+)
 _TITLE_AFTER = re.compile(r"(?:年度报告|年报)[(（]((?:19|20)\d{2})\s*年?(?:度)?[)）]")
-_PERIOD = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?至\s*\1\s*年\s*12\s*月\s*31\s*日")
+_PERIOD = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?至\s*\1\s*年\s*12\s*月\s*31\s*日"
+)
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 #: the publication date a web page prints around the report ("发布日期：2025-01-20", "发布时间：2025年1月20日")
-_PUBLISHED = re.compile(r"(?:发布|公开|成文)(?:日期|时间)[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
-_AGENCY_END = re.compile(r"(人民政府|政府办公室|办公厅|办公室|委员会|局|厅|署|院|办事处|街道|管理委员会|管委会|中心|所|站)$")
-_KINDS = ((re.compile(r"(镇|乡)(人民政府)?$|街道(办事处)?$"), AgencyKind.TOWNSHIP),
-          (re.compile(r"(省|自治区|市|州|县|区|旗|盟)人民政府$"), AgencyKind.GOVERNMENT))
+_PUBLISHED = re.compile(
+    r"(?:发布|公开|成文)(?:日期|时间)[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
+)
+_AGENCY_END = re.compile(
+    r"(人民政府|政府办公室|办公厅|办公室|委员会|局|厅|署|院|办事处|街道|管理委员会|管委会|中心|所|站)$"
+)
+_KINDS = (
+    (re.compile(r"(镇|乡)(人民政府)?$|街道(办事处)?$"), AgencyKind.TOWNSHIP),
+    (re.compile(r"(省|自治区|市|州|县|区|旗|盟)人民政府$"), AgencyKind.GOVERNMENT),
+)
 
 
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
@@ -31,7 +42,7 @@ _ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def _digits(text: str) -> str:
-    """"二〇二四年" → "2024年": titles and dates are sometimes printed in Chinese numerals."""
+    """ "二〇二四年" → "2024年": titles and dates are sometimes printed in Chinese numerals."""
     return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), norm(text))
 
 

@@ -14,6 +14,7 @@ drops boxes under 0.5, which would turn a printed number into a blank cell).
 Dev PDFs rendered with `pdftoppm -r 200`: 601 of 603 cells right, the 2 others unreadable,
 none wrong; 3-4.5 s a page on the 2-core build machine (bench/read_ocr.py, read_speed.py).
 """
+
 from __future__ import annotations
 
 import os
@@ -38,8 +39,10 @@ _NUMERIC = re.compile(r"^[\s\d.,，/\\\-—–－]*$")
 def _engine():
     try:
         from rapidocr_onnxruntime import RapidOCR
-    except ImportError:                 # pragma: no cover - the ocr extra is not installed
-        raise ReadError("读取扫描件需要 OCR 组件：pip install 'gongkai[ocr]'（rapidocr-onnxruntime）") from None
+    except ImportError:  # pragma: no cover - the ocr extra is not installed
+        raise ReadError(
+            "读取扫描件需要 OCR 组件：pip install 'gongkai[ocr]'（rapidocr-onnxruntime）"
+        ) from None
     return RapidOCR(text_score=0.0, print_verbose=False)
 
 
@@ -58,12 +61,15 @@ def read_images(paths: list[str | os.PathLike]) -> Document:
         image = _load(path)
         pages.append(page_items(image, n, 1.0, deadline))
         heights.append(float(image.height))
-    return Document(page_blocks(pages, heights, "ocr"), kind="ocr", path=str(paths[0]) if paths else None)
+    return Document(
+        page_blocks(pages, heights, "ocr"), kind="ocr", path=str(paths[0]) if paths else None
+    )
 
 
 def _load(path):
     from PIL import Image, UnidentifiedImageError
-    Image.MAX_IMAGE_PIXELS = None          # checked below, with our own message
+
+    Image.MAX_IMAGE_PIXELS = None  # checked below, with our own message
     try:
         with Image.open(path) as im:
             check_pixels(im.width, im.height, path)
@@ -75,10 +81,13 @@ def _load(path):
         raise ReadError(f"不是可识别的图片文件：{path}（{e.__class__.__name__}）") from None
 
 
-def page_items(image, page: int, scale: float, deadline: Deadline | None = None) -> list[Line | TablePart]:
+def page_items(
+    image, page: int, scale: float, deadline: Deadline | None = None
+) -> list[Line | TablePart]:
     """A page image's Lines and table parts, top to bottom. `scale` turns pixels into the
     document's units (72/dpi for a rendered PDF page, 1 for an image)."""
     import numpy as np
+
     rgb = np.asarray(image)
     result, _ = _engine()(rgb, return_word_box=True)
     if deadline is not None:
@@ -91,8 +100,11 @@ def page_items(image, page: int, scale: float, deadline: Deadline | None = None)
     for bbox, cells in tables:
         inside = [g for g in glyphs if bbox[0] <= g.cx <= bbox[2] and bbox[1] <= g.cy <= bbox[3]]
         parts.append(TablePart(page, bbox, cells, _read_cells(rgb, clean, cells, inside, scale)))
-    loose = [g for g in glyphs if not any(p.bbox[0] <= g.cx <= p.bbox[2] and p.bbox[1] <= g.cy <= p.bbox[3]
-                                          for p in parts)]
+    loose = [
+        g
+        for g in glyphs
+        if not any(p.bbox[0] <= g.cx <= p.bbox[2] and p.bbox[1] <= g.cy <= p.bbox[3] for p in parts)
+    ]
     items: list[Line | TablePart] = [*text_lines(loose, page, "ocr"), *parts]
     items.sort(key=lambda it: it.bbox[1] if isinstance(it, TablePart) else it.source.bbox[1])
     return items
@@ -115,7 +127,17 @@ def _glyphs(result, scale: float) -> list[Glyph]:
             continue
         for ch, cb, sc in zip(chars, char_boxes, scores or [score] * len(chars)):
             xs = [p[0] for p in cb]
-            out.append(Glyph(ch, min(xs) * scale, top, max(xs) * scale, bottom, min(float(sc), score), word=word))
+            out.append(
+                Glyph(
+                    ch,
+                    min(xs) * scale,
+                    top,
+                    max(xs) * scale,
+                    bottom,
+                    min(float(sc), score),
+                    word=word,
+                )
+            )
     return out
 
 
@@ -127,17 +149,25 @@ def _ruled_tables(gray, scale: float):
     import numpy as np
 
     h, w = gray.shape
-    bw = cv2.adaptiveThreshold(255 - gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -5)
+    bw = cv2.adaptiveThreshold(
+        255 - gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -5
+    )
     edges = []
     lines = np.zeros_like(bw)
     for orient, kernel in (("h", (max(20, w // 30), 1)), ("v", (1, max(15, h // 80)))):
-        mask = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
+        mask = cv2.morphologyEx(
+            bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel)
+        )
         mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
         lines |= mask
         n, _, stats, _ = cv2.connectedComponentsWithStats(mask)
         for x, y, ww, hh, _area in stats[1:n]:
             x0, top, x1, bottom = x * scale, y * scale, (x + ww) * scale, (y + hh) * scale
-            edges.append(h_edge(x0, x1, (top + bottom) / 2) if orient == "h" else v_edge((x0 + x1) / 2, top, bottom))
+            edges.append(
+                h_edge(x0, x1, (top + bottom) / 2)
+                if orient == "h"
+                else v_edge((x0 + x1) / 2, top, bottom)
+            )
     return ruled_tables(edges + _open_ends(edges), w * scale, h * scale), lines
 
 
@@ -146,8 +176,11 @@ def _open_ends(edges: list[dict], tol: float = 3.0) -> list[dict]:
     or more verticals that hang from a ruling end together with no ruling there, close them."""
     hs = [e for e in edges if e["orientation"] == "h"]
     vs = [e for e in edges if e["orientation"] == "v"]
+
     def meets(v, end):
-        return any(abs(h["top"] - v[end]) <= tol and h["x0"] - tol <= v["x0"] <= h["x1"] + tol for h in hs)
+        return any(
+            abs(h["top"] - v[end]) <= tol and h["x0"] - tol <= v["x0"] <= h["x1"] + tol for h in hs
+        )
 
     out = []
     for end, other in (("top", "bottom"), ("bottom", "top")):
@@ -177,7 +210,9 @@ def _read_cells(rgb, gray, cells, glyphs: list[Glyph], scale: float) -> list[Gly
     for g in glyphs:
         holders = [i for i, c in enumerate(cells) if c[0] <= g.cx <= c[2] and c[1] <= g.cy <= c[3]]
         if holders:
-            i = min(holders, key=lambda i: (cells[i][2] - cells[i][0]) * (cells[i][3] - cells[i][1]))
+            i = min(
+                holders, key=lambda i: (cells[i][2] - cells[i][0]) * (cells[i][3] - cells[i][1])
+            )
             by_cell.setdefault(i, []).append(g)
     out: list[Glyph] = []
     crops, where = [], []
@@ -201,7 +236,17 @@ def _read_cells(rgb, gray, cells, glyphs: list[Glyph], scale: float) -> list[Gly
         elif first.strip():
             conf = max(conf, min(g.confidence or 0.0 for g in mine))
         w, h = c[2] - c[0], c[3] - c[1]
-        out.append(Glyph(text or "?", c[0] + w / 4, c[1] + h / 4, c[2] - w / 4, c[3] - h / 4, conf, word=-1 - len(out)))
+        out.append(
+            Glyph(
+                text or "?",
+                c[0] + w / 4,
+                c[1] + h / 4,
+                c[2] - w / 4,
+                c[3] - h / 4,
+                conf,
+                word=-1 - len(out),
+            )
+        )
     return out
 
 
@@ -209,9 +254,10 @@ def _ink_crop(rgb, gray, cell, scale: float):
     """The cell's printed marks (rulings already whitened out of `gray`) cut out tight, on a
     white margin; None when the cell is empty."""
     import numpy as np
+
     x0, top, x1, bottom = (int(round(v / scale)) for v in cell)
     inset = 5
-    g = gray[top + inset: bottom - inset, x0 + inset: x1 - inset]
+    g = gray[top + inset : bottom - inset, x0 + inset : x1 - inset]
     if g.size == 0:
         return None
     ys, xs = np.nonzero(g < 160)
@@ -222,7 +268,7 @@ def _ink_crop(rgb, gray, cell, scale: float):
     pad = max(4, int(hh * 0.35))
     out = np.full((hh + 2 * pad, ww + 2 * pad, 3), 255, np.uint8)
     ink = g[ty0:ty1, tx0:tx1]
-    out[pad:pad + hh, pad:pad + ww] = np.repeat(ink[:, :, None], 3, axis=2)
+    out[pad : pad + hh, pad : pad + ww] = np.repeat(ink[:, :, None], 3, axis=2)
     return out
 
 
@@ -235,7 +281,7 @@ def _recognise(crops) -> list[tuple[str, float]]:
         result, _ = rec(crops)
         return [(r[0], r[1]) for r in result]
     out = []
-    for crop in crops:                  # pragma: no cover - other rapidocr versions
+    for crop in crops:  # pragma: no cover - other rapidocr versions
         res, _ = _engine()(crop, use_det=False, use_cls=False, use_rec=True)
         out.append((res[0][0], res[0][1]) if res else ("", 0.0))
     return out

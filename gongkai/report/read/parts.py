@@ -5,6 +5,7 @@ Table rows that look alike ("三、本年度办理结果", "四、结转下年�
 their text is not a part title. Parts 二–四 hold tables 1–3; a grid found outside them is
 assigned by the labels it carries.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,30 +19,43 @@ from .entries import PAGE_FOOTER
 
 _TITLE = re.compile(r"^\s*([一二三四五六])\s*(?:[、.．，,]|\s)\s*(.+)$")
 _NUMERALS = "一二三四五六"
-_T1_START = loose(TABLE1_2021.rows[0].block)                                  # 第二十条第（一）项
-_T2_START = (loose(TABLE2_2021.rows[0].label)[:14], loose(BALANCE_NOTE)[:8])  # 一、本年新收… / the 勾稽 note
+_T1_START = loose(TABLE1_2021.rows[0].block)  # 第二十条第（一）项
+_T2_START = (
+    loose(TABLE2_2021.rows[0].label)[:14],
+    loose(BALANCE_NOTE)[:8],
+)  # 一、本年新收… / the 勾稽 note
 _T3_START = (loose(TABLE3.rows[0].label), loose(TABLE3.rows[0].label + LITIGATION))
 #: labels that tell which table a grid outside parts 二–四 holds
-_SIGNATURES = (("t1", ("本年制发件数", "本年新制作数量", "第二十条第(一)项", "主动公开政府信息情况")),
-               ("t2", ("申请人情况", "本年新收", "收到和处理政府信息公开申请情况")),
-               ("t3", ("行政复议",)))
+_SIGNATURES = (
+    ("t1", ("本年制发件数", "本年新制作数量", "第二十条第(一)项", "主动公开政府信息情况")),
+    ("t2", ("申请人情况", "本年新收", "收到和处理政府信息公开申请情况")),
+    ("t3", ("行政复议",)),
+)
 
 
 @dataclass
 class Region:
-    part: int | None                    # 1..6, None before the first title
+    part: int | None  # 1..6, None before the first title
     title: str = ""
     source: Line | None = None
     blocks: list[Line | Grid] = field(default_factory=list)
-    table: str | None = None            # t1/t2/t3 for parts 二–四
+    table: str | None = None  # t1/t2/t3 for parts 二–四
 
     def text_part(self) -> TextPart:
-        body = "\n".join(b.text for b in self.blocks if isinstance(b, Line) and not PAGE_FOOTER.match(b.text))
+        body = "\n".join(
+            b.text for b in self.blocks if isinstance(b, Line) and not PAGE_FOOTER.match(b.text)
+        )
         src = self.source.source if self.source else None
-        return TextPart(self.part, self.title, body.strip(), src.line if src else None, src.page if src else None)
+        return TextPart(
+            self.part,
+            self.title,
+            body.strip(),
+            src.line if src else None,
+            src.page if src else None,
+        )
 
 
-_MAX_WORDED = 30     # a title worded otherwise is short; a sentence that starts "一、" is not
+_MAX_WORDED = 30  # a title worded otherwise is short; a sentence that starts "一、" is not
 
 
 def part_title(text: str, fmt: Format, after: int = 0) -> tuple[int, str] | None:
@@ -57,8 +71,12 @@ def part_title(text: str, fmt: Format, after: int = 0) -> tuple[int, str] | None
     printed = f"{m.group(1)}、{m.group(2).strip()}"
     if any(rest.startswith(loose(title)) for title in part.titles):
         return number, printed
-    if number > after and len(rest) <= _MAX_WORDED and not rest[-1:].isdigit() and \
-            any(all(w in rest for w in words) for words in part.keywords):
+    if (
+        number > after
+        and len(rest) <= _MAX_WORDED
+        and not rest[-1:].isdigit()
+        and any(all(w in rest for w in words) for words in part.keywords)
+    ):
         return number, printed
     return None
 
@@ -76,7 +94,7 @@ def split_parts(doc: Document, fmt: Format) -> list[Region]:
                 continue
             table = line_table(block.text) if regions[-1].table is None else None
             if table and all(r.table != table for r in regions):
-                regions.append(Region(None, "", None, [], table))     # a table whose title was lost
+                regions.append(Region(None, "", None, [], table))  # a table whose title was lost
         else:
             pieces = split_grid(block)
             if len(pieces) > 1 or (pieces[0][0] and pieces[0][0] != regions[-1].table):

@@ -22,6 +22,7 @@ End to end, `read_pdf` takes 45-60 ms per dev report (5-6 pages) and the placed 
 score 603/603 cells (score_cells.py). A page without a text layer (a scan) is rendered at
 200 dpi and read by OCR (`ocr.py`).
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -60,7 +61,9 @@ def read_pdf(path: str | os.PathLike) -> Document:
                 items, height, kind = _read_page(page, i + 1, ocr_pages < MAX_OCR_PAGES, deadline)
             except (pdfium.PdfiumError, ValueError, AssertionError, ArithmeticError) as e:
                 # a damaged page's objects (NaN or huge coordinates, broken streams)
-                raise ReadError(f"PDF 第 {i + 1} 页无法解析（{e.__class__.__name__}）：{path}") from None
+                raise ReadError(
+                    f"PDF 第 {i + 1} 页无法解析（{e.__class__.__name__}）：{path}"
+                ) from None
             finally:
                 page.close()
             ocr_pages += kind == "ocr"
@@ -74,6 +77,7 @@ def read_pdf(path: str | os.PathLike) -> Document:
 
 
 # ----------------------------------------------------------------------------- opening
+
 
 def _check_complete(path) -> None:
     """A PDF ends with %%EOF; a file cut short (an interrupted download) is refused rather
@@ -104,8 +108,10 @@ def _open(path) -> pdfium.PdfDocument:
 
 # ----------------------------------------------------------------------------- one page
 
-def _read_page(page: pdfium.PdfPage, number: int, may_ocr: bool,
-               deadline: Deadline) -> tuple[list[Line | TablePart], float, str]:
+
+def _read_page(
+    page: pdfium.PdfPage, number: int, may_ocr: bool, deadline: Deadline
+) -> tuple[list[Line | TablePart], float, str]:
     """The page's items (Lines and table parts) from top to bottom, its height, and how it was read."""
     x0, y0, x1, y1 = page.get_mediabox()
     frame = _Frame(x0, y1, x1 - x0, y1 - y0)
@@ -113,7 +119,8 @@ def _read_page(page: pdfium.PdfPage, number: int, may_ocr: bool,
     if not any(g.text.strip() for g in glyphs):
         if not may_ocr:
             raise ReadError(f"扫描页超过 {MAX_OCR_PAGES} 页，超出识别上限（第 {number} 页）")
-        from .ocr import page_items            # OCR is optional: only scans need it
+        from .ocr import page_items  # OCR is optional: only scans need it
+
         image = page.render(scale=OCR_DPI / 72).to_pil()
         return page_items(image, number, 72 / OCR_DPI, deadline), frame.height, "ocr"
     parts = _tables(page, frame, glyphs, number)
@@ -127,6 +134,7 @@ def _read_page(page: pdfium.PdfPage, number: int, may_ocr: bool,
 @dataclass
 class _Frame:
     """PDF user space (y up, from the media box's corner) to page space (y down, from its top)."""
+
     left: float
     top: float
     width: float
@@ -164,7 +172,16 @@ def _glyphs(page: pdfium.PdfPage, frame: _Frame) -> list[Glyph]:
             if u in (0, 10, 13, 0xFFFE, 0xFFFF) or 0xD800 <= u <= 0xDFFF:
                 continue
             R.FPDFText_GetCharOrigin(raw, i, ox, oy)
-            raw_chars.append((chr(u), tp.get_charbox(i), tp.get_charbox(i, loose=True), ox.value, oy.value, spaced))
+            raw_chars.append(
+                (
+                    chr(u),
+                    tp.get_charbox(i),
+                    tp.get_charbox(i, loose=True),
+                    ox.value,
+                    oy.value,
+                    spaced,
+                )
+            )
             spaced = False
     finally:
         tp.close()
@@ -188,9 +205,13 @@ def _glyphs(page: pdfium.PdfPage, frame: _Frame) -> list[Glyph]:
     return out
 
 
-def _tables(page: pdfium.PdfPage, frame: _Frame, glyphs: list[Glyph], number: int) -> list[TablePart]:
-    return [TablePart(number, bbox, cells, [g for g in glyphs if _holds(bbox, g)])
-            for bbox, cells in ruled_tables(_edges(page, frame), frame.width, frame.height)]
+def _tables(
+    page: pdfium.PdfPage, frame: _Frame, glyphs: list[Glyph], number: int
+) -> list[TablePart]:
+    return [
+        TablePart(number, bbox, cells, [g for g in glyphs if _holds(bbox, g)])
+        for bbox, cells in ruled_tables(_edges(page, frame), frame.width, frame.height)
+    ]
 
 
 def _edges(page: pdfium.PdfPage, frame: _Frame) -> list[dict]:
@@ -210,7 +231,9 @@ def _matrix(obj) -> tuple[float, ...]:
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def _walk(obj, parents: list[tuple[float, ...]], frame: _Frame, out: list[dict], depth: int) -> None:
+def _walk(
+    obj, parents: list[tuple[float, ...]], frame: _Frame, out: list[dict], depth: int
+) -> None:
     kind = R.FPDFPageObj_GetType(obj)
     if kind == R.FPDF_PAGEOBJ_FORM and depth < 8:
         chain = [_matrix(obj), *parents]
@@ -247,7 +270,9 @@ def _path_edges(obj, chain, frame: _Frame, out: list[dict]) -> None:
 
 
 def _segment(p, q, frame: _Frame, out: list[dict]) -> None:
-    x0, top, x1, bottom = frame.box(min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]))
+    x0, top, x1, bottom = frame.box(
+        min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1])
+    )
     if abs(x1 - x0) < 0.5 and bottom - top > 0.5:
         out.append(v_edge((x0 + x1) / 2, top, bottom))
     elif abs(bottom - top) < 0.5 and x1 - x0 > 0.5:

@@ -7,6 +7,7 @@ the table's header prints them. A value is never placed by counting numbers acro
 row whose number of values does not fit its columns, or a run of values that cannot be tied
 to exactly one label, leaves its cells UNREADABLE with the reason.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -23,7 +24,13 @@ from .meta import read_meta
 from .parts import split_parts
 
 OCR_MIN_CONFIDENCE = 0.8
-ORG_KEYS = ("commercial_enterprise", "research_institution", "public_welfare_org", "legal_service_org", "other_org")
+ORG_KEYS = (
+    "commercial_enterprise",
+    "research_institution",
+    "public_welfare_org",
+    "legal_service_org",
+    "other_org",
+)
 
 
 def place(doc: Document) -> Report:
@@ -51,7 +58,7 @@ def _row_identities(keys: list[str]):
     法人小计) in table 2, each group's 总计 in table 3 (domain-spec §4.2 R-3, §4.3 L-1)."""
     at = {k: i for i, k in enumerate(keys)}
     out = []
-    if "total" in at:                                        # a table-2 row
+    if "total" in at:  # a table-2 row
         org = [at[k] for k in ORG_KEYS if k in at]
         if "org_subtotal" in at:
             out.append(total_of(org, at["org_subtotal"]))
@@ -101,8 +108,8 @@ class TablePlacer:
     blocks: list[Line | Grid]
     header: str = ""
     filled: set[str] = field(default_factory=set)
-    positions: dict[str, int] = field(default_factory=dict)   # column key → grid column (grids)
-    subtotal_at: int | None = None      # where a 法人小计 column the header did not name sits
+    positions: dict[str, int] = field(default_factory=dict)  # column key → grid column (grids)
+    subtotal_at: int | None = None  # where a 法人小计 column the header did not name sits
 
     def run(self) -> None:
         entries = _entries(self.blocks)
@@ -147,8 +154,13 @@ class TablePlacer:
             j = i + 1
             if row is not None and e.values and not e.from_grid:
                 need, values = len(self._columns(row)), list(e.values)
-                while len(values) < need and j < len(entries) and not entries[j].label \
-                        and entries[j].values and len(values) + len(entries[j].values) <= need:
+                while (
+                    len(values) < need
+                    and j < len(entries)
+                    and not entries[j].label
+                    and entries[j].values
+                    and len(values) + len(entries[j].values) <= need
+                ):
                     values += entries[j].values
                     j += 1
                 if len(values) == need and j > i + 1:
@@ -169,13 +181,23 @@ class TablePlacer:
         group heading (（六）其他处理) counts as such a label only when the counts need it and a
         run of values follows it at once: the group printed as one row.
         """
-        open_ = [(i, e, r) for i, (e, r) in enumerate(segment)
-                 if r is not None and e.values is None and r.key not in self.filled]
-        bares = [e for e, r in segment if e.values is not None and (r is None or r.key in self.filled)
-                 and any(v.raw for v in e.values)]
+        open_ = [
+            (i, e, r)
+            for i, (e, r) in enumerate(segment)
+            if r is not None and e.values is None and r.key not in self.filled
+        ]
+        bares = [
+            e
+            for e, r in segment
+            if e.values is not None
+            and (r is None or r.key in self.filled)
+            and any(v.raw for v in e.values)
+        ]
         orphans = [(e, r) for _, e, r in open_ if not self._heading(r)]
         if len(orphans) != len(bares):
-            valued = [(e, r) for i, e, r in open_ if not self._heading(r) or self._valued(segment, i)]
+            valued = [
+                (e, r) for i, e, r in open_ if not self._heading(r) or self._valued(segment, i)
+            ]
             orphans = valued if len(valued) == len(bares) else orphans
         if len(orphans) == len(bares):
             for (e, row), b in zip(orphans, bares):
@@ -213,7 +235,9 @@ class TablePlacer:
             values = self._drop_stray(values, [c.key for c in cols], f"{self.table.key}.{row.key}")
         if len(values) != len(cols):
             raw = " ".join(v.raw for v in values)
-            reason = f"该行应有{len(cols)}个数值，读到{len(values)}个（{raw}），无法确定各数值所在的列"
+            reason = (
+                f"该行应有{len(cols)}个数值，读到{len(values)}个（{raw}），无法确定各数值所在的列"
+            )
             for col in cols:
                 self._set(Cell.unreadable(self._key(row, col), raw, reason, entry.source))
             return
@@ -241,7 +265,9 @@ class TablePlacer:
         if "小计" in loose(self.header) or self.positions:
             return
         wide = [e for e in labelled if len(e.values) == len(official) + 1]
-        if len(wide) * 2 <= len(labelled) or not all(v.raw.isdigit() for e in wide for v in e.values):
+        if len(wide) * 2 <= len(labelled) or not all(
+            v.raw.isdigit() for e in wide for v in e.values
+        ):
             return
         keys = [c.key for c in official]
         fits = []
@@ -252,7 +278,9 @@ class TablePlacer:
                 fits.append(at)
         if len(fits) == 1:
             self.subtotal_at = fits[0]
-            self.report.notes.append("表二各行有8个数值而表头未标出“小计”列：按各行合计关系判定为法人或其他组织小计列")
+            self.report.notes.append(
+                "表二各行有8个数值而表头未标出“小计”列：按各行合计关系判定为法人或其他组织小计列"
+            )
 
     def _columns(self, row: Row):
         """The columns this table prints for `row`, in the header's order."""
@@ -261,10 +289,16 @@ class TablePlacer:
         head = loose(self.header)
         cols = [c for c in row.columns if c.official]
         if self.subtotal_at is not None:
-            return [*cols[:self.subtotal_at], next(c for c in row.columns if not c.official), *cols[self.subtotal_at:]]
+            return [
+                *cols[: self.subtotal_at],
+                next(c for c in row.columns if not c.official),
+                *cols[self.subtotal_at :],
+            ]
         if self.positions and "org_subtotal" in self.positions:
-            return sorted([*cols, next(c for c in row.columns if not c.official)],
-                          key=lambda c: self.positions.get(c.key, 99))
+            return sorted(
+                [*cols, next(c for c in row.columns if not c.official)],
+                key=lambda c: self.positions.get(c.key, 99),
+            )
         if "小计" in head:
             subtotal = next(c for c in row.columns if not c.official)
             at = head.find("小计")
@@ -294,7 +328,9 @@ class TablePlacer:
             values = self._drop_stray(values, keys, "t3")
         if len(values) != len(cols):
             raw = " ".join(v.raw for v in values)
-            reason = f"表三应有{len(cols)}个数值，读到{len(values)}个（{raw}），无法确定各数值所在的列"
+            reason = (
+                f"表三应有{len(cols)}个数值，读到{len(values)}个（{raw}），无法确定各数值所在的列"
+            )
             src = values[0].source if values else None
             for row, col in cols:
                 self._set(Cell.unreadable(self._key(row, col), raw, reason, src))
@@ -320,7 +356,9 @@ class TablePlacer:
         split = split_glued(" ".join(raws), len(keys), _row_identities(keys))
         if split is None:
             return values
-        self.report.notes.append(f"{where}：相连的数字“{' '.join(raws)}”按本行合计关系唯一地拆分为 {' '.join(split)}")
+        self.report.notes.append(
+            f"{where}：相连的数字“{' '.join(raws)}”按本行合计关系唯一地拆分为 {' '.join(split)}"
+        )
         sources = [v.source for v in values for _ in range(len(v.raw))]
         out, pos = [], 0
         for piece in split:
@@ -336,12 +374,16 @@ class TablePlacer:
             return values
         rows = {i: [int(v.raw) for j, v in enumerate(values) if j != i] for i in range(len(values))}
         fits = [i for i, row in rows.items() if all(check(row) for check in checks)]
-        if not fits or len({tuple(rows[i]) for i in fits}) != 1:     # no choice, or choices that differ
+        if (
+            not fits or len({tuple(rows[i]) for i in fits}) != 1
+        ):  # no choice, or choices that differ
             return values
         i = fits[0]
-        self.report.notes.append(f"{where}：多出的数字“{values[i].raw}”（{values[i].source.describe()}）不属于本行，"
-                                 "去掉它后本行合计关系成立")
-        return values[:i] + values[i + 1:]
+        self.report.notes.append(
+            f"{where}：多出的数字“{values[i].raw}”（{values[i].source.describe()}）不属于本行，"
+            "去掉它后本行合计关系成立"
+        )
+        return values[:i] + values[i + 1 :]
 
     # ------------------------------------------------------------------ cells
     def _key(self, row: Row, col) -> str:

@@ -6,6 +6,7 @@ Three shapes are recognised line by line:
   a cell's text may wrap onto untabbed lines, rows are separated by blank lines: a `Grid`;
 - Markdown pipe tables: a `Grid`.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,8 @@ from .document import Document, Grid, GridCell, Line, ReadError
 from .parts import part_title
 
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_BR = re.compile(r"<br\s*/?>", re.I)    # line breaks an OCR tool leaves inside Markdown cells
-_MAX_CONTINUATION = 12   # a wrapped cell's continuation line is short; a paragraph is not
+_BR = re.compile(r"<br\s*/?>", re.I)  # line breaks an OCR tool leaves inside Markdown cells
+_MAX_CONTINUATION = 12  # a wrapped cell's continuation line is short; a paragraph is not
 
 
 def decode(data: bytes) -> str:
@@ -58,7 +59,9 @@ def parse_text(text: str, path: str | None = None) -> Document:
             tables += 1
             continue
         if raw.strip():
-            doc.blocks += [Line(piece, Source("text", line=i + 1)) for piece in _split_titles(raw.strip())]
+            doc.blocks += [
+                Line(piece, Source("text", line=i + 1)) for piece in _split_titles(raw.strip())
+            ]
         i += 1
     return doc
 
@@ -87,7 +90,11 @@ def _tabs_are_separators(lines: list[str]) -> bool:
     of one cell a line. (In a pasted SEED-style table most tabbed lines carry a cell's text.)"""
     tabbed = [line for line in lines if line.startswith("\t")]
     alone = sum(1 for line in tabbed if not line.strip())
-    return bool(tabbed) and alone > len(tabbed) - alone and not any(_is_tab_row(line) for line in lines)
+    return (
+        bool(tabbed)
+        and alone > len(tabbed) - alone
+        and not any(_is_tab_row(line) for line in lines)
+    )
 
 
 def _is_tab_row(raw: str) -> bool:
@@ -103,17 +110,19 @@ def _tab_grid(lines: list[str], i: int, index: int) -> tuple[Grid, int]:
     n = len(lines)
 
     def cell(text: str, line: int, col: int) -> GridCell:
-        return GridCell(text.strip(), Source("text", line=line, table=index, row=len(rows), col=col))
+        return GridCell(
+            text.strip(), Source("text", line=line, table=index, row=len(rows), col=col)
+        )
 
     while i < n:
         raw = lines[i]
-        if _is_tab_row(raw):                       # one row a line
+        if _is_tab_row(raw):  # one row a line
             if row:
                 rows.append(row)
                 row = []
             rows.append([cell(t, i + 1, j) for j, t in enumerate(raw.split("\t"))])
             gap = False
-        elif raw.startswith("\t"):                # one cell a line, rows apart (SEED)
+        elif raw.startswith("\t"):  # one cell a line, rows apart (SEED)
             if gap and row:
                 rows.append(row)
                 row = []
@@ -122,7 +131,7 @@ def _tab_grid(lines: list[str], i: int, index: int) -> tuple[Grid, int]:
         elif not raw.strip():
             gap = True
         elif row and len(raw.strip()) <= _MAX_CONTINUATION:
-            row[-1].text += raw.strip()             # a wrapped cell ("商业\n企业", "结果\n\n纠正")
+            row[-1].text += raw.strip()  # a wrapped cell ("商业\n企业", "结果\n\n纠正")
         else:
             break
         i += 1
@@ -137,7 +146,13 @@ def _md_grid(lines: list[str], i: int, index: int) -> tuple[Grid, int]:
         text = lines[i].strip()
         if not _MD_RULE.match(text):
             cells = _BR.sub("", text.strip("|")).split("|")
-            rows.append([GridCell(c.strip(), Source("text", line=i + 1, table=index, row=len(rows), col=j))
-                         for j, c in enumerate(cells)])
+            rows.append(
+                [
+                    GridCell(
+                        c.strip(), Source("text", line=i + 1, table=index, row=len(rows), col=j)
+                    )
+                    for j, c in enumerate(cells)
+                ]
+            )
         i += 1
     return Grid(rows, Source("text", line=rows[0][0].source.line if rows else None, table=index)), i

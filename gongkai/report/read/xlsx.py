@@ -5,6 +5,7 @@ A sheet that holds one of the three tables becomes a `Grid` (merged cells expand
 with its sheet, row and column); any other sheet's text cells become `Line`s, so a title such
 as "…2024年政府信息公开工作年度报告" is found as in any other input.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,12 +40,16 @@ def read_xlsx(path: str | Path) -> Document:
         rows = _rows(ws, index)
         if ws.title == METADATA_SHEET:
             fields = dict(METADATA)
-            doc.meta = {fields[r[0].text]: r[1].text for r in rows if len(r) > 1 and r[0].text in fields}
+            doc.meta = {
+                fields[r[0].text]: r[1].text for r in rows if len(r) > 1 and r[0].text in fields
+            }
         if any(row_table([c.text for c in row]) for row in rows):
             doc.blocks.append(Line(ws.title, Source("xlsx", table=index)))
             doc.blocks.append(Grid(rows, Source("xlsx", table=index)))
         else:
-            doc.blocks += [Line(c.text, c.source) for row in rows for c in row if c.text and not c.spanned]
+            doc.blocks += [
+                Line(c.text, c.source) for row in rows for c in row if c.text and not c.spanned
+            ]
     return doc
 
 
@@ -56,13 +61,17 @@ def _rows(ws, index: int) -> list[list[GridCell]]:
             for c in range(rng.min_col, rng.max_col + 1):
                 merged[(r, c)] = (rng.min_row, rng.min_col)
     out = []
-    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column), start=1):
+    for r, row in enumerate(
+        ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column), start=1
+    ):
         line = []
         for c, cell in enumerate(row, start=1):
             top = merged.get((r, c))
             value = ws.cell(*top).value if top else cell.value
             origin = (top[0] - 1, top[1] - 1) if top else None
-            line.append(GridCell(_text(value), Source("xlsx", table=index, row=r - 1, col=c - 1), origin))
+            line.append(
+                GridCell(_text(value), Source("xlsx", table=index, row=r - 1, col=c - 1), origin)
+            )
         out.append(line)
     return out
 

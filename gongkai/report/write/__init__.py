@@ -3,17 +3,18 @@
 A writer module defines `write(report) -> bytes` and `SUFFIX`; nothing in a writer depends
 on the kind of input the report was read from.
 """
+
 from __future__ import annotations
 
 import importlib
 
 WRITERS = {
-    "cells": "cells",     # spec/cells.md: the 200 numbers, null for blank and "/"
+    "cells": "cells",  # spec/cells.md: the 200 numbers, null for blank and "/"
     "json": "full_json",  # every cell with raw text, state and source; parts; metadata
     "md": "markdown",
-    "html": "html",       # standalone print-ready page
+    "html": "html",  # standalone print-ready page
     "xlsx": "xlsx",
-    "docx": "docx",       # the official layout, A4, merged header cells
+    "docx": "docx",  # the official layout, A4, merged header cells
 }
 
 

@@ -4,6 +4,7 @@ Blank, "/" and unreadable cells are all `null` here (the full JSON keeps them ap
 （六）其他处理 printed as one row gives 0 to its three items when it is 0 (a zero total forces
 zero parts) and `null` otherwise: the split is unknown.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,13 +23,17 @@ def cells(report: Report) -> dict:
         "agency": report.agency,
         "year": report.year,
         "table1": [_value(report, k) if same_t1 else None for k in t1.cell_keys()],
-        "table2": [[_t2_value(report, row.key, col.key) for col in row.columns if col.official]
-                   for row in t2.official_rows],
+        "table2": [
+            [_t2_value(report, row.key, col.key) for col in row.columns if col.official]
+            for row in t2.official_rows
+        ],
         "table3": [_value(report, k) for k in t3.cell_keys()],
     }
     if not same_t1:
         out["format"] = report.format.version
-        out["table1_" + report.format.version] = [_value(report, k) for k in report.format.table("t1").cell_keys()]
+        out["table1_" + report.format.version] = [
+            _value(report, k) for k in report.format.table("t1").cell_keys()
+        ]
     notes = [f"{c.key}: {c.reason}" for c in report.unreadable if c.reason]
     if notes:
         out["notes"] = "无法读取的单元格：" + "；".join(notes)
@@ -47,8 +52,11 @@ def _value(report: Report, key: str):
 
 def _t2_value(report: Report, row: str, col: str):
     key = f"t2.{row}.{col}"
-    if key not in report.cells and row.startswith("other.") and (
-            report.layout.get("t2.other") == "single_row" or report.format.version == "2019"):
+    if (
+        key not in report.cells
+        and row.startswith("other.")
+        and (report.layout.get("t2.other") == "single_row" or report.format.version == "2019")
+    ):
         whole = _value(report, f"t2.other.{col}")
         return 0 if whole == 0 else None
     return _value(report, key)

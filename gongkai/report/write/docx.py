@@ -6,6 +6,7 @@ the three tables with the merged header cells of the reference template (宋体 
 draws the Chinese in its Latin font's fallback. An unreadable cell is shaded and carries a
 comment that says why.
 """
+
 from __future__ import annotations
 
 import io
@@ -23,10 +24,16 @@ from .sections import sections, signature
 
 SUFFIX = ".docx"
 
-BODY_FONT, HEADING_FONT, TITLE_FONT, TABLE_FONT, NOTE_FONT = "仿宋_GB2312", "黑体", "宋体", "宋体", "楷体"
-TEXT_WIDTH = 8844          # twips: A4 minus 2.8 cm and 2.6 cm side margins (GB/T 9704)
+BODY_FONT, HEADING_FONT, TITLE_FONT, TABLE_FONT, NOTE_FONT = (
+    "仿宋_GB2312",
+    "黑体",
+    "宋体",
+    "宋体",
+    "楷体",
+)
+TEXT_WIDTH = 8844  # twips: A4 minus 2.8 cm and 2.6 cm side margins (GB/T 9704)
 UNREADABLE_FILL = "FFE38A"
-CELL_MARGIN = 40           # twips each side (Word's default 108 leaves one character per column in table 3)
+CELL_MARGIN = 40  # twips each side (Word's default 108 leaves one character per column in table 3)
 
 
 def _fonts(rpr_parent, name: str, size: float | None = None, bold: bool | None = None) -> None:
@@ -44,7 +51,12 @@ def _fonts(rpr_parent, name: str, size: float | None = None, bold: bool | None =
 def _page(doc) -> None:
     s = doc.sections[0]
     s.page_width, s.page_height = Cm(21), Cm(29.7)
-    s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = Cm(3.7), Cm(3.5), Cm(2.8), Cm(2.6)
+    s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = (
+        Cm(3.7),
+        Cm(3.5),
+        Cm(2.8),
+        Cm(2.6),
+    )
     normal = doc.styles["Normal"]
     _fonts(normal, BODY_FONT, 16)
     normal.paragraph_format.space_after = Pt(0)
@@ -52,8 +64,15 @@ def _page(doc) -> None:
     normal.paragraph_format.line_spacing = Pt(28)
 
 
-def _para(doc, text: str, font: str = BODY_FONT, size: float = 16, indent: bool = True,
-          align=WD_ALIGN_PARAGRAPH.JUSTIFY, bold: bool | None = None):
+def _para(
+    doc,
+    text: str,
+    font: str = BODY_FONT,
+    size: float = 16,
+    indent: bool = True,
+    align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+    bold: bool | None = None,
+):
     p = doc.add_paragraph()
     p.alignment = align
     if indent:
@@ -73,7 +92,9 @@ def _shade(cell, fill: str) -> None:
 def _fill(doc, cell, slot: Slot) -> None:
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     p = cell.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.LEFT if slot.role in ("label", "note") else WD_ALIGN_PARAGRAPH.CENTER
+    p.alignment = (
+        WD_ALIGN_PARAGRAPH.LEFT if slot.role in ("label", "note") else WD_ALIGN_PARAGRAPH.CENTER
+    )
     fmt = p.paragraph_format
     fmt.first_line_indent = Pt(0)
     fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
@@ -81,7 +102,11 @@ def _fill(doc, cell, slot: Slot) -> None:
     _fonts(run, NOTE_FONT if slot.role == "note" else TABLE_FONT, 10)
     if slot.state is State.UNREADABLE:
         _shade(cell, UNREADABLE_FILL)
-        doc.add_comment(run if slot.text else p.add_run(" "), text=f"无法读取：{slot.reason or ''}", author="gongkai")
+        doc.add_comment(
+            run if slot.text else p.add_run(" "),
+            text=f"无法读取：{slot.reason or ''}",
+            author="gongkai",
+        )
 
 
 def _row_flags(row, header: bool) -> None:
@@ -124,6 +149,7 @@ def _table(doc, layout: TableLayout) -> None:
 
     def at(r, c):
         return grid[r * layout.width + c]
+
     for r, c, slot in placed(layout):
         cell = at(r, c)
         if slot.rowspan > 1 or slot.colspan > 1:
@@ -135,7 +161,9 @@ def render(report: Report):
     doc = Document()
     _page(doc)
     tables = {t.table.key: t for t in layouts(report)}
-    _para(doc, title(report), TITLE_FONT, 22, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+    _para(
+        doc, title(report), TITLE_FONT, 22, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True
+    )
     for heading, paragraphs, table in sections(report):
         fmt = _para(doc, heading, HEADING_FONT).paragraph_format
         fmt.keep_with_next, fmt.space_before = True, Pt(6)

@@ -2,6 +2,7 @@
 state, value and source. `read.json.read_json` is its exact inverse, so a parsed report can be
 saved, corrected by hand and rendered again (`gongkai render REPORT.json`).
 """
+
 from __future__ import annotations
 
 import json

@@ -5,6 +5,7 @@ browser gives the published look; the three tables keep their merged header cell
 rowspan/colspan. A blank cell prints blank, "/" prints "/", and a cell that could not be read
 is shaded and says why on hover (the mark is drawn by CSS, so the page text stays as printed).
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -59,12 +60,15 @@ def _cell(slot: Slot) -> str:
 def _table(layout: TableLayout) -> str:
     def rows(lines):
         return "\n".join("<tr>" + "".join(_cell(s) for s in line) + "</tr>" for line in lines)
-    head = layout.rows[:layout.head]
-    body = layout.rows[layout.head:]
+
+    head = layout.rows[: layout.head]
+    body = layout.rows[layout.head :]
     thead = f"<thead>\n{rows(head)}\n</thead>\n" if head else ""
     cols = "".join(f'<col style="width:{100 * share:.1f}%">' for share in column_shares(layout))
-    return (f'<table id="{layout.table.key}">\n<colgroup>{cols}</colgroup>\n{thead}<tbody>\n{rows(body)}\n</tbody>\n'
-            "</table>")
+    return (
+        f'<table id="{layout.table.key}">\n<colgroup>{cols}</colgroup>\n{thead}<tbody>\n{rows(body)}\n</tbody>\n'
+        "</table>"
+    )
 
 
 def render(report: Report) -> str:
@@ -77,8 +81,10 @@ def render(report: Report) -> str:
             out.append(_table(tables[table.key]))
     out += [f'<p class="signature">{escape(line)}</p>' for line in signature(report)]
     body = "\n".join(out)
-    return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{escape(title(report))}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title(report))}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
 
 
 def write(report: Report) -> bytes:

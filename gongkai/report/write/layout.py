@@ -8,6 +8,7 @@ Only the official rows and columns are drawn, except where ``report.layout`` say
 printed a local row instead of its parts (``{"t2.other": "single_row"}``: （六）其他处理 as one
 row); drawing the parts then would drop the printed numbers.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -24,19 +25,19 @@ class Slot:
     text: str = ""
     rowspan: int = 1
     colspan: int = 1
-    role: str = "value"          # block | head | note | label | value
-    key: str | None = None       # the cell key of a value slot
-    state: State | None = None   # the cell's state (value slots)
-    reason: str | None = None    # why a value slot is unreadable
+    role: str = "value"  # block | head | note | label | value
+    key: str | None = None  # the cell key of a value slot
+    state: State | None = None  # the cell's state (value slots)
+    reason: str | None = None  # why a value slot is unreadable
 
 
 @dataclass(frozen=True)
 class TableLayout:
     table: Table
     rows: list[list[Slot]]
-    width: int                   # columns of the grid
-    head: int = 0                # leading header rows (repeated on each printed page)
-    labels: int = 0              # leading columns that hold row labels, not numbers
+    width: int  # columns of the grid
+    head: int = 0  # leading header rows (repeated on each printed page)
+    labels: int = 0  # leading columns that hold row labels, not numbers
 
 
 def shown(cell: Cell) -> str:
@@ -51,8 +52,13 @@ def shown(cell: Cell) -> str:
 
 def value_slot(report: Report, key: str, colspan: int = 1) -> Slot:
     cell = report.cell(key)
-    return Slot(shown(cell), colspan=colspan, key=key, state=cell.state,
-                reason=cell.reason if cell.state is State.UNREADABLE else None)
+    return Slot(
+        shown(cell),
+        colspan=colspan,
+        key=key,
+        state=cell.state,
+        reason=cell.reason if cell.state is State.UNREADABLE else None,
+    )
 
 
 def title(report: Report) -> str:
@@ -65,8 +71,11 @@ def title(report: Report) -> str:
 def printed_rows(report: Report, table: Table) -> list[Row]:
     """Official rows, with a local row in place of its parts where the report printed it so."""
     rows: list[Row] = []
-    swapped = {r.key: r for r in table.rows
-               if not r.official and r.parts and report.layout.get(f"{table.key}.{r.key}") == "single_row"}
+    swapped = {
+        r.key: r
+        for r in table.rows
+        if not r.official and r.parts and report.layout.get(f"{table.key}.{r.key}") == "single_row"
+    }
     replaced = {part: whole for whole in swapped.values() for part in whole.parts}
     for r in table.rows:
         if r.key in replaced:
@@ -95,10 +104,18 @@ def blocks(report: Report, table: Table) -> TableLayout:
     for (block, cols), brows in groupby(rows, key=lambda r: (r.block, official_columns(r))):
         spans = _spread(width, len(cols))
         out.append([Slot(block, colspan=width + 1, role="block")])
-        out.append([Slot(CONTENT, role="head")] + [Slot(c.label, colspan=s, role="head") for c, s in zip(cols, spans)])
+        out.append(
+            [Slot(CONTENT, role="head")]
+            + [Slot(c.label, colspan=s, role="head") for c, s in zip(cols, spans)]
+        )
         for r in brows:
-            out.append([Slot(r.label, role="label")] +
-                       [value_slot(report, f"{table.key}.{r.key}.{c.key}", s) for c, s in zip(cols, spans)])
+            out.append(
+                [Slot(r.label, role="label")]
+                + [
+                    value_slot(report, f"{table.key}.{r.key}.{c.key}", s)
+                    for c, s in zip(cols, spans)
+                ]
+            )
     return TableLayout(table, out, width + 1, labels=1)
 
 
@@ -125,8 +142,12 @@ def matrix(report: Report, table: Table) -> TableLayout:
     depth = 1 + max(len(p) for p in paths)
     runs = _column_runs(cols)
     head_rows = 3 if any(g for g, _ in runs) else 2
-    out: list[list[Slot]] = [[Slot(BALANCE_NOTE, rowspan=head_rows, colspan=depth, role="note"),
-                              Slot(APPLICANTS, colspan=len(cols), role="head")]]
+    out: list[list[Slot]] = [
+        [
+            Slot(BALANCE_NOTE, rowspan=head_rows, colspan=depth, role="note"),
+            Slot(APPLICANTS, colspan=len(cols), role="head"),
+        ]
+    ]
     second, third = [], []
     for group, run in runs:
         if group:
@@ -138,10 +159,10 @@ def matrix(report: Report, table: Table) -> TableLayout:
     for i, (r, path) in enumerate(zip(rows, paths)):
         line: list[Slot] = []
         for level, heading in enumerate(path):
-            if i and paths[i - 1][:level + 1] == path[:level + 1]:
+            if i and paths[i - 1][: level + 1] == path[: level + 1]:
                 continue
             span = 1
-            while i + span < len(rows) and paths[i + span][:level + 1] == path[:level + 1]:
+            while i + span < len(rows) and paths[i + span][: level + 1] == path[: level + 1]:
                 span += 1
             line.append(Slot(heading, rowspan=span, role="label"))
         line.append(Slot(r.label, colspan=depth - len(path), role="label"))
@@ -158,12 +179,16 @@ def one_row(report: Report, table: Table) -> TableLayout:
     for group, run in groupby(rows, key=lambda r: r.group):
         run = list(run)
         if group:
-            first.append(Slot(group, colspan=sum(len(official_columns(r)) for r in run), role="head"))
+            first.append(
+                Slot(group, colspan=sum(len(official_columns(r)) for r in run), role="head")
+            )
         for r in run:
             cols = official_columns(r)
             (second if group else first).append(Slot(r.label, colspan=len(cols), role="head"))
             under = third if group else second
-            under.extend(Slot(c.label, rowspan=1 if group or not grouped else 2, role="head") for c in cols)
+            under.extend(
+                Slot(c.label, rowspan=1 if group or not grouped else 2, role="head") for c in cols
+            )
             values.extend(value_slot(report, f"{table.key}.{r.key}.{c.key}") for c in cols)
     head = [first, second] + ([third] if grouped else [])
     return TableLayout(table, head + [values], len(values), len(head))

@@ -3,6 +3,7 @@ labels. Pipe tables cannot merge cells, so a spanning header is folded into the 
 (法人或其他组织·商业企业) and a row heading into the row label; table 1 gets one pipe table per
 第二十条 item, since its items have different columns.
 """
+
 from __future__ import annotations
 
 from itertools import groupby
@@ -44,17 +45,24 @@ def _values(report: Report, table: Table, r: Row, cols) -> list[str]:
 def _table(report: Report, table: Table) -> list[str]:
     rows = printed_rows(report, table)
     out: list[str] = []
-    if SHAPES[table.key] is one_row:   # printed transposed: each row is a column group (§2.5)
+    if SHAPES[table.key] is one_row:  # printed transposed: each row is a column group (§2.5)
         cols = official_columns(rows[0])
-        return _pipe(["", *(c.label for c in cols)],
-                     [[f"{r.group}·{r.label}" if r.group else r.label, *_values(report, table, r, cols)] for r in rows])
+        return _pipe(
+            ["", *(c.label for c in cols)],
+            [
+                [f"{r.group}·{r.label}" if r.group else r.label, *_values(report, table, r, cols)]
+                for r in rows
+            ],
+        )
     for block, brows in groupby(rows, key=lambda r: (r.block, official_columns(r))):
         brows = list(brows)
         cols = block[1]
         if block[0]:
             out += [f"**{block[0]}**", ""]
-        out += _pipe(["", *(_column_label(c) for c in cols)],
-                     [[_row_label(r, table), *_values(report, table, r, cols)] for r in brows])
+        out += _pipe(
+            ["", *(_column_label(c) for c in cols)],
+            [[_row_label(r, table), *_values(report, table, r, cols)] for r in brows],
+        )
         out.append("")
     return out[:-1]
 

@@ -1,6 +1,7 @@
 """The running order of a printed report: the six parts with their text and tables, and the
 sign-off. Shared by the html, docx and markdown writers so they print the same document.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,10 @@ def heading(number: int, report: Report) -> str:
 
 _TERMINAL = "。！？；：!?;:…"
 _CLOSING = "」』”’）)"
-_ENUMERATED = re.compile(r"^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+[、是]|"
-                         r"\d+[.、．]|第[一二三四五六七八九十]+)")
+_ENUMERATED = re.compile(
+    r"^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+[、是]|"
+    r"\d+[.、．]|第[一二三四五六七八九十]+)"
+)
 #: a line at least this share of the widest line filled the printed width (it was wrapped) …
 _FULL = 0.75
 #: … and a printed A4 line holds at least 20 Chinese characters (width 40)
@@ -42,8 +45,11 @@ def paragraphs(text: str) -> list[str]:
     previous = ""
     for line in lines:
         ends = previous.rstrip(_CLOSING)[-1:]
-        wrapped = (_width(previous) >= max(_FULL * widest, _MIN_WRAP) and ends not in _TERMINAL
-                   and not _ENUMERATED.match(line))
+        wrapped = (
+            _width(previous) >= max(_FULL * widest, _MIN_WRAP)
+            and ends not in _TERMINAL
+            and not _ENUMERATED.match(line)
+        )
         if out and wrapped:
             out[-1] += line
         else:
@@ -61,7 +67,11 @@ def sections(report: Report) -> Iterator[tuple[str, list[str], Table | None]]:
     tables = {t.part: t for t in report.format.tables}
     for part in report.format.parts:
         table = tables.get(part.number)
-        yield heading(part.number, report), [] if table else paragraphs(report.text(part.number)), table
+        yield (
+            heading(part.number, report),
+            [] if table else paragraphs(report.text(part.number)),
+            table,
+        )
 
 
 def chinese_date(d: dt.date) -> str:
@@ -71,6 +81,10 @@ def chinese_date(d: dt.date) -> str:
 def signature(report: Report) -> list[str]:
     """The signing unit and date printed at the end (domain-spec §2.2), unless the last part's
     text already ends with them (a reader keeps the sign-off there)."""
-    lines = [line for line in (report.agency, report.signed_on and chinese_date(report.signed_on)) if line]
-    last = paragraphs(report.text(report.format.parts[-1].number))[-len(lines):] if lines else []
+    lines = [
+        line
+        for line in (report.agency, report.signed_on and chinese_date(report.signed_on))
+        if line
+    ]
+    last = paragraphs(report.text(report.format.parts[-1].number))[-len(lines) :] if lines else []
     return [] if [norm(x) for x in last] == [norm(x) for x in lines] else lines

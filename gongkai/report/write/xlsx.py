@@ -4,6 +4,7 @@ Numbers are stored as numbers (so a supervising office can add up sheets), "/" a
 printed, a blank cell as an empty cell; an unreadable cell keeps its printed text, shaded,
 with a comment saying why.
 """
+
 from __future__ import annotations
 
 import io
@@ -20,9 +21,18 @@ from .layout import Slot, TableLayout, layouts, placed, title
 SUFFIX = ".xlsx"
 
 METADATA_SHEET = "报告信息"
-METADATA = (("标题", "title"), ("机关", "agency"), ("年度", "year"), ("格式", "format"), ("机关类别", "agency_kind"),
-            ("落款日期", "signed_on"), ("发布日期", "published_on"), ("是否有规章制定权", "can_make_rules"),
-            ("来源文件", "source_file"), ("来源类型", "source_kind"))
+METADATA = (
+    ("标题", "title"),
+    ("机关", "agency"),
+    ("年度", "year"),
+    ("格式", "format"),
+    ("机关类别", "agency_kind"),
+    ("落款日期", "signed_on"),
+    ("发布日期", "published_on"),
+    ("是否有规章制定权", "can_make_rules"),
+    ("来源文件", "source_file"),
+    ("来源类型", "source_kind"),
+)
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _UNREADABLE = PatternFill("solid", fgColor="FFE38A")
@@ -47,13 +57,21 @@ def _table(wb: Workbook, report: Report, layout: TableLayout) -> None:
                 ws.cell(r + dr + 1, c + dc + 1).border = _BORDER
         cell = ws.cell(r + 1, c + 1, _value(report, slot))
         cell.font = _FONT
-        cell.alignment = Alignment(horizontal="left" if slot.role in ("label", "note") else "center",
-                                   vertical="center", wrap_text=True)
+        cell.alignment = Alignment(
+            horizontal="left" if slot.role in ("label", "note") else "center",
+            vertical="center",
+            wrap_text=True,
+        )
         if slot.state is State.UNREADABLE:
             cell.fill = _UNREADABLE
             cell.comment = Comment(f"无法读取：{slot.reason or ''}", "gongkai")
         if slot.rowspan > 1 or slot.colspan > 1:
-            ws.merge_cells(start_row=r + 1, start_column=c + 1, end_row=r + slot.rowspan, end_column=c + slot.colspan)
+            ws.merge_cells(
+                start_row=r + 1,
+                start_column=c + 1,
+                end_row=r + slot.rowspan,
+                end_column=c + slot.colspan,
+            )
     for col in range(1, layout.width + 1):
         ws.column_dimensions[get_column_letter(col)].width = 24 if col <= layout.labels else 10
     if layout.head:

@@ -1,4 +1,5 @@
 """Agencies form a tree; a supervisor's view covers the subtree, staff only their own agency."""
+
 from gongkai.office.agencies import access
 from gongkai.office.agencies.models import Agency
 
@@ -18,4 +19,6 @@ def test_roles(clerk, reviewer, supervisor, bureau, county, town):
     assert access.visible_agency_ids(clerk) == {bureau.pk}
     assert access.can_see_personal_data(clerk, bureau)
     assert not access.can_see_personal_data(supervisor, bureau)
-    assert not access.can_see_personal_data(supervisor, county)  # a 监督人 is not the office's staff
+    assert not access.can_see_personal_data(
+        supervisor, county
+    )  # a 监督人 is not the office's staff

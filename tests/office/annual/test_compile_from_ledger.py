@@ -1,4 +1,5 @@
 """compile_report counts the ledger by year: received, carried over, concluded by row, pending."""
+
 import datetime as dt
 
 import pytest
@@ -14,27 +15,45 @@ pytestmark = pytest.mark.django_db
 
 def _app(agency, number, received, category="natural_person", concluded=None, outcome=""):
     from gongkai.office.applications.models import Application
+
     return Application.objects.create(
-        agency=agency, number=number, channel="in_person", arrived_on=received or D(2025, 1, 1),
-        received_on=received, applicant_category=category, applicant_name="张三", contact="13800000000",
-        request_text="某文件", concluded_on=concluded, outcome=outcome)
+        agency=agency,
+        number=number,
+        channel="in_person",
+        arrived_on=received or D(2025, 1, 1),
+        received_on=received,
+        applicant_category=category,
+        applicant_name="张三",
+        contact="13800000000",
+        request_text="某文件",
+        concluded_on=concluded,
+        outcome=outcome,
+    )
 
 
 def _appeal(agency, number, kind, filed, result="", closed=None):
     from gongkai.office.appeals.models import Appeal
-    return Appeal.objects.create(agency=agency, number=number, kind=kind, filed_on=filed, result=result,
-                                 closed_on=closed)
+
+    return Appeal.objects.create(
+        agency=agency, number=number, kind=kind, filed_on=filed, result=result, closed_on=closed
+    )
 
 
 def test_year_attribution(bureau, town):
-    _app(bureau, "1", D(2024, 12, 30), concluded=D(2025, 1, 6), outcome="granted")         # carried in, concluded
-    _app(bureau, "2", D(2024, 11, 1), concluded=D(2024, 11, 20), outcome="granted")        # last year only
+    _app(
+        bureau, "1", D(2024, 12, 30), concluded=D(2025, 1, 6), outcome="granted"
+    )  # carried in, concluded
+    _app(
+        bureau, "2", D(2024, 11, 1), concluded=D(2024, 11, 20), outcome="granted"
+    )  # last year only
     _app(bureau, "3", D(2025, 1, 1), "commercial_enterprise", D(2025, 2, 1), "partially_granted")
-    _app(bureau, "4", D(2025, 12, 31))                                                      # pending at year end
-    _app(bureau, "5", D(2025, 12, 1), concluded=D(2026, 1, 5), outcome="unable.not_held")  # concluded next year
-    _app(bureau, "6", D(2023, 6, 1))                                                        # pending for years
-    _app(bureau, "7", D(2026, 1, 2))                                                        # next year
-    _app(town, "8", D(2025, 5, 5))                                                          # another agency
+    _app(bureau, "4", D(2025, 12, 31))  # pending at year end
+    _app(
+        bureau, "5", D(2025, 12, 1), concluded=D(2026, 1, 5), outcome="unable.not_held"
+    )  # concluded next year
+    _app(bureau, "6", D(2023, 6, 1))  # pending for years
+    _app(bureau, "7", D(2026, 1, 2))  # next year
+    _app(town, "8", D(2025, 5, 5))  # another agency
     r = compile_report(bureau, 2025)
     assert r.value("t2.new_received.total") == 3
     assert r.value("t2.new_received.commercial_enterprise") == 1
@@ -57,12 +76,16 @@ def test_unconfirmed_receipt_is_not_counted_but_said(bureau):
 
 def test_appeals_filed_in_the_year_or_pending_at_its_start(bureau):
     _appeal(bureau, "a", "review", D(2025, 2, 1), "maintained", D(2025, 4, 1))
-    _appeal(bureau, "b", "review", D(2024, 10, 1))                                  # pending since last year
-    _appeal(bureau, "c", "review", D(2024, 10, 1), "corrected", D(2024, 12, 1))     # closed last year
-    _appeal(bureau, "d", "litigation_after_review", D(2025, 11, 1), "other", D(2026, 2, 1))  # closed next year
+    _appeal(bureau, "b", "review", D(2024, 10, 1))  # pending since last year
+    _appeal(bureau, "c", "review", D(2024, 10, 1), "corrected", D(2024, 12, 1))  # closed last year
+    _appeal(
+        bureau, "d", "litigation_after_review", D(2025, 11, 1), "other", D(2026, 2, 1)
+    )  # closed next year
     _appeal(bureau, "e", "litigation_direct", D(2024, 9, 1), "corrected", D(2025, 3, 1))
     r = compile_report(bureau, 2025)
-    assert [r.value(f"t3.review.{c}") for c in ("maintained", "corrected", "other", "pending", "total")] == [1, 0, 0, 1, 2]
+    assert [
+        r.value(f"t3.review.{c}") for c in ("maintained", "corrected", "other", "pending", "total")
+    ] == [1, 0, 0, 1, 2]
     assert r.value("t3.litigation_after_review.pending") == 1
     assert r.value("t3.litigation_after_review.other") == 0
     assert r.value("t3.litigation_direct.corrected") == 1
@@ -70,8 +93,14 @@ def test_appeals_filed_in_the_year_or_pending_at_its_start(bureau):
 
 def test_table_one_and_parts_come_from_the_entry(bureau):
     from gongkai.office.annual.models import AnnualReport
-    AnnualReport.objects.create(agency=bureau, year=2025, table1={"t1.penalty.decisions": "3"},
-                                part1="本年度，我局……", part6="本年度未收取政府信息公开信息处理费。")
+
+    AnnualReport.objects.create(
+        agency=bureau,
+        year=2025,
+        table1={"t1.penalty.decisions": "3"},
+        part1="本年度，我局……",
+        part6="本年度未收取政府信息公开信息处理费。",
+    )
     r = compile_report(bureau, 2025)
     assert r.value("t1.penalty.decisions") == 3
     assert r.value("t1.licensing.decisions") is None
@@ -96,7 +125,9 @@ def _oracle(records, year):
     open_at = lambda r, c, day: r <= day and (c is None or c > day)  # noqa: E731
     return {
         "new_received": sum(start <= r <= end for r, _, _, _ in records),
-        "carried_over_in": sum(open_at(r, c, start - dt.timedelta(days=1)) for r, _, c, _ in records),
+        "carried_over_in": sum(
+            open_at(r, c, start - dt.timedelta(days=1)) for r, _, c, _ in records
+        ),
         "processed_total": sum(c is not None and start <= c <= end for _, _, c, _ in records),
         "carried_over_out": sum(open_at(r, c, end) for r, _, c, _ in records),
     }
@@ -106,12 +137,14 @@ def _oracle(records, year):
 @given(st.lists(cases(), max_size=25))
 def test_counts_agree_with_a_case_by_case_count_and_balance(bureau, records):
     from gongkai.office.applications.models import Application
+
     Application.objects.filter(agency=bureau).delete()
     for i, (received, cat, concluded, outcome) in enumerate(records):
         _app(bureau, str(i), received, cat, concluded, outcome if concluded else "")
     r = compile_report(bureau, 2025)
     for row, n in _oracle(records, 2025).items():
         assert r.value(f"t2.{row}.total") == n, row
-    for col in [*CATEGORIES, "total"]:     # R-1, column by column
-        assert (r.value(f"t2.new_received.{col}") + r.value(f"t2.carried_over_in.{col}")
-                == r.value(f"t2.processed_total.{col}") + r.value(f"t2.carried_over_out.{col}"))
+    for col in [*CATEGORIES, "total"]:  # R-1, column by column
+        assert r.value(f"t2.new_received.{col}") + r.value(f"t2.carried_over_in.{col}") == r.value(
+            f"t2.processed_total.{col}"
+        ) + r.value(f"t2.carried_over_out.{col}")

@@ -1,5 +1,6 @@
 """The demo county: three years that use every outcome row and appeal result, users for every
 role, published reports that pass the checks, and a second run that changes nothing."""
+
 import io
 
 import pytest
@@ -16,15 +17,20 @@ def test_demo_county(django_user_model):
     from gongkai.office.annual.models import ReportVersion
     from gongkai.office.annual.publish import compiled_with_checks
     from gongkai.office.demo import COUNTY, load_demo
+
     out = io.StringIO()
     load_demo(out)
     assert "xian_clerk" in out.getvalue() and "gongkai-demo" in out.getvalue()
     county = Agency.objects.get(name=COUNTY)
     assert county.kind == "government" and len(county.descendants()) == 2
     for year in (2024, 2025, 2026):
-        used = set(Application.objects.filter(agency=county, concluded_on__year=year).values_list("outcome", flat=True))
+        used = set(
+            Application.objects.filter(agency=county, concluded_on__year=year).values_list(
+                "outcome", flat=True
+            )
+        )
         assert {r.key for r in OUTCOME_ROWS_2021} <= used, year
-    assert Application.objects.filter(concluded_on__isnull=True).exists()        # some still pending
+    assert Application.objects.filter(concluded_on__isnull=True).exists()  # some still pending
     kinds = set(Appeal.objects.values_list("kind", "result"))
     for kind in ("review", "litigation_direct", "litigation_after_review"):
         assert {(kind, r) for r in ("maintained", "corrected", "other")} <= kinds

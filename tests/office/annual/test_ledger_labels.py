@@ -1,15 +1,22 @@
 """A ledger names outcomes, applicant types and appeal results with the printed labels, loosely."""
+
 import pytest
 
-from gongkai.office.annual.labels import (appeal_kind_key, appeal_result_key, bare, category_key,
-                                          outcome_key, outcome_label)
+from gongkai.office.annual.labels import (
+    appeal_kind_key,
+    appeal_result_key,
+    bare,
+    category_key,
+    outcome_key,
+    outcome_label,
+)
 from gongkai.report.formats import APPLICANT_COLUMNS, OUTCOME_ROWS_2021, TABLE3
 
 
 @pytest.mark.parametrize("row", OUTCOME_ROWS_2021, ids=lambda r: r.key)
 def test_every_outcome_row_is_found_by_its_label_without_number(row):
     assert outcome_key(outcome_label(row.key)) == row.key
-    assert outcome_key(row.label) == row.key          # with its number, as printed
+    assert outcome_key(row.label) == row.key  # with its number, as printed
 
 
 def test_the_21_ledger_labels_are_distinct():
@@ -23,8 +30,11 @@ def test_partial_disclosure_is_enough_for_row_two():
 
 
 def test_separator_and_bracket_variants_match():
-    assert outcome_key("申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请") == "other.no_correction"
-    assert outcome_key("危及\"三安全一稳定\"") == "denied.security_stability"
+    assert (
+        outcome_key("申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请")
+        == "other.no_correction"
+    )
+    assert outcome_key('危及"三安全一稳定"') == "denied.security_stability"
     assert outcome_key("不予公开-属于国家秘密") == "denied.state_secret"
 
 

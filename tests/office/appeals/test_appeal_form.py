@@ -1,4 +1,5 @@
 """行政复议 / 行政诉讼 cases (条例第五十一条), linked to the contested application of the same agency."""
+
 import datetime as dt
 
 import pytest
@@ -14,8 +15,16 @@ def case(make_case):
 
 
 def post(client, **overrides):
-    data = {"agency": "", "application": "", "number": "（2025）某复字第1号", "kind": "review",
-            "filed_on": "2025-01-10", "result": "", "closed_on": "", "note": ""}
+    data = {
+        "agency": "",
+        "application": "",
+        "number": "（2025）某复字第1号",
+        "kind": "review",
+        "filed_on": "2025-01-10",
+        "result": "",
+        "closed_on": "",
+        "note": "",
+    }
     data.update(overrides)
     return client.post("/office/appeals/new/", data)
 
@@ -25,21 +34,34 @@ def test_register_and_close_an_appeal(client, clerk, bureau, case):
     assert post(client, agency=bureau.pk, application=case.pk).status_code == 302
     appeal = Appeal.objects.get()
     assert appeal.application == case and appeal.result == ""
-    response = client.post(f"/office/appeals/{appeal.pk}/", {
-        "agency": bureau.pk, "application": case.pk, "number": appeal.number, "kind": "review",
-        "filed_on": "2025-01-10", "result": "maintained", "closed_on": "2025-03-01", "note": ""})
+    response = client.post(
+        f"/office/appeals/{appeal.pk}/",
+        {
+            "agency": bureau.pk,
+            "application": case.pk,
+            "number": appeal.number,
+            "kind": "review",
+            "filed_on": "2025-01-10",
+            "result": "maintained",
+            "closed_on": "2025-03-01",
+            "note": "",
+        },
+    )
     assert response.status_code == 302
     appeal.refresh_from_db()
     assert (appeal.result, appeal.closed_on) == ("maintained", D(2025, 3, 1))
     assert "（2025）某复字第1号" in client.get(f"/office/cases/{case.pk}/").content.decode()
 
 
-@pytest.mark.parametrize("fields, message", [
-    ({"filed_on": "2025-13-01"}, "有效的日期"),
-    ({"closed_on": "2025-01-01", "result": "corrected"}, "不能早于立案日期"),
-    ({"result": "corrected"}, "同时填写"),
-    ({"kind": "appeal_to_heaven"}, "选择"),
-])
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"filed_on": "2025-13-01"}, "有效的日期"),
+        ({"closed_on": "2025-01-01", "result": "corrected"}, "不能早于立案日期"),
+        ({"result": "corrected"}, "同时填写"),
+        ({"kind": "appeal_to_heaven"}, "选择"),
+    ],
+)
 def test_bad_input_is_a_form_error(client, clerk, bureau, fields, message):
     client.force_login(clerk)
     response = post(client, agency=bureau.pk, **fields)
@@ -55,7 +77,9 @@ def test_application_of_another_agency_cannot_be_linked(client, other_clerk, tow
 
 
 def test_other_agency_sees_no_appeal(client, clerk, other_clerk, bureau):
-    Appeal.objects.create(agency=bureau, number="（2025）诉1号", kind="litigation_direct", filed_on=D(2025, 2, 1))
+    Appeal.objects.create(
+        agency=bureau, number="（2025）诉1号", kind="litigation_direct", filed_on=D(2025, 2, 1)
+    )
     client.force_login(other_clerk)
     assert "（2025）诉1号" not in client.get("/office/appeals/").content.decode()
     assert client.get(f"/office/appeals/{Appeal.objects.get().pk}/").status_code == 404

@@ -1,4 +1,5 @@
 """The case list filters: due within 5 working days, overdue, by status, and search."""
+
 import datetime as dt
 
 import pytest
@@ -12,6 +13,7 @@ D = dt.date
 def today(monkeypatch):
     """Pin 'today' to Wednesday 2024-12-18 for the list."""
     from gongkai.office.applications import views
+
     monkeypatch.setattr(views.timezone, "localdate", lambda: D(2024, 12, 18))
     return D(2024, 12, 18)
 
@@ -22,9 +24,9 @@ def rows(client, query):
 
 
 def test_filters(client, clerk, make_case, today):
-    make_case(arrived_on=D(2024, 11, 18), request_text="A")   # 0001 due 2024-12-16: overdue
-    make_case(arrived_on=D(2024, 11, 25), request_text="B")   # 0002 due 2024-12-23: within 5 wd
-    make_case(arrived_on=D(2024, 12, 10), request_text="C")   # 0003 due 2025-01-07: later
+    make_case(arrived_on=D(2024, 11, 18), request_text="A")  # 0001 due 2024-12-16: overdue
+    make_case(arrived_on=D(2024, 11, 25), request_text="B")  # 0002 due 2024-12-23: within 5 wd
+    make_case(arrived_on=D(2024, 12, 10), request_text="C")  # 0003 due 2025-01-07: later
     closed = make_case(arrived_on=D(2024, 11, 15), request_text="D")  # 0004 replied: not overdue
     services.reply(closed, D(2024, 12, 10), clerk, reply_type="granted")
     client.force_login(clerk)
@@ -34,11 +36,17 @@ def test_filters(client, clerk, make_case, today):
     assert rows(client, "?status=registered") == {"2024-0001", "2024-0002", "2024-0003"}
     assert rows(client, "?q=2024-0003") == {"2024-0003"}
     assert rows(client, "?q=张三") == {"2024-0001", "2024-0002", "2024-0003", "2024-0004"}
-    assert rows(client, "?status=bogus&due=bogus") == {"2024-0001", "2024-0002", "2024-0003", "2024-0004"}
+    assert rows(client, "?status=bogus&due=bogus") == {
+        "2024-0001",
+        "2024-0002",
+        "2024-0003",
+        "2024-0004",
+    }
 
 
 def test_a_long_list_is_paged_and_the_filters_follow_the_pages(client, clerk, make_case, today):
     from gongkai.office.applications.views import PAGE_SIZE
+
     for i in range(PAGE_SIZE + 3):
         make_case(arrived_on=D(2024, 11, 1) + dt.timedelta(days=i % 40), request_text=f"件{i}")
     client.force_login(clerk)
@@ -47,4 +55,4 @@ def test_a_long_list_is_paged_and_the_filters_follow_the_pages(client, clerk, ma
     assert "第 1 / 2 页" in first and 'href="?status=registered&amp;page=2"' in first
     second = client.get("/office/?status=registered&page=2").content.decode()
     assert second.count('<tr id="case-') == 3
-    assert client.get("/office/?page=99").status_code == 200      # past the end: the last page
+    assert client.get("/office/?page=99").status_code == 200  # past the end: the last page

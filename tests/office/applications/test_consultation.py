@@ -1,5 +1,6 @@
 """Consultation (条例第三十二条 third party, 第三十四条 co-agency): the time is not counted, at most
 15 working days after the other side received the letter."""
+
 import datetime as dt
 
 import pytest
@@ -23,8 +24,14 @@ def test_pause_ends_when_the_15_days_lapse(make_case, clerk):
     """An answer arriving late does not stretch the pause beyond 15 wd after delivery."""
     late, capped = make_case(arrived_on=D(2024, 12, 2)), make_case(arrived_on=D(2024, 12, 2))
     for case, end in ((late, D(2025, 2, 28)), (capped, D(2024, 12, 31))):
-        services.start_consultation(case, D(2024, 12, 9), clerk, party="agency", name="某县财政局",
-                                    delivered_on=D(2024, 12, 10))
+        services.start_consultation(
+            case,
+            D(2024, 12, 9),
+            clerk,
+            party="agency",
+            name="某县财政局",
+            delivered_on=D(2024, 12, 10),
+        )
         services.end_consultation(case, end, clerk)
     # 15 wd after delivery on 12-10 is 12-31, so both pauses end there
     assert late.due_on == capped.due_on
@@ -40,7 +47,9 @@ def test_open_consultation_shows_the_latest_date_on_the_page(client, make_case, 
 
 def test_consultation_needs_a_party(make_case, clerk):
     with pytest.raises(CaseError):
-        services.start_consultation(make_case(), D(2024, 12, 9), clerk, party="neighbour", name="某公司")
+        services.start_consultation(
+            make_case(), D(2024, 12, 9), clerk, party="neighbour", name="某公司"
+        )
 
 
 def test_cannot_reply_while_consulting(make_case, clerk):

@@ -1,5 +1,6 @@
 """Extension (条例第三十三条第二款): at most 20 working days, approved by a 审核人 or 负责人 before the
 period ends, with the applicant notified."""
+
 import datetime as dt
 
 import pytest
@@ -19,7 +20,9 @@ def test_reviewer_approval_moves_the_deadline(case, clerk, reviewer):
     services.request_extension(case, D(2024, 12, 20), clerk, days=20, reason="涉及档案调取")
     assert case.due_on == D(2024, 12, 30)  # a request alone changes nothing
     services.approve_extension(case, D(2024, 12, 23), reviewer, notified_on=D(2024, 12, 24))
-    assert case.due_on == D(2025, 1, 27)  # 20 wd after 12-30: 01-01 off, Sunday 01-26 a make-up working day
+    assert case.due_on == D(
+        2025, 1, 27
+    )  # 20 wd after 12-30: 01-01 off, Sunday 01-26 a make-up working day
     assert case.events.get(kind="extension").data["approved_by"] == "reviewer"
 
 
@@ -39,6 +42,7 @@ def test_a_clerk_cannot_approve(case, clerk):
 def test_a_reviewer_of_another_agency_cannot_approve(case, clerk, town):
     from django.contrib.auth.models import User
     from gongkai.office.agencies.models import Membership
+
     outsider = User.objects.create_user("town_reviewer")
     Membership.objects.create(user=outsider, agency=town, role="reviewer")
     services.request_extension(case, D(2024, 12, 20), clerk, days=20, reason="涉及档案调取")
@@ -68,13 +72,23 @@ def test_only_one_extension(case, clerk, reviewer):
 def test_approve_button_is_shown_to_the_reviewer_only(client, case, clerk, reviewer):
     services.request_extension(case, D(2024, 12, 20), clerk, days=20, reason="涉及档案调取")
     client.force_login(clerk)
-    assert 'id="form-extension_approve"' not in client.get(f"/office/cases/{case.pk}/").content.decode()
-    assert client.post(f"/office/cases/{case.pk}/extension_approve/", {
-        "extension_approve-on": "2024-12-23", "extension_approve-notified_on": "2024-12-23"}).status_code == 403
+    assert (
+        'id="form-extension_approve"'
+        not in client.get(f"/office/cases/{case.pk}/").content.decode()
+    )
+    assert (
+        client.post(
+            f"/office/cases/{case.pk}/extension_approve/",
+            {"extension_approve-on": "2024-12-23", "extension_approve-notified_on": "2024-12-23"},
+        ).status_code
+        == 403
+    )
     client.force_login(reviewer)
     assert 'id="form-extension_approve"' in client.get(f"/office/cases/{case.pk}/").content.decode()
-    response = client.post(f"/office/cases/{case.pk}/extension_approve/", {
-        "extension_approve-on": "2024-12-23", "extension_approve-notified_on": "2024-12-23"})
+    response = client.post(
+        f"/office/cases/{case.pk}/extension_approve/",
+        {"extension_approve-on": "2024-12-23", "extension_approve-notified_on": "2024-12-23"},
+    )
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.due_on == D(2025, 1, 27)

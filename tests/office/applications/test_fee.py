@@ -1,5 +1,6 @@
 """Fees (国办函〔2020〕109号): one method per application; 20 wd to pay from the day after the
 notice arrives; lapse closes in （六）2; the clock pauses by default ([U], configurable)."""
+
 import datetime as dt
 
 import pytest
@@ -28,7 +29,9 @@ def test_setting_off_keeps_the_clock_running(make_case, clerk, settings):
 
 def test_lapse_only_after_twenty_working_days(make_case, clerk):
     case = make_case(arrived_on=D(2024, 12, 2))
-    services.fee_notice(case, D(2024, 12, 9), clerk, method="per_item", amount=100, served_on=D(2024, 12, 10))
+    services.fee_notice(
+        case, D(2024, 12, 9), clerk, method="per_item", amount=100, served_on=D(2024, 12, 10)
+    )
     with pytest.raises(CaseError, match="2025-01-08"):  # 20 wd after 12-10 (01-01 off)
         services.reply(case, D(2025, 1, 8), clerk, reply_type="fee_unpaid")
     services.reply(case, D(2025, 1, 9), clerk, reply_type="fee_unpaid")

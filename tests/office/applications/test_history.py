@@ -1,4 +1,5 @@
 """条例第四十五条: every change to a case leaves who, when and what changed."""
+
 import datetime as dt
 
 from gongkai.office.applications import services
@@ -12,7 +13,12 @@ def test_each_step_is_in_the_history(make_case, clerk, reviewer):
     services.approve_extension(case, D(2024, 12, 23), reviewer, notified_on=D(2024, 12, 23))
     services.reply(case, D(2025, 1, 3), clerk, reply_type="granted")
     entries = list(case.history.all())
-    assert [h.action for h in entries] == ["登记申请", "申请延长答复期限", "批准延长答复期限", "答复办结"]
+    assert [h.action for h in entries] == [
+        "登记申请",
+        "申请延长答复期限",
+        "批准延长答复期限",
+        "答复办结",
+    ]
     assert [h.by.username for h in entries] == ["clerk", "clerk", "reviewer", "clerk"]
     assert entries[-1].changes["status"] == ["registered", "closed"]
     assert entries[-1].changes["outcome"] == ["", "granted"]

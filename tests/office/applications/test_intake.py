@@ -1,5 +1,6 @@
 """Intake (条例第二十九、三十一条): the form accepts a complete application, refuses missing or
 impossible fields with a form error (never a 500), and sets the legal receipt date by channel."""
+
 import datetime as dt
 
 import pytest
@@ -10,10 +11,20 @@ URL = "/office/cases/new/"
 
 
 def form_data(bureau, **overrides):
-    data = {"agency": bureau.pk, "number": "", "channel": "in_person", "arrived_on": "2024-12-02", "received_on": "",
-            "applicant_category": "commercial_enterprise", "applicant_subtype": "有限责任公司",
-            "applicant_name": "某某建材有限公司", "id_number": "91110000MA00000000", "contact": "010-12345678",
-            "request_text": "某地块出让合同", "delivery_form": "纸质，邮寄"}
+    data = {
+        "agency": bureau.pk,
+        "number": "",
+        "channel": "in_person",
+        "arrived_on": "2024-12-02",
+        "received_on": "",
+        "applicant_category": "commercial_enterprise",
+        "applicant_subtype": "有限责任公司",
+        "applicant_name": "某某建材有限公司",
+        "id_number": "91110000MA00000000",
+        "contact": "010-12345678",
+        "request_text": "某地块出让合同",
+        "delivery_form": "纸质，邮寄",
+    }
     data.update(overrides)
     return data
 
@@ -47,14 +58,17 @@ def test_online_application_waits_for_confirmation(logged_in, bureau, clerk):
     assert case.received_on == dt.date(2024, 12, 3) and case.due_on == dt.date(2024, 12, 31)
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("arrived_on", "2025-02-30", "有效的日期"),
-    ("arrived_on", "", "必填"),
-    ("applicant_name", "", "必填"),
-    ("request_text", "", "必填"),
-    ("applicant_category", "martian", "选择"),
-    ("arrived_on", "2999-01-01", "不能晚于今天"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("arrived_on", "2025-02-30", "有效的日期"),
+        ("arrived_on", "", "必填"),
+        ("applicant_name", "", "必填"),
+        ("request_text", "", "必填"),
+        ("applicant_category", "martian", "选择"),
+        ("arrived_on", "2999-01-01", "不能晚于今天"),
+    ],
+)
 def test_missing_or_impossible_fields_are_form_errors(logged_in, bureau, field, value, message):
     response = logged_in.post(URL, form_data(bureau, **{field: value}))
     assert response.status_code == 400

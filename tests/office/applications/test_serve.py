@@ -1,4 +1,5 @@
 """`gongkai serve`: misuse and a busy port give a message and exit 2, never a traceback."""
+
 import socket
 
 import pytest

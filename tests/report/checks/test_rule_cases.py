@@ -1,4 +1,5 @@
 """Every rule answers its table of cases (check_cases/): pass, fail and uncertain reports."""
+
 from __future__ import annotations
 
 import pytest
@@ -28,7 +29,9 @@ def test_rule_answers_case(case):
         failing = [f for f in findings if f.outcome is Outcome.FAIL]
         assert failing, [f.message for f in findings]
         expected = case.severity or RULES[case.rule].severity.value
-        assert any(f.severity.value == expected for f in failing), [(f.severity, f.message) for f in failing]
+        assert any(f.severity.value == expected for f in failing), [
+            (f.severity, f.message) for f in failing
+        ]
         for key in case.flagged:
             assert any(key in f.cells for f in failing), (key, [f.cells for f in failing])
     for f in findings:

@@ -1,5 +1,6 @@
 """Files that are not a readable report end in one ReadError with a clear message, quickly,
 whatever is wrong with them, and `gongkai` turns that into exit status 2."""
+
 import sys
 import time
 from pathlib import Path
@@ -18,8 +19,20 @@ from pdf_maker import Page, build  # noqa: E402
 def _one_page() -> Page:
     p = Page()
     p.text(80, 100, "某某镇人民政府2024年政府信息公开工作年度报告")
-    p.table(60, 150, [170, 60, 60], [30, 30], {(0, 0): "项目", (0, 1): "自然人", (0, 2): "总计",
-                                               (1, 0): "一、本年新收", (1, 1): "3", (1, 2): "3"})
+    p.table(
+        60,
+        150,
+        [170, 60, 60],
+        [30, 30],
+        {
+            (0, 0): "项目",
+            (0, 1): "自然人",
+            (0, 2): "总计",
+            (1, 0): "一、本年新收",
+            (1, 1): "3",
+            (1, 2): "3",
+        },
+    )
     return p
 
 
@@ -84,13 +97,17 @@ def test_a_pdf_with_no_report_in_it(tmp_path):
     _fails(f)
 
 
-@pytest.mark.parametrize("name,data", [
-    ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 200),
-    ("scan.jpg", b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4),
-    ("scan.png", b"this is not an image at all"),
-])
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 200),
+        ("scan.jpg", b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4),
+        ("scan.png", b"this is not an image at all"),
+    ],
+)
 def test_image_that_is_not_an_image(tmp_path, name, data):
     from gongkai.report.read.ocr import read_image
+
     f = tmp_path / name
     f.write_bytes(data)
     with pytest.raises(ReadError, match="图片"):
@@ -104,16 +121,25 @@ def test_huge_image_is_refused_before_decoding(tmp_path):
     from gongkai.report.read.ocr import read_image
 
     def chunk(kind, body):
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
     ihdr = struct.pack(">IIBBBBB", 40000, 40000, 1, 0, 0, 0, 0)
     f = tmp_path / "huge.png"
-    f.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b""))
+    f.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b""))
+        + chunk(b"IEND", b"")
+    )
     with pytest.raises(ReadError, match="过大"):
         read_image(f)
 
 
 def test_the_command_exits_2_without_a_traceback(tmp_path, capsys):
     from gongkai.cli import main
+
     f = tmp_path / "report.pdf"
     f.write_bytes(b"%PDF-1.4 truncated")
     code = main(["parse", str(f), "--to", "cells"])
@@ -126,6 +152,7 @@ def test_the_command_exits_2_without_a_traceback(tmp_path, capsys):
 def test_a_workbook_zip_bomb_is_refused(tmp_path):
     """An XLSX whose sheet would unpack to more than the bound is refused before it is read."""
     import zipfile
+
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("xl/workbook.xml", "<workbook/>")
@@ -157,7 +184,10 @@ def test_damaged_office_files_are_refused_with_a_message(kind, tmp_path):
                 data[rng.randrange(len(data))] = rng.randrange(256)
         else:
             out = io.BytesIO()
-            with zipfile.ZipFile(io.BytesIO(good)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+            with (
+                zipfile.ZipFile(io.BytesIO(good)) as zin,
+                zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout,
+            ):
                 for item in zin.infolist():
                     part = bytearray(zin.read(item.filename))
                     for _ in range(5 if len(part) > 10 else 0):

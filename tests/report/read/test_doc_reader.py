@@ -1,4 +1,5 @@
 """Legacy Word (.doc) files: the text and the table cells read from the piece table."""
+
 import json
 from pathlib import Path
 
@@ -20,8 +21,12 @@ def test_a_doc_saved_by_word_processor_reads_like_the_report_it_holds():
         pytest.skip(f"the shared corpus is not at {DEV}")
     truth = json.loads(truth_path.read_text("utf-8"))
     got = cells(read_path(FIXTURE))
-    assert [got["year"], got["table1"], got["table2"], got["table3"]] == \
-        [truth["year"], truth["table1"], truth["table2"], truth["table3"]]
+    assert [got["year"], got["table1"], got["table2"], got["table3"]] == [
+        truth["year"],
+        truth["table1"],
+        truth["table2"],
+        truth["table3"],
+    ]
 
 
 def test_every_doc_cell_says_where_it_was(tmp_path):

@@ -1,5 +1,6 @@
 """read_docx: paragraphs and tables in body order, gridSpan and vMerge expanded with their
 origin, and hostile files (not a zip, a zip bomb) refused with a message."""
+
 import io
 import zipfile
 
@@ -23,7 +24,12 @@ def template():
 
 def test_paragraphs_and_tables_come_in_body_order(template):
     order = [("table" if isinstance(b, Grid) else b.text) for b in template.blocks]
-    assert order[:4] == ["政府信息公开工作年度报告格式模板", "一、总体情况", "（文字描述）", "二、主动公开政府信息情况"]
+    assert order[:4] == [
+        "政府信息公开工作年度报告格式模板",
+        "一、总体情况",
+        "（文字描述）",
+        "二、主动公开政府信息情况",
+    ]
     assert order.index("table") == 4
     assert order[order.index("三、收到和处理政府信息公开申请情况") + 1] == "table"
     assert order[-1] == "（文字描述，收取信息处理费情况在此处报告。）"
@@ -41,15 +47,30 @@ def test_the_template_tables_expand_to_full_grids(template):
 def test_grid_span_and_vertical_merge_are_expanded_with_their_origin(template):
     t2, t3 = template.grids[1], template.grids[2]
     applicants = t2.rows[0][3:]
-    assert {c.text for c in applicants} == {"申请人情况"} and {c.origin for c in applicants} == {(0, 3)}
+    assert {c.text for c in applicants} == {"申请人情况"} and {c.origin for c in applicants} == {
+        (0, 3)
+    }
     note = [t2.rows[r][c] for r in range(3) for c in range(3)]
-    assert {c.origin for c in note} == {(0, 0)} and note[0].text.startswith("（本列数据的勾稽关系为")
+    assert {c.origin for c in note} == {(0, 0)} and note[0].text.startswith(
+        "（本列数据的勾稽关系为"
+    )
     assert sum(not c.spanned for c in note) == 1
     results = [t2.rows[r][0] for r in range(5, 27)]
-    assert {c.text for c in results} == {"三、本年度办理结果"} and {c.origin for c in results} == {(5, 0)}
-    assert t3.rows[2][0].text == "结果维持" and t3.rows[2][0].origin == (1, 0) and t3.rows[2][0].spanned
+    assert {c.text for c in results} == {"三、本年度办理结果"} and {c.origin for c in results} == {
+        (5, 0)
+    }
+    assert (
+        t3.rows[2][0].text == "结果维持"
+        and t3.rows[2][0].origin == (1, 0)
+        and t3.rows[2][0].spanned
+    )
     cell = t2.rows[9][3]
-    assert (cell.source.kind, cell.source.table, cell.source.row, cell.source.col) == ("docx", 1, 9, 3)
+    assert (cell.source.kind, cell.source.table, cell.source.row, cell.source.col) == (
+        "docx",
+        1,
+        9,
+        3,
+    )
 
 
 def test_a_file_that_is_not_a_zip_is_refused(tmp_path):

@@ -1,4 +1,5 @@
 """Grid tables (HTML, DOCX, PDF): values are placed under the header cell naming their column."""
+
 from gongkai.report.model import Source, State
 from gongkai.report.read.document import Document, Grid, GridCell, Line
 from gongkai.report.read.place import place
@@ -32,13 +33,21 @@ def grid(rows):
 
 
 def doc_with(t2_rows):
-    lines = ["某县某局2024年政府信息公开工作年度报告", "一、总体情况", "正文。", "三、收到和处理政府信息公开申请情况"]
+    lines = [
+        "某县某局2024年政府信息公开工作年度报告",
+        "一、总体情况",
+        "正文。",
+        "三、收到和处理政府信息公开申请情况",
+    ]
     blocks = [Line(t, Source("html", line=i + 1)) for i, t in enumerate(lines)]
     return Document([*blocks, grid(t2_rows)], kind="html")
 
 
 HEADER = [
-    [("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3), ("申请人情况", 1, 8)],
+    [
+        ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3),
+        ("申请人情况", 1, 8),
+    ],
     [("自然人", 2, 1), ("法人或其他组织", 1, 6), ("总计", 2, 1)],
     ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "小计"],
 ]
@@ -61,7 +70,7 @@ def test_subtotal_rows_and_merged_group_labels():
         ["3.危及“三安全一稳定”", "/", 0, 0, 0, 0, 0, 0, 0],
     ]
     r = place(doc_with(rows))
-    assert r.value("t2.denied.total") == 1                       # the local subtotal row, kept
+    assert r.value("t2.denied.total") == 1  # the local subtotal row, kept
     assert r.value("t2.denied.state_secret.natural_person") == 1
     assert r.cell("t2.denied.prohibited_by_law.natural_person").state is State.BLANK
     assert r.cell("t2.denied.security_stability.natural_person").state is State.NOT_APPLICABLE
@@ -73,4 +82,6 @@ def test_empty_cells_between_label_and_values_do_not_shift_the_row():
     """The label sits in the first of three label columns; the header says where each value is."""
     rows = HEADER + [["一、本年新收政府信息公开申请数量", "", "", 5, 1, 0, 0, 2, 0, 3, 8]]
     r = place(doc_with(rows))
-    assert [r.value(f"t2.new_received.{c}") for c in ("natural_person", "org_subtotal", "total")] == [5, 3, 8]
+    assert [
+        r.value(f"t2.new_received.{c}") for c in ("natural_person", "org_subtotal", "total")
+    ] == [5, 3, 8]

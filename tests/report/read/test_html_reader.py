@@ -1,5 +1,6 @@
 """read_html: merged cells expanded into every slot, page chrome around the report, nested
 layout tables, <br> in cells, HTML inside a JavaScript string, and the page's encoding."""
+
 import pytest
 
 from gongkai.report.read.document import Grid, Line
@@ -16,12 +17,18 @@ def _texts(grid: Grid):
     return [[c.text for c in row] for row in grid.rows]
 
 
-T3 = """<table>
+T3 = (
+    """<table>
 <tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
 <tr><td rowspan="2">结果维持</td><td rowspan=2>结果纠正</td><td rowspan="2">其他结果</td><td rowspan="2">尚未审结</td>
     <td rowspan="2">总计</td><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
-<tr>""" + "<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>" * 2 + """</tr>
-<tr>""" + "".join(f"<td>{i}</td>" for i in range(15)) + "</tr></table>"
+<tr>"""
+    + "<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>" * 2
+    + """</tr>
+<tr>"""
+    + "".join(f"<td>{i}</td>" for i in range(15))
+    + "</tr></table>"
+)
 
 
 def test_rowspan_and_colspan_fill_every_slot_with_the_origin(tmp_path):
@@ -29,13 +36,24 @@ def test_rowspan_and_colspan_fill_every_slot_with_the_origin(tmp_path):
     rows = _texts(grid)
     assert len(rows) == 4 and all(len(r) == 15 for r in rows)
     assert rows[0] == ["行政复议"] * 5 + ["行政诉讼"] * 10
-    assert rows[2][:5] == ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]     # from the rowspans
+    assert rows[2][:5] == [
+        "结果维持",
+        "结果纠正",
+        "其他结果",
+        "尚未审结",
+        "总计",
+    ]  # from the rowspans
     assert rows[3] == [str(i) for i in range(15)]
     copy = grid.rows[2][0]
     assert copy.origin == (1, 0) and copy.spanned and not grid.rows[1][0].spanned
     assert grid.rows[0][7].origin == (0, 5)
     assert grid.rows[3][4].origin is None
-    assert (copy.source.kind, copy.source.table, copy.source.row, copy.source.col) == ("html", 0, 2, 0)
+    assert (copy.source.kind, copy.source.table, copy.source.row, copy.source.col) == (
+        "html",
+        0,
+        2,
+        0,
+    )
 
 
 def test_a_saved_page_keeps_its_text_in_order_without_scripts_and_styles(tmp_path):
@@ -51,8 +69,16 @@ def test_a_saved_page_keeps_its_text_in_order_without_scripts_and_styles(tmp_pat
     <footer>版权所有 某镇人民政府<script>document.write("统计")</script></footer></body></html>"""
     doc = _doc(tmp_path, page)
     lines = [b.text if isinstance(b, Line) else "[table]" for b in doc.blocks]
-    assert lines == ["首页 > 政府信息公开", "某镇2024年政府信息公开工作年度报告", "一、总体情况", "2024年，我镇认真贯彻条例。",
-                     "二、主动公开政府信息情况", "[table]", "三、收到和处理政府信息公开申请情况", "版权所有 某镇人民政府"]
+    assert lines == [
+        "首页 > 政府信息公开",
+        "某镇2024年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2024年，我镇认真贯彻条例。",
+        "二、主动公开政府信息情况",
+        "[table]",
+        "三、收到和处理政府信息公开申请情况",
+        "版权所有 某镇人民政府",
+    ]
     assert doc.kind == "html" and doc.lines[3].source.line == 5
 
 
@@ -93,11 +119,20 @@ def test_js_escapes_are_decoded():
     assert unescape_js(r"\u4e00\x41\n\/\"\'\ud83d\ude00") == "一A\n/\"'😀"
 
 
-@pytest.mark.parametrize("html,encoding", [
-    ('<html><head><meta charset="gb2312"></head><body><p>一、总体情况：政府信息公开</p></body></html>', "gb18030"),
-    ('<meta http-equiv="Content-Type" content="text/html; charset=GBK"><p>一、总体情况：政府信息公开</p>', "gbk"),
-    ("<p>一、总体情况：政府信息公开</p>", "gb18030"),                            # no declaration at all
-    ('<meta charset="gbk"><p>一、总体情况：政府信息公开</p>', "utf-8"),          # declared wrong
-])
+@pytest.mark.parametrize(
+    "html,encoding",
+    [
+        (
+            '<html><head><meta charset="gb2312"></head><body><p>一、总体情况：政府信息公开</p></body></html>',
+            "gb18030",
+        ),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=GBK"><p>一、总体情况：政府信息公开</p>',
+            "gbk",
+        ),
+        ("<p>一、总体情况：政府信息公开</p>", "gb18030"),  # no declaration at all
+        ('<meta charset="gbk"><p>一、总体情况：政府信息公开</p>', "utf-8"),  # declared wrong
+    ],
+)
 def test_the_encoding_is_found(tmp_path, html, encoding):
     assert _doc(tmp_path, html, encoding).lines[0].text == "一、总体情况：政府信息公开"

@@ -1,5 +1,6 @@
 """A scanned page (a PDF page with no text layer) is read by OCR: values land in their cells
 by the image's rulings, and a value OCR is unsure of is passed on as such, never as a guess."""
+
 import json
 import re
 
@@ -15,6 +16,7 @@ pytestmark = pytest.mark.slow
 def _scan_of_page(src, number, out):
     """An image-only PDF of page `number` of `src`, rendered at 200 dpi."""
     import pypdfium2 as pdfium
+
     page = pdfium.PdfDocument(str(src))[number - 1]
     w, h = page.get_size()
     pil = page.render(scale=200 / 72).to_pil()
@@ -29,9 +31,13 @@ def _scan_of_page(src, number, out):
 
 
 def _values(doc):
-    return {(c.source.page, round(c.source.bbox[0] / 6), round(c.source.bbox[1] / 6)): c
-            for g in doc.grids for row in g.rows for c in row
-            if not c.spanned and c.source.bbox and re.fullmatch(r"[\d?]+", c.text.replace(" ", ""))}
+    return {
+        (c.source.page, round(c.source.bbox[0] / 6), round(c.source.bbox[1] / 6)): c
+        for g in doc.grids
+        for row in g.rows
+        for c in row
+        if not c.spanned and c.source.bbox and re.fullmatch(r"[\d?]+", c.text.replace(" ", ""))
+    }
 
 
 def test_scanned_page_reads_table_three_and_never_a_wrong_number(tmp_path):
@@ -43,12 +49,21 @@ def test_scanned_page_reads_table_three_and_never_a_wrong_number(tmp_path):
     _scan_of_page(src, 5, scan)
     doc = read_pdf(scan)
     assert doc.kind == "ocr"
-    t3 = [r for g in doc.grids for r in g.rows if sum(bool(re.fullmatch(r"\d+", c.text)) for c in r) == 15]
+    t3 = [
+        r
+        for g in doc.grids
+        for r in g.rows
+        if sum(bool(re.fullmatch(r"\d+", c.text)) for c in r) == 15
+    ]
     assert [[int(c.text) for c in r] for r in t3] == [truth["table3"]]
     assert all(c.source.kind == "ocr" and c.source.confidence is not None for r in t3 for c in r)
     text_layer = {k: c for k, c in _values(read_pdf(src)).items() if k[0] == 5}
     ocr = {(1, *k[1:]): c for k, c in _values(doc).items()}
     matched = [(ocr[(1, *k[1:])], c) for k, c in text_layer.items() if (1, *k[1:]) in ocr]
     assert len(matched) >= 0.9 * len(text_layer)
-    wrong = [(o.text, c.text) for o, c in matched if o.text != c.text and (o.source.confidence or 0) >= 0.8]
+    wrong = [
+        (o.text, c.text)
+        for o, c in matched
+        if o.text != c.text and (o.source.confidence or 0) >= 0.8
+    ]
     assert wrong == []

@@ -1,5 +1,6 @@
 """The Documents read from the dev PDFs: every value in its row by geometry, tables joined
 over page breaks, page footers gone. Values are compared with the hand-checked labels."""
+
 import json
 import re
 
@@ -75,7 +76,11 @@ def test_table_three_is_one_row_of_fifteen_values(stem):
 @pytest.mark.parametrize("stem", ["01_huaian_2024", "02_hongzequ_2023", "03_hongzequ_2024"])
 def test_no_page_footer_is_left_in_the_text(stem):
     doc, _ = _doc(stem)
-    footers = [b.text for b in doc.blocks if isinstance(b, Line) and re.fullmatch(r"\s*-\s*\d+\s*-\s*", b.text)]
+    footers = [
+        b.text
+        for b in doc.blocks
+        if isinstance(b, Line) and re.fullmatch(r"\s*-\s*\d+\s*-\s*", b.text)
+    ]
     assert footers == []
     assert doc.kind == "pdf"
     assert all(isinstance(b, (Line, Grid)) for b in doc.blocks)

@@ -1,4 +1,5 @@
 """The text reader reads every labelled dev text report exactly (acceptance of issue 2)."""
+
 import json
 import shutil
 import subprocess
@@ -26,8 +27,9 @@ def test_parse_command_prints_the_seed_cells(seed_path, capsys):
     assert main(["parse", str(seed_path), "--to", "cells"]) == 0
     out = json.loads(capsys.readouterr().out)
     truth = json.loads(seed_path.with_name("00_guantouzhen_2024.truth.json").read_text("utf-8"))
-    assert {k: out[k] for k in ("year", "table1", "table2", "table3")} == \
-        {k: truth[k] for k in ("year", "table1", "table2", "table3")}
+    assert {k: out[k] for k in ("year", "table1", "table2", "table3")} == {
+        k: truth[k] for k in ("year", "table1", "table2", "table3")
+    }
 
 
 def test_every_seed_cell_says_which_line_it_was_printed_on(seed_path):
@@ -47,7 +49,9 @@ def test_seed_metadata(seed_path):
     assert "信息处理费" in report.text(6)
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed")
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
+)
 @pytest.mark.parametrize("path,truth", labelled((".pdf",)))
 def test_a_layout_preserving_text_dump_of_each_dev_pdf_reads_exactly(path, truth, tmp_path):
     """Another tool's text dump (pdftotext -layout: one row per line, labels wrapped around
@@ -55,18 +59,24 @@ def test_a_layout_preserving_text_dump_of_each_dev_pdf_reads_exactly(path, truth
     dump = tmp_path / (path.stem + ".txt")
     subprocess.run(["pdftotext", "-layout", str(path), str(dump)], check=True)
     got = cells(read_path(dump))
-    assert [got["year"], got["table1"], got["table2"], got["table3"]] == \
-        [truth["year"], truth["table1"], truth["table2"], truth["table3"]]
+    assert [got["year"], got["table1"], got["table2"], got["table3"]] == [
+        truth["year"],
+        truth["table1"],
+        truth["table2"],
+        truth["table3"],
+    ]
 
 
 def _plumber(path, layout):
     import pdfplumber
+
     with pdfplumber.open(path) as pdf:
         return "\n".join(p.extract_text(layout=layout) or "" for p in pdf.pages)
 
 
 def _pdfium(path):
     import pypdfium2 as pdfium
+
     doc = pdfium.PdfDocument(str(path))
     try:
         return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
@@ -74,8 +84,11 @@ def _pdfium(path):
         doc.close()
 
 
-DUMPS = {"pdfplumber": lambda p: _plumber(p, False), "pdfplumber-layout": lambda p: _plumber(p, True),
-         "pdfium": _pdfium}
+DUMPS = {
+    "pdfplumber": lambda p: _plumber(p, False),
+    "pdfplumber-layout": lambda p: _plumber(p, True),
+    "pdfium": _pdfium,
+}
 
 
 @pytest.mark.parametrize("tool", DUMPS)
@@ -84,5 +97,9 @@ def test_text_dumps_of_each_dev_pdf_by_other_tools_read_exactly(path, truth, too
     dump = tmp_path / (path.stem + ".txt")
     dump.write_text(DUMPS[tool](path), "utf-8")
     got = cells(read_path(dump))
-    assert [got["year"], got["table1"], got["table2"], got["table3"]] == \
-        [truth["year"], truth["table1"], truth["table2"], truth["table3"]]
+    assert [got["year"], got["table1"], got["table2"], got["table3"]] == [
+        truth["year"],
+        truth["table1"],
+        truth["table2"],
+        truth["table3"],
+    ]

@@ -1,5 +1,6 @@
 """The DOCX looks like the official annex: A4, East Asian fonts, the six parts in order and the
 three tables with the merged header cells of the reference template."""
+
 import io
 
 import docx
@@ -35,7 +36,9 @@ def test_the_page_is_a4(document):
 
 
 def test_chinese_text_has_an_east_asian_font(document):
-    fonts = {r.element.rPr.rFonts.get(qn("w:eastAsia")) for p in document.paragraphs for r in p.runs}
+    fonts = {
+        r.element.rPr.rFonts.get(qn("w:eastAsia")) for p in document.paragraphs for r in p.runs
+    }
     assert None not in fonts
     assert {"仿宋_GB2312", "黑体"} <= fonts
     assert document.styles["Normal"].element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
@@ -58,7 +61,13 @@ def test_table_2_header_merges_like_the_template(document):
     second = _row_cells(t2, 1)
     assert ("法人或其他组织", 5, None) in second
     assert ("自然人", 1, "restart") in second and ("总计", 1, "restart") in second
-    assert [c[0] for c in _row_cells(t2, 2)][2:-1] == ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    assert [c[0] for c in _row_cells(t2, 2)][2:-1] == [
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+    ]
 
 
 def test_table_2_row_headings_span_their_rows(document):
@@ -66,7 +75,7 @@ def test_table_2_row_headings_span_their_rows(document):
     starts = {c[0]: r for r in range(len(t2.rows)) for c in _row_cells(t2, r) if c[2] == "restart"}
     assert starts["三、本年度办理结果"] == 5
     below = [_row_cells(t2, r)[0][2] for r in range(6, 27)]
-    assert below == ["continue"] * 21          # through （七）总计
+    assert below == ["continue"] * 21  # through （七）总计
     assert _row_cells(t2, 27)[0][:2] == ("四、结转下年度继续办理", 3)
 
 
@@ -80,7 +89,12 @@ def test_table_3_is_one_row_under_three_header_rows(document):
 def test_table_1_has_a_header_per_article_item(document):
     t1 = document.tables[0]
     blocks = [c[0] for r in range(len(t1.rows)) for c in _row_cells(t1, r) if c[1] == 4]
-    assert blocks == ["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项"]
+    assert blocks == [
+        "第二十条第（一）项",
+        "第二十条第（五）项",
+        "第二十条第（六）项",
+        "第二十条第（八）项",
+    ]
 
 
 def test_blank_stays_blank_slash_stays_slash_and_numbers_print_as_read(document):
@@ -89,7 +103,7 @@ def test_blank_stays_blank_slash_stays_slash_and_numbers_print_as_read(document)
     assert regulations == ["规章", "", "/", "0"]
     assert t1.rows[13].cells[-1].text == "96171.6"
     t2 = document.tables[1]
-    assert t2.rows[4].cells[5].text == "/"         # 上年结转 · 科研机构
+    assert t2.rows[4].cells[5].text == "/"  # 上年结转 · 科研机构
 
 
 def test_an_unreadable_cell_keeps_its_text_shaded_with_a_comment(document):

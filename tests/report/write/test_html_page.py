@@ -1,5 +1,6 @@
 """The HTML page: print-ready (A4, CJK serif fonts), real rowspan/colspan headers, cells shown
 as printed and unreadable cells marked."""
+
 import re
 
 import pytest
@@ -26,8 +27,17 @@ def test_a_standalone_a4_page_with_chinese_serif_fonts(page):
 
 
 def test_parts_in_order_and_tables_inside_their_parts(page):
-    marks = ["一、总体情况", "二、主动公开政府信息情况", 'id="t1"', "三、收到和处理政府信息公开申请情况", 'id="t2"',
-             "四、政府信息公开行政复议、行政诉讼情况", 'id="t3"', "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+    marks = [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        'id="t1"',
+        "三、收到和处理政府信息公开申请情况",
+        'id="t2"',
+        "四、政府信息公开行政复议、行政诉讼情况",
+        'id="t3"',
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ]
     positions = [page.index(m) for m in marks]
     assert positions == sorted(positions)
 
@@ -52,7 +62,7 @@ def test_an_unreadable_cell_is_marked_and_says_why(page):
     html, text = _cell(page, "t3.litigation_direct.pending")
     assert text == "约5"
     assert 'class="value unreadable"' in html and "无法读取" in html
-    assert "td.unreadable" in page         # the style that shades it
+    assert "td.unreadable" in page  # the style that shades it
 
 
 def test_text_is_escaped():

@@ -1,4 +1,5 @@
 """The spreadsheet: a sheet per table in the official layout, numbers as numbers."""
+
 import io
 
 import openpyxl
@@ -15,10 +16,18 @@ def workbook():
 
 
 def test_a_metadata_sheet_and_one_sheet_per_table(workbook):
-    assert workbook.sheetnames == ["报告信息", "表1 主动公开政府信息情况", "表2 收到和处理政府信息公开申请情况",
-                                   "表3 政府信息公开行政复议、行政诉讼情况"]
+    assert workbook.sheetnames == [
+        "报告信息",
+        "表1 主动公开政府信息情况",
+        "表2 收到和处理政府信息公开申请情况",
+        "表3 政府信息公开行政复议、行政诉讼情况",
+    ]
     meta = {row[0]: row[1] for row in workbook["报告信息"].iter_rows(values_only=True)}
-    assert meta["机关"] == "某县自然资源局" and meta["年度"] == 2024 and meta["落款日期"] == "2025-01-20"
+    assert (
+        meta["机关"] == "某县自然资源局"
+        and meta["年度"] == 2024
+        and meta["落款日期"] == "2025-01-20"
+    )
 
 
 def test_numbers_are_numbers_and_blank_and_slash_stay_apart(workbook):
@@ -33,7 +42,7 @@ def test_table_2_headers_are_merged(workbook):
     merged = {str(r) for r in t2.merged_cells.ranges}
     assert {"A1:C3", "D1:J1", "E2:I2", "D2:D3", "J2:J3", "A6:A27"} <= merged
     assert t2["D1"].value == "申请人情况" and t2["E2"].value == "法人或其他组织"
-    assert t2["J4"].value == 21       # 一、本年新收 · 总计
+    assert t2["J4"].value == 21  # 一、本年新收 · 总计
 
 
 def test_an_unreadable_cell_keeps_its_text_with_a_comment(workbook):
