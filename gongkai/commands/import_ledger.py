@@ -24,8 +24,8 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     if not open_database():
         return 2
-    from gongkai.office.annual.ledger_file import LedgerUnreadable
-    from gongkai.office.annual.ledger_import import import_ledger
+    from gongkai.office.ledger.load import import_ledger
+    from gongkai.office.ledger.sheet import LedgerUnreadable
 
     try:
         result = import_ledger(args.files, args.agency)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from .ledger_file import APPEAL_COLUMNS, APPLICATION_COLUMNS
+from .sheet import APPEAL_COLUMNS, APPLICATION_COLUMNS
 
 
 def write_ledger_xlsx(applications: list[dict] = (), appeals: list[dict] = ()) -> bytes:

@@ -22,7 +22,6 @@ from gongkai.report.formats import (
 )
 from gongkai.report.normalize import ROW_MARK, loose
 
-
 _NOTE = re.compile(r"（[^）]*）$")
 _GROUPS = tuple(ROW_MARK.sub("", g) for g in (DENIED, UNABLE, NOT_PROCESSED, OTHER))
 

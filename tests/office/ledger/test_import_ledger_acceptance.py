@@ -7,8 +7,8 @@ import random
 import pytest
 
 from gongkai.cli import main
-from gongkai.office.annual.labels import outcome_label
-from gongkai.office.annual.ledger_template import write_ledger_xlsx
+from gongkai.office.ledger.labels import outcome_label
+from gongkai.office.ledger.template import write_ledger_xlsx
 from gongkai.report.formats import APPLICANT_COLUMNS, OUTCOME_ROWS_2021, OUTCOME_COLUMNS, TABLE3
 
 pytestmark = pytest.mark.django_db

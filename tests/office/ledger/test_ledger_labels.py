@@ -2,7 +2,7 @@
 
 import pytest
 
-from gongkai.office.annual.labels import (
+from gongkai.office.ledger.labels import (
     appeal_kind_key,
     appeal_result_key,
     bare,

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from openpyxl import Workbook
 
-from gongkai.office.annual.ledger_file import LedgerUnreadable, read_ledger
-from gongkai.office.annual.ledger_template import write_ledger_xlsx
+from gongkai.office.ledger.sheet import LedgerUnreadable, read_ledger
+from gongkai.office.ledger.template import write_ledger_xlsx
 
 D = dt.date
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from .ledger_file import Ledger, RowError, read_ledger
+from .sheet import Ledger, RowError, read_ledger
 
 
 @dataclass
@@ -175,7 +175,7 @@ def _write(ledger: Ledger, agency, user, file_names: str) -> tuple[int, int]:
 def import_ledger(paths, agency_name: str, user=None) -> ImportResult:
     """Read `paths` and load them into the agency named `agency_name`, in one transaction.
 
-    Raises ledger_file.LedgerUnreadable when a file cannot be read at all.
+    Raises sheet.LedgerUnreadable when a file cannot be read at all.
     """
     from gongkai.office.applications.models import Application
 
