@@ -1,4 +1,4 @@
-"""A demo county to try the office: `python -m gongkai.office.demo` (idempotent).
+"""A demo county to try the office: `gongkai demo` (idempotent).
 
 示范县人民政府办公室 (the county government's own-level report, due 3月31日), one county
 department and 管头镇, with three years (2024–2026) of cases recorded through the same
@@ -393,7 +393,7 @@ def _reports(agencies, users):
     second version. Parts 一 and 六 start from the sentences pre-filled from the figures."""
     from gongkai.office.annual.compile import compile_report, fees_in_year
     from gongkai.office.annual.models import AnnualReport
-    from gongkai.office.annual.narrative import prefill
+    from gongkai.office.annual.narrative_draft import prefill
     from gongkai.office.annual.publish import PublishRefused, publish
 
     for name, agency in agencies.items():
@@ -468,9 +468,3 @@ def load_demo(out=sys.stdout) -> None:
     for username, agency, role, full_name in USERS:
         print(f"  {username:<16} {full_name}（{agency}）", file=out)
     print(f"  {'admin':<16} 系统管理员（可进入 /admin/）", file=out)
-
-
-if __name__ == "__main__":
-    from gongkai.commands.demo import run
-
-    sys.exit(run(None))

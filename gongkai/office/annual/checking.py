@@ -6,20 +6,12 @@ as `previous`, so 上年结转 is checked against what was actually published (Y
 
 from __future__ import annotations
 
+from gongkai.report.checks import iter_findings, ordered
 from gongkai.report.model import Report
-
-
-class ChecksUnavailable(Exception):
-    """The checks engine is not installed: nothing can be published unchecked."""
 
 
 def findings(report: Report, previous: Report | None = None) -> list:
     """Every finding, broken ERROR rules first (registry.ordered)."""
-    try:
-        from gongkai.report.checks import iter_findings
-        from gongkai.report.checks.registry import ordered
-    except ImportError as e:
-        raise ChecksUnavailable(f"检查模块不可用：{e}") from e
     return ordered(report, iter_findings(report, previous))
 
 

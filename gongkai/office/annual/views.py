@@ -22,12 +22,12 @@ from django.views.decorators.http import require_POST
 from gongkai.office.agencies import access
 from gongkai.office.agencies.models import Agency, Role
 
-from .checking import ChecksUnavailable, blocking
+from .checking import blocking
 from .compile import compile_report, fees_in_year
 from .export import PdfUnavailable, export, pdf_engine
 from .forms import PublishForm, ReportForm, table1_field_name
 from .models import AnnualReport, ReportVersion
-from .narrative import prefill
+from .narrative_draft import prefill
 from .publish import PublishRefused, compiled_with_checks, publish
 from .snapshot import report_from_snapshot
 
@@ -104,11 +104,7 @@ def report_detail(request, agency_id, year):
             return redirect("annual:detail", agency_id=agency.pk, year=year)
     else:
         form = None
-    try:
-        report, found = compiled_with_checks(agency, year, timezone.localdate())
-        checks_error = ""
-    except ChecksUnavailable as e:
-        report, found, checks_error = compile_report(agency, year), [], str(e)
+    report, found = compiled_with_checks(agency, year, timezone.localdate())
     if form is None:
         form = ReportForm(initial=_initial(entry, report, agency, year))
     versions = list(entry.versions.order_by("-number")) if entry else []
@@ -126,7 +122,6 @@ def report_detail(request, agency_id, year):
             "findings": [f for f in found if not f.outcome.value == "pass"],
             "passed": sum(1 for f in found if f.outcome.value == "pass"),
             "errors": blocking(found),
-            "checks_error": checks_error,
             "versions": versions,
             "publish_form": PublishForm(republish=bool(versions)),
             "pdf_engine": pdf_engine(),
@@ -173,7 +168,7 @@ def report_publish(request, agency_id, year):
             form.cleaned_data["published_on"],
             form.cleaned_data["reason"],
         )
-    except (PublishRefused, ChecksUnavailable) as e:
+    except PublishRefused as e:
         messages.error(request, f"未发布：{e}")
     else:
         late = "（已超过法定期限）" if version.late else ""

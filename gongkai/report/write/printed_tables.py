@@ -227,13 +227,3 @@ def placed(layout: TableLayout) -> Iterator[tuple[int, int, Slot]]:
                     taken[r + dr][c + dc] = True
             yield r, c, slot
             c += slot.colspan
-
-
-def expand(layout: TableLayout) -> list[list[tuple[Slot, bool]]]:
-    """Every grid slot with the slot printed there and whether it is the slot's origin."""
-    grid: list[list[tuple[Slot, bool] | None]] = [[None] * layout.width for _ in layout.rows]
-    for r, c, slot in placed(layout):
-        for dr in range(slot.rowspan):
-            for dc in range(slot.colspan):
-                grid[r + dr][c + dc] = (slot, dr == 0 and dc == 0)
-    return grid  # type: ignore[return-value]
