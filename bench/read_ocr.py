@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from gongkai.report.read.ocr import read_images  # noqa: E402
 from gongkai.report.read.pdf import read_pdf  # noqa: E402
 from gongkai.report.read.place import place  # noqa: E402
-from gongkai.report.write.cells import cells  # noqa: E402
+from gongkai.report.write.cells_json import cells  # noqa: E402
 
 CORPUS = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "dev"
 

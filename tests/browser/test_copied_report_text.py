@@ -5,7 +5,7 @@ import pytest
 
 from gongkai.report.read import read_path
 from gongkai.report.write import write
-from gongkai.report.write.cells import cells
+from gongkai.report.write.cells_json import cells
 
 from ..report.conftest import labelled
 

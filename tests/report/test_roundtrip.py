@@ -13,7 +13,7 @@ from gongkai.report.formats import FORMAT_2019
 from gongkai.report.model import Cell, Report
 from gongkai.report.read import ReadError, read_path
 from gongkai.report.write import write
-from gongkai.report.write.cells import cells
+from gongkai.report.write.cells_json import cells
 
 from .conftest import labelled
 from .write.sample import sample_report

@@ -117,7 +117,7 @@ def fees_in_year(agency, year: int):
 
     from gongkai.office.applications.models import CaseEvent, EventKind
 
-    from .narrative import Fees
+    from .narrative_draft import Fees
 
     start, end = year_bounds(year)
     events = CaseEvent.objects.filter(application__agency=agency)

@@ -1,7 +1,7 @@
 """The legal clock of an application: its reply due date, recomputed from the events every time.
 
 A pure function of the application's dates, its events and the calendar overrides; nothing is
-stored but the result. Every step of the computation is kept (Deadline.steps) so the case page
+stored but the result. Every step of the computation is kept (DueDate.steps) so the case page
 can show a person how the date came about. Working days are counted per domain-spec §6.2: the
 trigger day is not counted, the period ends on the n-th working day after it.
 """
@@ -28,7 +28,7 @@ PARTIES = {"third_party": ("第三方", "第三十二条"), "agency": ("其他�
 
 
 @dataclass
-class Deadline:
+class DueDate:
     """`date` is None when the clock cannot run (no legal receipt date, awaiting a correction, or
     a fee notice unpaid while fees pause the clock); `paused` says the clock stands still now."""
 
@@ -75,7 +75,7 @@ def _first(events, kind):
 
 def compute_deadline(
     application, events, calendar=None, *, fee_pauses_clock: bool = True
-) -> Deadline:
+) -> DueDate:
     """条例第三十条至第三十五条: the reply due date of `application` given its `events`.
 
     clock start = the day the corrected application arrived, else the 第三十一条 receipt date;
@@ -92,28 +92,28 @@ def compute_deadline(
         return _compute(application, events, _Counter(calendar), steps, fee_pauses_clock)
     except CalendarUnknown as exc:
         steps.append(f"无法计算答复期限：{exc}。请管理员在“工作日调整”中补充该年的安排。")
-        return Deadline(None, steps=steps)
+        return DueDate(None, steps=steps)
 
 
-def _compute(application, events, clock, steps, fee_pauses_clock) -> Deadline:
+def _compute(application, events, clock, steps, fee_pauses_clock) -> DueDate:
     received = application.received_on
     if received is None:
         steps.append(
             "第三十一条：尚未确认收到申请之日（平常信函、网络、传真需与申请人确认），暂不计算答复期限。"
         )
-        return Deadline(None, steps=steps)
+        return DueDate(None, steps=steps)
     steps.append(f"收到申请之日：{received}（第三十一条）。")
 
     start = _correction(events, received, clock, steps)
     if start is None:
-        return Deadline(None, clock.provisional, steps, paused=True)
+        return DueDate(None, clock.provisional, steps, paused=True)
 
     due = clock.add(start, REPLY_WD)
     steps.append(f"自 {start} 起第 {REPLY_WD} 个工作日：{due}（第三十三条第二款）。")
     due = _extension(events, due, clock, steps)
     due, open_pause = _pauses(events, start, due, clock, steps, fee_pauses_clock)
     if due is None:
-        return Deadline(None, clock.provisional, steps, paused=True)
+        return DueDate(None, clock.provisional, steps, paused=True)
 
     delay = [e for e in events if e.kind == "art35_delay"]
     if delay:
@@ -123,7 +123,7 @@ def _compute(application, events, clock, steps, fee_pauses_clock) -> Deadline:
         )
     if clock.provisional:
         steps.append("注意：计算涉及尚无官方放假安排的年份，结果为暂定日期，公布安排后自动重算。")
-    return Deadline(due, clock.provisional, steps, paused=open_pause)
+    return DueDate(due, clock.provisional, steps, paused=open_pause)
 
 
 def _correction(events, received, clock, steps):

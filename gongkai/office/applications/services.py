@@ -29,7 +29,7 @@ class CaseError(ValidationError):
 RECEIVED_ON_ARRIVAL = (Channel.IN_PERSON, Channel.POST_SIGNED, Channel.ORAL)
 
 
-def deadline_for(application: Application) -> clock.Deadline:
+def deadline_for(application: Application) -> clock.DueDate:
     """The due date and its explanation from the events recorded so far."""
     return clock.compute_deadline(
         application,

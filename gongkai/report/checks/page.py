@@ -1,7 +1,7 @@
 """A standalone page of the report's three tables with every cell a finding is about marked:
 red for a broken rule, amber for an uncertain one; hovering shows the rule, the message and
 where the number was printed. The tables are drawn from the writers' official layout
-(`write.layout`), so the page looks like the printed report.
+(`write.printed_tables`), so the page looks like the printed report.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections import defaultdict
 from html import escape
 
 from ..model import Report
-from ..write.layout import Slot, TableLayout, layouts, title
+from ..write.printed_tables import Slot, TableLayout, layouts, title
 from .finding import Finding, Outcome, Severity
 from .naming import cell_name
 

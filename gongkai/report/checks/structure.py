@@ -15,7 +15,7 @@ from .finding import Severity
 from .naming import TABLE_NAMES, row_name
 from .registry import rule
 from .table2 import single_row_other
-from .narrative import flat
+from .narrative_figures import flat
 
 
 @rule("S-1", Severity.ERROR, title="六个部分齐全且顺序正确")

@@ -8,7 +8,7 @@ import re
 from ..formats import PARTS
 from .context import Context
 from .finding import Severity
-from .narrative import flat
+from .narrative_figures import flat
 from .registry import rule
 from .table2 import APPLICANTS, TOTAL
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 
 WRITERS = {
-    "cells": "cells",  # spec/cells.md: the 200 numbers, null for blank and "/"
+    "cells": "cells_json",  # spec/cells.md: the 200 numbers, null for blank and "/"
     "json": "full_json",  # every cell with raw text, state and source; parts; metadata
     "md": "markdown",
     "html": "html",  # standalone print-ready page

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, Twips
 
 from ..model import Report, State
-from .layout import Slot, TableLayout, column_shares, layouts, placed, title
+from .printed_tables import Slot, TableLayout, column_shares, layouts, placed, title
 from .sections import sections, signature
 
 SUFFIX = ".docx"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from ..model import Report, State
-from .layout import Slot, TableLayout, column_shares, layouts, title
+from .printed_tables import Slot, TableLayout, column_shares, layouts, title
 from .sections import sections, signature
 
 SUFFIX = ".html"

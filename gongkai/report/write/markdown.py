@@ -10,7 +10,7 @@ from itertools import groupby
 
 from ..formats import Column, Row, Table
 from ..model import Cell, Report, State
-from .layout import SHAPES, chain, official_columns, one_row, printed_rows, shown, title
+from .printed_tables import SHAPES, chain, official_columns, one_row, printed_rows, shown, title
 from .sections import sections, signature
 
 SUFFIX = ".md"

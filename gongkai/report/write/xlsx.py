@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from ..model import Report, State
 from .full_json import to_dict
-from .layout import Slot, TableLayout, layouts, placed, title
+from .printed_tables import Slot, TableLayout, layouts, placed, title
 
 SUFFIX = ".xlsx"
 

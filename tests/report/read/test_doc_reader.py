@@ -7,7 +7,7 @@ import pytest
 
 from gongkai.cli import main
 from gongkai.report.read import ReadError, read_path
-from gongkai.report.write.cells import cells
+from gongkai.report.write.cells_json import cells
 
 from ..conftest import DEV
 

@@ -4,7 +4,7 @@ from gongkai.report.formats import FORMAT_2019
 from gongkai.report.model import State
 from gongkai.report.read.place import place
 from gongkai.report.read.text import parse_text
-from gongkai.report.write.cells import cells
+from gongkai.report.write.cells_json import cells
 
 
 def cell_lines(*cells):

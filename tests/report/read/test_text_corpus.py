@@ -8,7 +8,7 @@ import pytest
 
 from gongkai.cli import main
 from gongkai.report.read import read_path
-from gongkai.report.write.cells import cells
+from gongkai.report.write.cells_json import cells
 
 from ..conftest import labelled
 

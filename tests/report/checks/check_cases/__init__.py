@@ -158,10 +158,26 @@ class Case:
 
 
 def all_cases() -> list[Case]:
-    from . import applications, appeals, cells, proactive, structure, text, years
+    from . import (
+        appeals,
+        applications,
+        cell_values,
+        narrative_vs_tables,
+        proactive,
+        structure,
+        years,
+    )
 
     return [
         c
-        for m in (applications, appeals, cells, proactive, structure, text, years)
+        for m in (
+            applications,
+            appeals,
+            cell_values,
+            proactive,
+            structure,
+            narrative_vs_tables,
+            years,
+        )
         for c in m.CASES
     ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from gongkai.report.formats import DENIED, NOT_PROCESSED, OTHER, UNABLE, TABLE2_2021
+from gongkai.report.formats import DENIED, NOT_PROCESSED, OTHER, TABLE2_2021, UNABLE
 from gongkai.report.model import AgencyKind, Report
 
 

@@ -1,7 +1,7 @@
 """T-: the narrative against the tables (domain-spec §4.6).
 
 Figures are read from parts 一 and 六 with regular expressions over the flat text
-(`narrative.flat`). Where the narrative can be read two ways, either reading passes.
+(`narrative_figures.flat`). Where the narrative can be read two ways, either reading passes.
 A narrative that states nothing passes: there is nothing to contradict.
 """
 
@@ -13,7 +13,7 @@ from typing import Iterator
 
 from .context import Context
 from .finding import Finding, Severity
-from .narrative import Mention, flat, mentions, sentence_at
+from .narrative_figures import Mention, flat, mentions, sentence_at
 from .registry import rule
 
 NARRATIVE = (1, 6)
