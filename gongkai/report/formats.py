@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .normalize import norm
 
 
 @dataclass(frozen=True, eq=False)  # identity: each layout object exists once
@@ -40,10 +39,6 @@ class Row:
     leaf: bool = False  # an outcome row counted in （七）总计
     official: bool = True
     parts: tuple[str, ...] = ()  # for subtotal / total rows: the row keys they sum
-
-    @cached_property
-    def norm_label(self) -> str:
-        return norm(self.label)
 
 
 @dataclass(frozen=True, eq=False)  # identity: each layout object exists once
