@@ -317,6 +317,8 @@ def _appeals(rng, agency, year, n_each):
             filed = (case.concluded_on if case else dt.date(year, 3, 1)) + dt.timedelta(
                 days=rng.randrange(10, 50)
             )
+            if filed > TODAY:
+                continue  # the demo holds no day after TODAY (an appeal not yet filed)
             result = results[(i + year) % len(results)]
             closed = filed + dt.timedelta(days=rng.randrange(40, 120)) if result else None
             if closed and closed > TODAY:

@@ -45,3 +45,27 @@ def test_demo_county(django_user_model):
     again = io.StringIO()
     load_demo(again)
     assert "已存在" in again.getvalue() and Application.objects.count() == n
+
+
+def test_demo_dates_are_all_in_the_past():
+    """Every date the demo records is on or before its last day, itself before today (a due
+    date the clock computes may of course lie ahead)."""
+    import datetime as dt
+
+    from django.apps import apps
+    from django.db import models
+
+    from gongkai.office.demo import TODAY, load_demo
+
+    load_demo(io.StringIO())
+    assert TODAY <= dt.date.today()
+    for app in ("applications", "appeals", "annual"):
+        for model in apps.get_app_config(app).get_models():
+            for field in model._meta.get_fields():
+                if (
+                    isinstance(field, models.DateField)
+                    and not isinstance(field, models.DateTimeField)
+                    and field.name != "due_on"
+                ):
+                    late = model.objects.filter(**{f"{field.name}__gt": TODAY})
+                    assert not late.exists(), (model.__name__, field.name, late.first())
