@@ -14,6 +14,7 @@ WRITERS = {
     "md": "markdown",
     "html": "html",  # standalone print-ready page
     "xlsx": "xlsx",
+    "csv": "table_csv",  # one line per cell: table, row, column, value, state
     "docx": "docx",  # the official layout, A4, merged header cells
 }
 
