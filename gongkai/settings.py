@@ -40,6 +40,7 @@ ALLOWED_HOSTS = [
 ]
 
 OFFICE_APPS = ["agencies", "applications", "appeals", "annual", "portal"]
+OFFICE_APPS += ["api"]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from gongkai.office.api.api import api
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("login/", auth_views.LoginView.as_view(), name="login"),
@@ -11,5 +13,7 @@ urlpatterns = [
     path("office/annual/", include("gongkai.office.annual.urls")),
     path("office/appeals/", include("gongkai.office.appeals.urls")),
     path("office/", include("gongkai.office.applications.urls")),
+    path("api/v1/", api.urls),
+    path("office/api/", include("gongkai.office.api.urls")),
     path("", include("gongkai.office.portal.urls")),
 ]

@@ -27,13 +27,29 @@ class PublishRefused(Exception):
         self.errors = list(errors)
 
 
+def latest_version(agency, year: int, number: int | None = None) -> ReportVersion | None:
+    """The latest published version of `year` (or version `number`), None while unpublished."""
+    versions = ReportVersion.objects.filter(report__agency=agency, report__year=year)
+    if number is not None:
+        return versions.filter(number=number).first()
+    return versions.order_by("-number").first()
+
+
+def latest_versions(agency) -> list[ReportVersion]:
+    """The latest published version of each year, newest year first."""
+    latest: dict[int, ReportVersion] = {}
+    for v in (
+        ReportVersion.objects.filter(report__agency=agency)
+        .select_related("report")
+        .order_by("number")
+    ):
+        latest[v.report.year] = v
+    return [latest[y] for y in sorted(latest, reverse=True)]
+
+
 def published_report(agency, year: int) -> Report | None:
     """The latest published version of `year`, as it was frozen."""
-    version = (
-        ReportVersion.objects.filter(report__agency=agency, report__year=year)
-        .order_by("-number")
-        .first()
-    )
+    version = latest_version(agency, year)
     return report_from_snapshot(version.snapshot) if version else None
 
 

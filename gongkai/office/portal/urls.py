@@ -1,10 +1,15 @@
 from django.urls import path
 
-from . import views
+from . import open_data, views
 
 app_name = "portal"
 urlpatterns = [
     path("", views.index, name="index"),
     path("agency/<int:agency_id>/", views.agency, name="agency"),
     path("agency/<int:agency_id>/reports/<int:year>/", views.annual_report, name="report"),
+    path(
+        "agency/<int:agency_id>/reports/<int:year>/data.<str:kind>",
+        open_data.report_data,
+        name="report_data",
+    ),
 ]
