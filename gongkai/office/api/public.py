@@ -10,7 +10,7 @@ from ninja.errors import HttpError
 from gongkai.office.agencies.models import Agency
 from gongkai.office.annual.publish import latest_version, latest_versions
 from gongkai.office.annual.snapshot import report_from_snapshot
-from gongkai.report.write.cells import cells
+from gongkai.report.write.cells_json import cells
 
 from . import schemas
 

@@ -13,7 +13,7 @@ from gongkai.office.agencies.models import Agency
 from gongkai.office.annual.publish import latest_version
 from gongkai.office.annual.snapshot import report_from_snapshot
 from gongkai.report.write import write
-from gongkai.report.write.cells import cells
+from gongkai.report.write.cells_json import cells
 
 KINDS = {"json": "application/json", "csv": "text/csv"}
 

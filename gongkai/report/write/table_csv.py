@@ -11,7 +11,7 @@ import csv
 import io
 
 from ..model import Report, State
-from .layout import chain, official_columns, printed_rows, shown
+from .printed_tables import chain, official_columns, printed_rows, shown
 
 SUFFIX = ".csv"
 HEADER = ("表格", "行", "列", "单元格", "值", "状态")
