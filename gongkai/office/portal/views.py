@@ -9,6 +9,7 @@ from django.urls import NoReverseMatch, reverse
 
 from gongkai.office.agencies.models import Agency
 from gongkai.office.annual.models import ReportVersion
+from gongkai.office.annual.publish import latest_versions
 from gongkai.office.annual.snapshot import report_from_snapshot
 from gongkai.office.applications.models import Channel
 from gongkai.report.write import write
@@ -27,18 +28,6 @@ def index(request):
     )
 
 
-def _published(agency) -> list[ReportVersion]:
-    """The latest published version of each year, newest year first."""
-    latest: dict[int, ReportVersion] = {}
-    for v in (
-        ReportVersion.objects.filter(report__agency=agency)
-        .select_related("report")
-        .order_by("number")
-    ):
-        latest[v.report.year] = v
-    return [latest[y] for y in sorted(latest, reverse=True)]
-
-
 def agency(request, agency_id):
     agency = get_object_or_404(Agency, pk=agency_id, is_active=True)
     return render(
@@ -46,7 +35,7 @@ def agency(request, agency_id):
         "portal/agency.html",
         {
             "agency": agency,
-            "reports": _published(agency),
+            "reports": latest_versions(agency),
             "channels": Channel.choices,
             "catalogue_url": _catalogue_url(agency),
         },
