@@ -31,6 +31,14 @@ class Agency(models.Model):
     #: 立法法第九十一、九十三条: only some agencies may make 规章 (table 1 第（一）项)
     can_make_rules = models.BooleanField("有规章制定权", default=False)
     is_active = models.BooleanField("启用", default=True)
+    #: 条例第十二条: the 指南 names the OGI unit's address, office hours, telephone, fax and
+    #: internet contact; the office enters them and the portal shows them
+    address = models.CharField("办公地址", max_length=200, blank=True)
+    office_hours = models.CharField("办公时间", max_length=200, blank=True)
+    telephone = models.CharField("联系电话", max_length=100, blank=True)
+    fax = models.CharField("传真", max_length=100, blank=True)
+    email = models.CharField("电子邮箱", max_length=200, blank=True)
+    postal_address = models.CharField("通信地址", max_length=200, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "机关"
@@ -38,6 +46,12 @@ class Agency(models.Model):
 
     def __str__(self):
         return self.name
+
+    GUIDE_FIELDS = ("address", "office_hours", "telephone", "fax", "email", "postal_address")
+
+    def guide_contacts(self) -> list[tuple[str, str]]:
+        """(label, value) of the 第十二条 contact fields, in the 指南's order; blank ones kept."""
+        return [(self._meta.get_field(f).verbose_name, getattr(self, f)) for f in self.GUIDE_FIELDS]
 
     def ancestors(self) -> list["Agency"]:
         """The parent, its parent, … up to the root (nearest first)."""
