@@ -29,6 +29,7 @@ from gongkai.report.model import AgencyKind, Cell, Report, Source, TextPart
 
 LEDGER = Source(kind="ledger")
 ENTERED = Source(kind="entered")
+CATALOGUE = Source(kind="catalogue")
 
 CATEGORIES = tuple(c.key for c in APPLICANT_COLUMNS)
 OUTCOMES = tuple(r.key for r in OUTCOME_ROWS_2021)
@@ -95,12 +96,37 @@ def fill_tables_2_and_3(report: Report, counts: LedgerCounts) -> None:
         report.set(Cell.number(f"t3.{kind}.total", total, LEDGER))
 
 
-def fill_table_1(report: Report, entered: dict[str, str | None]) -> None:
-    """Table 1 is entered by hand: each value as typed, blank stays blank (never a 0)."""
+def _cell_name(key: str) -> str:
+    _, row, col = FORMAT_2021.specs[key]
+    return f"{row.label}·{col.label}"
+
+
+def fill_table_1(
+    report: Report,
+    entered: dict[str, str | None],
+    compiled: dict[str, int] | None = None,
+    reasons: dict[str, str] | None = None,
+) -> None:
+    """Table 1: the value entered by hand where there is one (blank stays blank, never a 0),
+    else the count compiled from the catalogue. A compiled count never replaces an entered
+    figure; where both exist and differ, a note shows the difference and the reason given."""
+    compiled, reasons = compiled or {}, reasons or {}
     for key in FORMAT_2021.table("t1").cell_keys():
         raw = entered.get(key)
+        raw = "" if raw is None else str(raw)
         _, _, col = FORMAT_2021.specs[key]
-        report.set(Cell.read(key, "" if raw is None else str(raw), ENTERED, decimal=col.decimal))
+        if raw.strip() or key not in compiled:
+            cell = Cell.read(key, raw, ENTERED, decimal=col.decimal)
+            report.set(cell)
+            if key in compiled and not (cell.known and cell.value == compiled[key]):
+                shown = cell.raw or "空白"
+                diff = f"（相差{cell.value - compiled[key]}）" if cell.known else ""
+                why = f"理由：{reasons[key]}" if reasons.get(key) else "未说明理由"
+                report.notes.append(
+                    f"表一“{_cell_name(key)}”录入为{shown}，目录汇总为{compiled[key]}{diff}；{why}。"
+                )
+        else:
+            report.set(Cell.number(key, compiled[key], CATALOGUE))
 
 
 def assemble_report(
@@ -111,9 +137,12 @@ def assemble_report(
     kind: AgencyKind | None = None,
     can_make_rules: bool | None = None,
     table1: dict[str, str | None] | None = None,
+    compiled_table1: dict[str, int] | None = None,
+    table1_reasons: dict[str, str] | None = None,
     texts: dict[int, str] | None = None,
 ) -> Report:
-    """One agency's report for `year` in the 2021 format: tables 2–3 counted, table 1 and parts as entered."""
+    """One agency's report for `year` in the 2021 format: tables 2–3 counted, table 1 entered
+    or compiled from the catalogue, the parts as entered."""
     report = Report(
         format=FORMAT_2021,
         agency=agency,
@@ -127,7 +156,7 @@ def assemble_report(
         report.parts[part.number] = TextPart(
             part.number, part.title, (texts or {}).get(part.number, "")
         )
-    fill_table_1(report, table1 or {})
+    fill_table_1(report, table1 or {}, compiled_table1, table1_reasons)
     fill_tables_2_and_3(report, counts)
     report.notes.extend(counts.anomalies)
     return report

@@ -90,24 +90,38 @@ def appeal_counts(appeals, year: int) -> Counter:
 
 def compile_report(agency, year: int) -> Report:
     """The report of `agency` (an agencies.Agency) for `year`: tables 2–3 from the ledger
-    (cells with Source(kind="ledger")), table 1 and parts 一/五/六 as entered for that year."""
+    (cells with Source(kind="ledger")), table 1 as entered (the latest catalogue Table1Entry
+    per cell over the annual form's figures) or else compiled from the catalogue, and parts
+    一/五/六 as entered for that year."""
     from gongkai.office.appeals.models import Appeal
     from gongkai.office.applications.models import Application
+    from gongkai.office.catalogue.models import Table1Entry
+    from gongkai.office.catalogue.table1 import compile_table1
 
     from .models import AnnualReport
 
     counts = application_counts(Application.objects.filter(agency=agency), year)
     counts.appeals = appeal_counts(Appeal.objects.filter(agency=agency), year)
     entry = AnnualReport.objects.filter(agency=agency, year=year).first()
-    return assemble_report(
+    table1 = dict(entry.table1) if entry else {}
+    compiled = compile_table1(agency, year)
+    reasons = {}
+    for figure in Table1Entry.objects.filter(agency=agency, year=year).order_by("at", "id"):
+        table1[figure.key] = figure.value
+        reasons[figure.key] = figure.source
+    report = assemble_report(
         agency.name,
         year,
         counts,
         kind=AgencyKind(agency.kind) if agency.kind else None,
         can_make_rules=agency.can_make_rules,
-        table1=entry.table1 if entry else None,
+        table1=table1,
+        compiled_table1=compiled.counts,
+        table1_reasons=reasons,
         texts=entry.texts() if entry else None,
     )
+    report.notes.extend(compiled.warnings)
+    return report
 
 
 def fees_in_year(agency, year: int):
