@@ -19,6 +19,8 @@ COMMANDS = (
     "workdays",  # gongkai workdays add DATE N
     "import_ledger",  # gongkai import-ledger FILE --agency NAME
     "compile",  # gongkai compile --agency NAME --year Y
+    "import_catalogue",  # gongkai import-catalogue FILE --agency NAME
+    "catalogue",  # gongkai catalogue late --agency NAME --year Y [--as-of DATE]
     "serve",  # gongkai serve
     "demo",  # gongkai demo: the demo county, idempotent
 )
