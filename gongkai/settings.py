@@ -41,6 +41,7 @@ ALLOWED_HOSTS = [
 
 OFFICE_APPS = ["agencies", "applications", "appeals", "annual", "portal"]
 OFFICE_APPS += ["api"]
+OFFICE_APPS += ["catalogue"]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

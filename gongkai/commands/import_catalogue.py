@@ -20,7 +20,7 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     if not open_database():
         return 2
-    from gongkai.office.annual.ledger_file import LedgerUnreadable
+    from gongkai.office.ledger.sheet import LedgerUnreadable
     from gongkai.office.catalogue.catalogue_import import import_catalogue
 
     path = Path(args.file)

@@ -15,7 +15,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gongkai.office.annual.ledger_file import (
+from gongkai.office.ledger.sheet import (
     LedgerUnreadable,
     RowError,
     _csv_text,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from gongkai.office.annual.ledger_import import find_or_create_agency
+from gongkai.office.ledger.load import find_or_create_agency
 
 from .catalogue_file import Catalogue, read_catalogue
 from .vocab import Disclosure, Stage
