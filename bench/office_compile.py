@@ -118,6 +118,7 @@ def seed() -> None:
 def bench_compile() -> None:
     from gongkai.office.agencies.models import Agency
     from gongkai.office.annual.compile import compile_report
+    from gongkai.report.formats import TABLE2_2021
 
     agency = Agency.objects.get(name=f"{PREFIX}01")
     times = []
@@ -128,7 +129,7 @@ def bench_compile() -> None:
     print(
         f"compile_report({agency.name}, 2025): cold {times[0] * 1000:.0f} ms, "
         f"warm median {statistics.median(times[1:]) * 1000:.0f} ms, max {max(times[1:]) * 1000:.0f} ms "
-        f"(new_received {report.value('t2.new_received.total')}, of "
+        f"(new_received {report.value(TABLE2_2021.cell_key('new_received', 'total'))}, of "
         f"{agency.applications.count()} cases of this agency; target < 500 ms)"
     )
 

@@ -38,6 +38,7 @@ def town(county):
 
 def _member(username, agency, *roles):
     from django.contrib.auth.models import User
+
     from gongkai.office.agencies.models import Membership
 
     user = User.objects.create_user(username, password="pw-" + username)
@@ -75,6 +76,7 @@ def supervisor(county):
 def make_case(bureau, clerk):
     """Register an application (at the bureau, in person, by the clerk unless told otherwise)."""
     import datetime as dt
+
     from gongkai.office.applications import services
 
     def make(

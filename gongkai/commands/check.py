@@ -17,9 +17,9 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from ..report.checks import Outcome, Severity, iter_findings, ordered
-from ..report.checks.registry import previous_rules
 from ..report.checks.finding import Finding
 from ..report.checks.pairing import previous_of
+from ..report.checks.registry import previous_rules
 from ..report.checks.summary import SUFFIXES, FileResult, write_summary
 from ..report.model import Report
 from ..report.read import NotAReport, ReadError, read_path

@@ -14,6 +14,8 @@ import datetime as dt
 import random
 import sys
 
+from gongkai.report.formats import TABLE1_2021
+
 COUNTY = "示范县人民政府办公室"
 BUREAU = "示范县自然资源局"
 TOWN = "管头镇人民政府"
@@ -351,18 +353,18 @@ def _table1(name: str, year: int) -> dict[str, str]:
         TOWN: (0, 0, 0, 0, 1 + k, 0, "0"),
     }[name]
     values = {
-        "regulations.made": 0,
-        "regulations.repealed": 0,
-        "regulations.valid": 0,
-        "normative_docs.made": made,
-        "normative_docs.repealed": repealed,
-        "normative_docs.valid": valid,
-        "licensing.decisions": licensing,
-        "penalty.decisions": penalty,
-        "coercion.decisions": coercion,
-        "admin_fees.amount": fees,
+        ("regulations", "made"): 0,
+        ("regulations", "repealed"): 0,
+        ("regulations", "valid"): 0,
+        ("normative_docs", "made"): made,
+        ("normative_docs", "repealed"): repealed,
+        ("normative_docs", "valid"): valid,
+        ("licensing", "decisions"): licensing,
+        ("penalty", "decisions"): penalty,
+        ("coercion", "decisions"): coercion,
+        ("admin_fees", "amount"): fees,
     }
-    return {f"t1.{key}": str(v) for key, v in values.items()}
+    return {TABLE1_2021.cell_key(*cell): str(v) for cell, v in values.items()}
 
 
 #: what each office wrote in parts 一 and 五, different every year (Y-6: 内容雷同 is a fault)

@@ -15,6 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+T1, T2, T3 = "t1", "t2", "t3"  # the table keys, the first part of every cell key
+GROUP_SEP = "·"  # a label under its spanning heading: 法人或其他组织·商业企业
+NUMERALS = "一二三四五六"  # the parts' and the tables' numbers as printed
+
+
+def grouped(group: str, label: str) -> str:
+    """`法人或其他组织·商业企业`: a label with the heading it sits under, when it has one."""
+    return f"{group}{GROUP_SEP}{label}" if group else label
 
 
 @dataclass(frozen=True, eq=False)  # identity: each layout object exists once
@@ -26,6 +34,11 @@ class Column:
     official: bool = True
     decimal: bool = False  # the fee in 万元 may carry decimals
     signed: bool = False  # 2019 本年增/减 may be negative (C-5)
+
+    @property
+    def full_label(self) -> str:
+        """The label with its spanning header (法人或其他组织·其他), as messages and forms say it."""
+        return grouped(self.group, self.label)
 
 
 @dataclass(frozen=True, eq=False)  # identity: each layout object exists once
@@ -40,6 +53,19 @@ class Row:
     official: bool = True
     parts: tuple[str, ...] = ()  # for subtotal / total rows: the row keys they sum
 
+    @property
+    def is_item(self) -> bool:
+        """An item under a subtotal row of table 2 (（三）不予公开 1.属于国家秘密)."""
+        return "." in self.key
+
+    @property
+    def full_label(self) -> str:
+        """The label with the heading that tells it apart: （三）不予公开·1.属于国家秘密 for an
+        item, 行政诉讼·未经复议直接起诉 in table 3; the label alone elsewhere."""
+        return (
+            grouped(self.group, self.label) if self.group and self.group != RESULTS else self.label
+        )
+
 
 @dataclass(frozen=True, eq=False)  # identity: each layout object exists once
 class Table:
@@ -48,6 +74,24 @@ class Table:
     part: int  # the report part that holds it (二, 三, 四)
     title: str
     rows: tuple[Row, ...]
+
+    @property
+    def name(self) -> str:
+        """表一, 表二, 表三: how the format and every message name the table."""
+        return f"表{NUMERALS[self.number - 1]}"
+
+    def cell_key(self, row: str | Row, column: str | Column) -> str:
+        """The cell key of `row` × `column`; KeyError when this table has no such cell."""
+        r = self.row(row if isinstance(row, str) else row.key)
+        c = column if isinstance(column, str) else column.key
+        if all(col.key != c for col in r.columns):
+            raise KeyError(f"{self.key}.{r.key} has no column {c!r}")
+        return f"{self.key}.{r.key}.{c}"
+
+    def row_keys(self, row: str | Row, official_only: bool = True) -> list[str]:
+        """The cell keys of one row, in column order."""
+        r = self.row(row if isinstance(row, str) else row.key)
+        return [self.cell_key(r, c) for c in r.columns if c.official or not official_only]
 
     def row(self, key: str) -> Row:
         try:
@@ -94,6 +138,11 @@ class Part:
     def titles(self) -> tuple[str, ...]:
         return (self.title, *self.aliases)
 
+    @property
+    def heading(self) -> str:
+        """一、总体情况: the title as the format prints it."""
+        return f"{self.numeral}、{self.title}"
+
 
 @dataclass(frozen=True, eq=False)  # identity: each layout object exists once
 class Format:
@@ -113,6 +162,17 @@ class Format:
             if t.key == key:
                 return t
         raise KeyError(f"the {self.version} format has no table {key!r}")
+
+    def cell_key(self, table: str, row: str | Row, column: str | Column) -> str:
+        """The cell key of `row` × `column` of `table`; KeyError when the format has no such cell."""
+        return self.table(table).cell_key(row, column)
+
+    def check_key(self, key: str) -> str:
+        """`key` itself when the format has that cell; KeyError otherwise (a typo is never a
+        silently missing value)."""
+        if key not in self.specs:
+            raise KeyError(f"no cell {key!r} in the {self.version} format")
+        return key
 
     @cached_property
     def specs(self) -> dict[str, tuple[Table, Row, Column]]:
@@ -139,18 +199,18 @@ class Format:
 # --------------------------------------------------------------------------- parts (§2.2)
 
 PARTS = (
-    Part(1, "一", "总体情况", ("概述",), (("总体",), ("基本情况",))),
-    Part(2, "二", "主动公开政府信息情况", (), (("主动公开",),)),
+    Part(1, NUMERALS[0], "总体情况", ("概述",), (("总体",), ("基本情况",))),
+    Part(2, NUMERALS[1], "主动公开政府信息情况", (), (("主动公开",),)),
     Part(
         3,
-        "三",
+        NUMERALS[2],
         "收到和处理政府信息公开申请情况",
         (),
         (("收到", "申请"), ("处理", "申请"), ("依申请",)),
     ),
     Part(
         4,
-        "四",
+        NUMERALS[3],
         "政府信息公开行政复议、行政诉讼情况",
         (
             "因政府信息公开工作被申请行政复议和提起行政诉讼情况",
@@ -161,7 +221,7 @@ PARTS = (
     ),
     Part(
         5,
-        "五",
+        NUMERALS[4],
         "存在的主要问题及改进情况",
         (
             "政府信息公开工作存在的主要问题及改进情况",
@@ -172,7 +232,13 @@ PARTS = (
         ),
         (("问题",), ("改进",), ("整改",)),
     ),
-    Part(6, "六", "其他需要报告的事项", ("其他事项", "其他需要报告事项"), (("其他",), ("事项",))),
+    Part(
+        6,
+        NUMERALS[5],
+        "其他需要报告的事项",
+        ("其他事项", "其他需要报告事项"),
+        (("其他",), ("事项",)),
+    ),
 )
 
 # --------------------------------------------------------------------------- printed headings
@@ -180,6 +246,13 @@ PARTS = (
 TITLE_SUFFIX = "政府信息公开工作年度报告"
 CONTENT = "信息内容"  # table 1: the header over the row labels
 APPLICANTS = "申请人情况"  # table 2: spans the seven applicant columns
+
+
+def report_title(agency: str | None, year: int | None) -> str:
+    """某县自然资源局2024年政府信息公开工作年度报告: agency, year, then the prescribed suffix."""
+    return f"{agency or ''}{f'{year}年' if year else ''}{TITLE_SUFFIX}"
+
+
 BALANCE_NOTE = (
     "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"  # table 2, top left
 )
@@ -195,7 +268,7 @@ _T1_DECISIONS = (Column("decisions", "本年处理决定数量", unit="个"),)
 _T1_FEES = (Column("amount", "本年收费金额（单位：万元）", unit="万元", decimal=True),)
 
 TABLE1_2021 = Table(
-    "t1",
+    T1,
     1,
     2,
     "主动公开政府信息情况",
@@ -237,7 +310,7 @@ _T1_19_PROCUREMENT = (
 )
 
 TABLE1_2019 = Table(
-    "t1",
+    T1,
     1,
     2,
     "主动公开政府信息情况",
@@ -337,6 +410,7 @@ _NOT_PROCESSED_ROWS = (
         True,
     ),
 )
+OTHER_KEY = "other"  # （六）其他处理: its items, or one row where the report printed it so
 _OTHER_ROWS = (
     _t2(
         "other.no_correction",
@@ -360,13 +434,22 @@ def _subtotal(key, label, rows):
     return _t2(key, label, RESULTS, official=False, parts=tuple(r.key for r in rows))
 
 
+#: printed after （二）部分公开; long, and often broken or left out in a printed table
+PARTIAL_NOTE = "（区分处理的，只计这一情形，不计其他情形）"
+
+
+def without_note(label: str) -> str:
+    """A row label without the note that follows （二）部分公开."""
+    return label.removesuffix(PARTIAL_NOTE)
+
+
 _HEAD = (
     _t2("new_received", "一、本年新收政府信息公开申请数量", keywords=("本年新收",)),
     _t2("carried_over_in", "二、上年结转政府信息公开申请数量", keywords=("上年结转",)),
     _t2("granted", "（一）予以公开", RESULTS, ("予以公开",), True),
     _t2(
         "partially_granted",
-        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        f"（二）部分公开{PARTIAL_NOTE}",
         RESULTS,
         ("部分公开",),
         True,
@@ -378,7 +461,7 @@ _TAIL = (
 )
 
 TABLE2_2021 = Table(
-    "t2",
+    T2,
     2,
     3,
     "收到和处理政府信息公开申请情况",
@@ -390,7 +473,7 @@ TABLE2_2021 = Table(
         *_UNABLE_ROWS,
         _subtotal("not_processed", NOT_PROCESSED, _NOT_PROCESSED_ROWS),
         *_NOT_PROCESSED_ROWS,
-        _subtotal("other", OTHER, _OTHER_ROWS),
+        _subtotal(OTHER_KEY, OTHER, _OTHER_ROWS),
         *_OTHER_ROWS,
         *_TAIL,
     ),
@@ -398,7 +481,7 @@ TABLE2_2021 = Table(
 
 #: 2019: （六）其他处理 is one leaf row with no items (§3.2)
 TABLE2_2019 = Table(
-    "t2",
+    T2,
     2,
     3,
     "收到和处理政府信息公开申请情况",
@@ -410,7 +493,7 @@ TABLE2_2019 = Table(
         *_UNABLE_ROWS,
         _subtotal("not_processed", NOT_PROCESSED, _NOT_PROCESSED_ROWS),
         *_NOT_PROCESSED_ROWS,
-        _t2("other", OTHER, RESULTS, ("其他处理",), True),
+        _t2(OTHER_KEY, OTHER, RESULTS, ("其他处理",), True),
         *_TAIL,
     ),
 )
@@ -426,7 +509,7 @@ OUTCOME_COLUMNS = (
 )
 LITIGATION = "行政诉讼"
 TABLE3 = Table(
-    "t3",
+    T3,
     3,
     4,
     "政府信息公开行政复议、行政诉讼情况",
@@ -471,3 +554,16 @@ def _format(version: str) -> Format:
 
 #: the 21 outcome rows (2021) a concluded application is counted in, in table order
 OUTCOME_ROWS_2021 = tuple(r for r in TABLE2_2021.rows if r.leaf)
+
+
+# --------------------------------------------------------------------------- printed variants
+
+#: `Report.layout[OTHER_LAYOUT] == SINGLE_ROW`: the report printed （六）其他处理 as one row
+#: instead of its three items (the 2019 layout kept in a 2021 table, §3.2).
+SINGLE_ROW = "single_row"
+OTHER_LAYOUT = f"{T2}.{OTHER_KEY}"
+
+
+def in_other(key: str) -> bool:
+    """A cell of the （六）其他处理 rows: the subtotal row or one of its items."""
+    return key.startswith(f"{OTHER_LAYOUT}.")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
-from .formats import FORMATS, Format
+from .formats import FORMATS, OTHER_LAYOUT, SINGLE_ROW, Format, in_other
 
 
 class State(str, Enum):
@@ -203,7 +203,7 @@ class Report:
     can_make_rules: bool | None = None  # 规章制定权 (C-3); None when unknown
     parts: dict[int, TextPart] = field(default_factory=dict)
     cells: dict[str, Cell] = field(default_factory=dict)
-    #: how the layout was printed when it differs from the official one, e.g. {"t2.other": "single_row"}
+    #: how the layout was printed where it differs from the official one (formats.OTHER_LAYOUT)
     layout: dict[str, str] = field(default_factory=dict)
     source_file: str | None = None
     source_kind: str | None = None
@@ -214,28 +214,39 @@ class Report:
         """The cell for `key`; an official cell that was never read is BLANK-unknown."""
         c = self.cells.get(key)
         if c is None:
-            if key not in self.format.specs:
-                raise KeyError(f"no cell {key!r} in the {self.format.version} format")
+            self.format.check_key(key)
             return Cell(key, "", State.UNREADABLE, None, None, "表中未找到该单元格")
         return c
 
     def value(self, key: str) -> Number | None:
-        c = self.cells.get(key)
+        """The number in cell `key`, None unless it is a printed number; KeyError for a key the
+        format does not have."""
+        c = self.cells.get(self.format.check_key(key))
         return c.value if c is not None and c.known else None
 
     def set(self, cell: Cell) -> None:
-        if cell.key not in self.format.specs:
-            raise KeyError(f"no cell {cell.key!r} in the {self.format.version} format")
-        self.cells[cell.key] = cell
+        self.cells[self.format.check_key(cell.key)] = cell
+
+    @property
+    def other_as_one_row(self) -> bool:
+        """（六）其他处理 was printed as one row, without its items (formats.SINGLE_ROW)."""
+        return self.layout.get(OTHER_LAYOUT) == SINGLE_ROW
+
+    def print_other_as_one_row(self) -> None:
+        self.layout[OTHER_LAYOUT] = SINGLE_ROW
+
+    def in_one_row_other(self, key: str) -> bool:
+        """A cell of （六）其他处理 where the report printed （六） as one row (its items are
+        then absent, and its row stands for them)."""
+        return self.other_as_one_row and in_other(key)
 
     @property
     def missing(self) -> list[str]:
         """Official cells not found in the input (a （六） printed as one row has no items)."""
-        single = self.layout.get("t2.other") == "single_row"
         return [
             k
             for k in self.format.cell_keys()
-            if k not in self.cells and not (single and k.startswith("t2.other."))
+            if k not in self.cells and not self.in_one_row_other(k)
         ]
 
     @property

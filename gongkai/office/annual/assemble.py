@@ -23,7 +23,12 @@ from gongkai.report.formats import (
     FORMAT_2021,
     OUTCOME_COLUMNS,
     OUTCOME_ROWS_2021,
+    TABLE1_2021,
+    TABLE2_2021,
     TABLE3,
+    TOTAL_COLUMN,
+    grouped,
+    report_title,
 )
 from gongkai.report.model import AgencyKind, Cell, Report, Source, TextPart
 
@@ -55,8 +60,9 @@ class LedgerCounts:
 
 def _row_cells(report: Report, row: str, counts: dict[str, int]) -> None:
     for cat in CATEGORIES:
-        report.set(Cell.number(f"t2.{row}.{cat}", counts.get(cat, 0), LEDGER))
-    report.set(Cell.number(f"t2.{row}.total", sum(counts.get(c, 0) for c in CATEGORIES), LEDGER))
+        report.set(Cell.number(TABLE2_2021.cell_key(row, cat), counts.get(cat, 0), LEDGER))
+    total = sum(counts.get(c, 0) for c in CATEGORIES)
+    report.set(Cell.number(TABLE2_2021.cell_key(row, TOTAL_COLUMN), total, LEDGER))
 
 
 def _check_keys(counts: LedgerCounts) -> None:
@@ -92,13 +98,13 @@ def fill_tables_2_and_3(report: Report, counts: LedgerCounts) -> None:
         for col in (*APPEAL_RESULTS, "pending"):
             n = counts.appeals.get((kind, col), 0)
             total += n
-            report.set(Cell.number(f"t3.{kind}.{col}", n, LEDGER))
-        report.set(Cell.number(f"t3.{kind}.total", total, LEDGER))
+            report.set(Cell.number(TABLE3.cell_key(kind, col), n, LEDGER))
+        report.set(Cell.number(TABLE3.cell_key(kind, TOTAL_COLUMN), total, LEDGER))
 
 
 def _cell_name(key: str) -> str:
     _, row, col = FORMAT_2021.specs[key]
-    return f"{row.label}·{col.label}"
+    return grouped(row.label, col.label)
 
 
 def fill_table_1(
@@ -111,7 +117,7 @@ def fill_table_1(
     else the count compiled from the catalogue. A compiled count never replaces an entered
     figure; where both exist and differ, a note shows the difference and the reason given."""
     compiled, reasons = compiled or {}, reasons or {}
-    for key in FORMAT_2021.table("t1").cell_keys():
+    for key in TABLE1_2021.cell_keys():
         raw = entered.get(key)
         raw = "" if raw is None else str(raw)
         _, _, col = FORMAT_2021.specs[key]
@@ -123,7 +129,7 @@ def fill_table_1(
                 diff = f"（相差{cell.value - compiled[key]}）" if cell.known else ""
                 why = f"理由：{reasons[key]}" if reasons.get(key) else "未说明理由"
                 report.notes.append(
-                    f"表一“{_cell_name(key)}”录入为{shown}，目录汇总为{compiled[key]}{diff}；{why}。"
+                    f"{TABLE1_2021.name}“{_cell_name(key)}”录入为{shown}，目录汇总为{compiled[key]}{diff}；{why}。"
                 )
         else:
             report.set(Cell.number(key, compiled[key], CATALOGUE))
@@ -149,7 +155,7 @@ def assemble_report(
         year=year,
         agency_kind=kind,
         can_make_rules=can_make_rules,
-        title=f"{agency}{year}年政府信息公开工作年度报告",
+        title=report_title(agency, year),
         source_kind="ledger",
     )
     for part in FORMAT_2021.parts:

@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from gongkai.report.formats import report_title
 from gongkai.report.model import Report
 
 CHROMIUM = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
@@ -112,7 +113,7 @@ def export(report: Report, kind: str) -> Export:
     """The report as `kind` (docx, html or pdf). Raises PdfUnavailable for a PDF that cannot be made."""
     from gongkai.report.write import write
 
-    name = f"{report.agency}{report.year}年政府信息公开工作年度报告.{kind}"
+    name = f"{report_title(report.agency, report.year)}.{kind}"
     if kind == "pdf":
         engine = pdf_engine()
         if engine == "chromium":

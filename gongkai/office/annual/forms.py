@@ -6,38 +6,42 @@ import datetime as dt
 
 from django import forms
 
-from gongkai.report.formats import FORMAT_2021
+from gongkai.report.formats import PARTS, TABLE1_2021, grouped
 from gongkai.report.model import State, parse_number
 
-TABLE1 = FORMAT_2021.table("t1")
+TABLE1 = TABLE1_2021
 
 
 def table1_field_name(key: str) -> str:
     return key.replace(".", "__")
 
 
+def _field(row, col) -> str:
+    return table1_field_name(TABLE1.cell_key(row, col))
+
+
 class ReportForm(forms.Form):
     """Table 1 as typed (blank stays blank, C-1: non-negative numbers) and the three edited parts."""
 
     part1 = forms.CharField(
-        label="一、总体情况", required=False, widget=forms.Textarea(attrs={"rows": 12})
+        label=PARTS[0].heading, required=False, widget=forms.Textarea(attrs={"rows": 12})
     )
     part5 = forms.CharField(
-        label="五、存在的主要问题及改进情况",
+        label=PARTS[4].heading,
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     part6 = forms.CharField(
-        label="六、其他需要报告的事项", required=False, widget=forms.Textarea(attrs={"rows": 5})
+        label=PARTS[5].heading, required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for row in TABLE1.rows:
             for col in row.columns:
-                key = f"t1.{row.key}.{col.key}"
+                key = TABLE1.cell_key(row, col)
                 self.fields[table1_field_name(key)] = forms.CharField(
-                    label=f"{row.label}·{col.label}",
+                    label=grouped(row.label, col.label),
                     required=False,
                     max_length=20,
                     widget=forms.TextInput(
@@ -51,7 +55,7 @@ class ReportForm(forms.Form):
             (
                 row.label,
                 row.block,
-                [(c.label, self[table1_field_name(f"t1.{row.key}.{c.key}")]) for c in row.columns],
+                [(c.label, self[_field(row, c)]) for c in row.columns],
             )
             for row in TABLE1.rows
         ]
@@ -60,7 +64,7 @@ class ReportForm(forms.Form):
         data = super().clean()
         for row in TABLE1.rows:
             for col in row.columns:
-                name = table1_field_name(f"t1.{row.key}.{col.key}")
+                name = _field(row, col)
                 raw = (data.get(name) or "").strip()
                 if not raw:
                     continue
@@ -80,12 +84,10 @@ class ReportForm(forms.Form):
 
     def table1(self) -> dict[str, str]:
         return {
-            f"t1.{r.key}.{c.key}": self.cleaned_data[
-                table1_field_name(f"t1.{r.key}.{c.key}")
-            ].strip()
+            TABLE1.cell_key(r, c): self.cleaned_data[_field(r, c)].strip()
             for r in TABLE1.rows
             for c in r.columns
-            if self.cleaned_data.get(table1_field_name(f"t1.{r.key}.{c.key}"), "").strip()
+            if self.cleaned_data.get(_field(r, c), "").strip()
         }
 
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.office.agencies.models import Agency
+from gongkai.report.formats import PARTS, TABLE1_2021
 
 #: the parts written by the agency (条例第五十条, FMT2021 一): 一 总体情况, 五 问题及改进, 六 其他事项
 EDITED_PARTS = (1, 5, 6)
@@ -23,10 +24,10 @@ class AnnualReport(models.Model):
     )
     year = models.PositiveIntegerField("年度")
     #: table 1 (主动公开) as typed: {cell key: text}; a missing key is a blank cell, never a 0
-    table1 = models.JSONField("表一（主动公开）", default=dict, blank=True)
-    part1 = models.TextField("一、总体情况", blank=True)
-    part5 = models.TextField("五、存在的主要问题及改进情况", blank=True)
-    part6 = models.TextField("六、其他需要报告的事项", blank=True)
+    table1 = models.JSONField(f"{TABLE1_2021.name}（主动公开）", default=dict, blank=True)
+    part1 = models.TextField(PARTS[0].heading, blank=True)
+    part5 = models.TextField(PARTS[4].heading, blank=True)
+    part6 = models.TextField(PARTS[5].heading, blank=True)
     updated = models.DateTimeField("更新时间", auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

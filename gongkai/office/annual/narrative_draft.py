@@ -11,8 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from gongkai.report.formats import DENIED, NOT_PROCESSED, OTHER, TABLE2_2021, UNABLE
+from gongkai.report.formats import (
+    DENIED,
+    NOT_PROCESSED,
+    OTHER,
+    TABLE1_2021,
+    TABLE2_2021,
+    TABLE3,
+    TOTAL_COLUMN,
+    UNABLE,
+)
 from gongkai.report.model import AgencyKind, Report
+from gongkai.report.normalize import ROW_MARK
 
 
 @dataclass(frozen=True)
@@ -24,7 +34,7 @@ class Fees:
 
 
 def _total(report: Report, row: str) -> int:
-    return report.value(f"t2.{row}.total") or 0
+    return report.value(TABLE2_2021.cell_key(row, TOTAL_COLUMN)) or 0
 
 
 def _group_total(report: Report, group: str) -> int:
@@ -41,23 +51,19 @@ def applications_sentence(report: Report) -> str:
         f"上年结转{_total(report, 'carried_over_in')}件；办结{done}件，"
         f"其中予以公开及部分公开{shown}件{share}"
     ]
-    for label, group in (
-        ("不予公开", DENIED),
-        ("无法提供", UNABLE),
-        ("不予处理", NOT_PROCESSED),
-        ("其他处理", OTHER),
-    ):
+    for group in (DENIED, UNABLE, NOT_PROCESSED, OTHER):
         n = _group_total(report, group)
         if n:
-            parts.append(f"{label}{n}件")
+            parts.append(f"{ROW_MARK.sub('', group)}{n}件")  # （三）不予公开 → 不予公开
     return "，".join(parts) + f"；结转下年度继续办理{_total(report, 'carried_over_out')}件。"
 
 
 def appeals_sentence(report: Report) -> str:
     """T-5: 行政复议 = review.total; 行政诉讼 = both litigation rows."""
-    review = report.value("t3.review.total") or 0
-    suits = (report.value("t3.litigation_direct.total") or 0) + (
-        report.value("t3.litigation_after_review.total") or 0
+    review = report.value(TABLE3.cell_key("review", TOTAL_COLUMN)) or 0
+    suits = sum(
+        report.value(TABLE3.cell_key(row, TOTAL_COLUMN)) or 0
+        for row in ("litigation_direct", "litigation_after_review")
     )
     return f"本年度因政府信息公开工作被申请行政复议{review}件，被提起行政诉讼{suits}件。"
 
@@ -66,11 +72,11 @@ def proactive_sentence(report: Report) -> str:
     """Table 1 figures, only those entered (a blank is not a 0)."""
     bits = []
     for key, words in (
-        ("t1.normative_docs.made", "制发行政规范性文件{}件"),
-        ("t1.licensing.decisions", "作出行政许可决定{}个"),
-        ("t1.penalty.decisions", "作出行政处罚决定{}个"),
+        (("normative_docs", "made"), "制发行政规范性文件{}件"),
+        (("licensing", "decisions"), "作出行政许可决定{}个"),
+        (("penalty", "decisions"), "作出行政处罚决定{}个"),
     ):
-        v = report.value(key)
+        v = report.value(TABLE1_2021.cell_key(*key))
         if v is not None:
             bits.append(words.format(v))
     figures = f"本年度{'，'.join(bits)}，均按规定主动公开。" if bits else ""

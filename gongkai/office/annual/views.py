@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.office.agencies import access
 from gongkai.office.agencies.models import Agency, Role
+from gongkai.report.formats import TABLE2_2021, TABLE3, TOTAL_COLUMN
 
 from .checking import blocking
 from .compile import compile_report, fees_in_year
@@ -134,15 +135,17 @@ def report_detail(request, agency_id, year):
 
 def _figures(report) -> list[tuple[str, int | None]]:
     """The headline numbers shown above the tables."""
-    suits = [
-        report.value(f"t3.{k}.total") for k in ("litigation_direct", "litigation_after_review")
-    ]
+
+    def total(table, row: str):
+        return report.value(table.cell_key(row, TOTAL_COLUMN))
+
+    suits = [total(TABLE3, row) for row in ("litigation_direct", "litigation_after_review")]
     return [
-        ("本年新收", report.value("t2.new_received.total")),
-        ("上年结转", report.value("t2.carried_over_in.total")),
-        ("本年办结", report.value("t2.processed_total.total")),
-        ("结转下年度", report.value("t2.carried_over_out.total")),
-        ("行政复议", report.value("t3.review.total")),
+        ("本年新收", total(TABLE2_2021, "new_received")),
+        ("上年结转", total(TABLE2_2021, "carried_over_in")),
+        ("本年办结", total(TABLE2_2021, "processed_total")),
+        ("结转下年度", total(TABLE2_2021, "carried_over_out")),
+        ("行政复议", total(TABLE3, "review")),
         ("行政诉讼", None if None in suits else sum(suits)),
     ]
 

@@ -35,16 +35,8 @@ class Status(models.TextChoices):
     CLOSED = "closed", "已办结"
 
 
-APPLICANT_CATEGORY_CHOICES = [
-    (c.key, f"{c.group}·{c.label}" if c.group else c.label) for c in APPLICANT_COLUMNS
-]
-OUTCOME_CHOICES = [
-    (
-        r.key,
-        f"{r.group}·{r.label}" if r.group.startswith("（") and r.label[0].isdigit() else r.label,
-    )
-    for r in OUTCOME_ROWS_2021
-]
+APPLICANT_CATEGORY_CHOICES = [(c.key, c.full_label) for c in APPLICANT_COLUMNS]
+OUTCOME_CHOICES = [(r.key, r.full_label) for r in OUTCOME_ROWS_2021]
 
 
 class Application(models.Model):

@@ -26,8 +26,7 @@ class ReplyType:
 
     @property
     def row_label(self) -> str:
-        row = TABLE2_2021.row(self.row)
-        return f"{row.group}·{row.label}" if row.label[:1].isdigit() else row.label
+        return TABLE2_2021.row(self.row).full_label
 
 
 def _denial(row_key: str, article: str, unconfirmed: bool = False) -> ReplyType:

@@ -7,8 +7,6 @@ A ledger kept in a spreadsheet names things with the labels printed in the 2021 
 
 from __future__ import annotations
 
-import re
-
 from gongkai.report.formats import (
     APPLICANT_COLUMNS,
     DENIED,
@@ -19,16 +17,16 @@ from gongkai.report.formats import (
     OUTCOME_ROWS_2021,
     TABLE3,
     UNABLE,
+    without_note,
 )
 from gongkai.report.normalize import ROW_MARK, loose
 
-_NOTE = re.compile(r"（[^）]*）$")
 _GROUPS = tuple(ROW_MARK.sub("", g) for g in (DENIED, UNABLE, NOT_PROCESSED, OTHER))
 
 
 def bare(label: str) -> str:
     """A printed row label without its number and trailing note: '（二）部分公开（…）' → '部分公开'."""
-    return _NOTE.sub("", ROW_MARK.sub("", label.strip()))
+    return without_note(ROW_MARK.sub("", label.strip()))
 
 
 def outcome_label(key: str) -> str:

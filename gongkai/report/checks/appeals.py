@@ -6,14 +6,14 @@ from ..formats import TABLE3
 from .context import Context
 from .finding import Severity
 from .identity import by_column, equation
-from .naming import TABLE_NAMES, row_name
+from .naming import row_name
 from .registry import rule
 
 OUTCOMES = ("maintained", "corrected", "other", "pending")
 
 
 def _key(group: str, col: str) -> str:
-    return f"t3.{group}.{col}"
+    return TABLE3.cell_key(group, col)
 
 
 @rule("L-1", Severity.ERROR, title="复议、诉讼各组总计等于各结果之和")
@@ -24,12 +24,12 @@ def group_totals(ctx: Context):
     Fix: 总计 11.
     """
     for row in TABLE3.rows:
-        name = row_name(ctx.report.format, "t3", row.key)
+        name = row_name(ctx.report.format, TABLE3.key, row.key)
         yield equation(
             ctx,
             [_key(row.key, "total")],
             [_key(row.key, c) for c in OUTCOMES],
-            title=f'{TABLE_NAMES["t3"]}"{name}"总计',
+            title=f'{TABLE3.name}"{name}"总计',
             name=by_column(ctx.report),
         )
 

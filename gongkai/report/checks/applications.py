@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+from ..formats import TABLE2_2021
+from . import table2
 from .context import Context
 from .finding import Severity
 from .identity import by_column, by_row, equation
-from .naming import TABLE_NAMES
 from .registry import rule
-from . import table2
 from .table2 import key
 
 
 def _column_title(ctx: Context, col: str) -> str:
     spec = ctx.report.format.specs[key("new_received", col)][2]
-    label = f"{spec.group}·{spec.label}" if spec.group else spec.label
-    return f'{TABLE_NAMES["t2"]}"{label}"列'
+    return f'{TABLE2_2021.name}"{spec.full_label}"列'
 
 
 @rule("R-1", Severity.ERROR, title="勾稽关系：第一项加第二项之和等于第三项加第四项之和")
@@ -63,7 +62,7 @@ def row_totals(ctx: Context):
     report = ctx.report
     subtotal = table2.has_org_subtotal(report)
     for row in table2.rows(report):
-        label = f'{TABLE_NAMES["t2"]}"{by_row(report)(key(row.key, table2.TOTAL))}"行'
+        label = f'{TABLE2_2021.name}"{by_row(report)(key(row.key, table2.TOTAL))}"行'
         yield equation(
             ctx,
             [key(row.key, table2.TOTAL)],
@@ -131,8 +130,7 @@ def fee_threshold(ctx: Context):
     suspects = [
         k
         for k in (key("not_processed.excessive", "total"), key("other.fee_unpaid", "total"))
-        if k in report.format.specs
-        and not (table2.single_row_other(report) and k.startswith("t2.other."))
+        if k in report.format.specs and not report.in_one_row_other(k)
     ]
     new = key("new_received", "total")
     keys = [new, *suspects]

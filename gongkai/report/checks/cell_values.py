@@ -6,11 +6,12 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
+from ..formats import T1, TABLE1_2021
 from ..model import Cell, Report, State
 from .cellwise import each_cell
 from .context import Context
 from .finding import Severity
-from .naming import TABLE_NAMES, row_name, value_text
+from .naming import row_name, value_text
 from .registry import rule
 from .rulemaking import can_make_rules
 
@@ -73,7 +74,7 @@ def blank_cells(ctx: Context):
         )
         places = "；".join(ctx.show(k) for k in blanks)
         yield ctx.failed(
-            f'{TABLE_NAMES[table]}"{row_name(report.format, table, row)}"行有{len(blanks)}个单元格'
+            f'{report.format.table(table).name}"{row_name(report.format, table, row)}"行有{len(blanks)}个单元格'
             f"未填数字：{cols}。涉及：{places}",
             blanks,
         )
@@ -90,7 +91,7 @@ def rules_need_power(ctx: Context):
     Fix: move the documents to the 行政规范性文件 row.
     """
     report = ctx.report
-    keys = [k for k in report.format.specs if k.startswith("t1.regulations.")]
+    keys = report.format.table(T1).row_keys("regulations", official_only=False)
     power, why = can_make_rules(report)
     place = "；".join(ctx.show(k) for k in keys)
     nonzero = [k for k in keys if (report.value(k) or 0) != 0]
@@ -120,8 +121,8 @@ def fee_in_wan_yuan(ctx: Context):
     Anti-pattern: 行政事业性收费 "251000" for a county department.  Fix: 25.1 (万元).
     """
     report = ctx.report
-    key = "t1.admin_fees.amount"
-    if key not in report.format.specs:
+    key = TABLE1_2021.cell_key("admin_fees", "amount")
+    if key not in report.format.specs:  # 2019: no amount, only the count of fee items
         return
     cell = report.cell(key)
     place = ctx.show(key)

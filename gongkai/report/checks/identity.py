@@ -33,8 +33,7 @@ def by_column(report: Report) -> Namer:
     """Name a term by its column (for an identity across one row)."""
 
     def name(key: str) -> str:
-        table, _, col = report.format.specs[key]
-        return f"{col.group}·{col.label}" if col.group and table.key == "t2" else col.label
+        return report.format.specs[key][2].full_label
 
     return name
 

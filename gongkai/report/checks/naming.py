@@ -9,26 +9,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..formats import Format
+from ..formats import T3, Format, without_note
 from ..model import Cell, Report, State
 
-TABLE_NAMES = {"t1": "表一", "t2": "表二", "t3": "表三"}
-_NOTE = re.compile(r"（[^（）]*处理[^（）]*）$")  # the 部分公开 parenthetical (区分处理的…)
 _GROUP_NUMBER = re.compile(r"^（[一二三四五六七八九十]+）")
 _MAX = 14
 
 
 def short(label: str) -> str:
     """A printed label cut for a message: long labels end in "…"."""
-    label = _NOTE.sub("", label)
+    label = without_note(label)
     return label if len(label) <= _MAX else label[: _MAX - 2] + "…"
 
 
 @lru_cache(maxsize=None)
 def row_name(fmt: Format, table: str, row: str) -> str:
     r = fmt.table(table).row(row)
-    if table == "t3" and r.group:
-        return f"{r.group}·{r.label}"
+    if table == T3:
+        return r.full_label
     m = _GROUP_NUMBER.match(r.group)
     label = short(r.label)
     return f"{m.group(0)}{label}" if m and r.leaf and "." in r.key else label
@@ -37,13 +35,10 @@ def row_name(fmt: Format, table: str, row: str) -> str:
 @lru_cache(maxsize=None)
 def cell_name(fmt: Format, key: str) -> str:
     """表二"（三）1.属于国家秘密"行"法人或其他组织·其他"列."""
-    if key not in fmt.specs:
-        return key
-    table, row, col = fmt.specs[key]
+    table, row, col = fmt.specs[fmt.check_key(key)]
     rname = row_name(fmt, table.key, row.key)
-    cname = f"{col.group}·{col.label}" if col.group and table.key != "t3" else col.label
-    kind = "组" if table.key == "t3" else "行"
-    return f'{TABLE_NAMES[table.key]}"{rname}"{kind}"{cname}"列'
+    kind = "组" if table.key == T3 else "行"
+    return f'{table.name}"{rname}"{kind}"{col.full_label}"列'
 
 
 def value_text(cell: Cell | None) -> str:

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
+from ..formats import T1, T2, TABLE2_2021, TABLE3, TOTAL_COLUMN
 from .context import Context
 from .finding import Finding, Severity
 from .narrative_figures import Mention, flat, mentions, sentence_at
@@ -25,14 +26,14 @@ def _text(ctx: Context, parts=NARRATIVE) -> str:
     return "。".join(flat(ctx.report.text(n)) for n in parts if n in ctx.report.parts)
 
 
-def _total(key: str) -> str:
-    return f"t2.{key}.total"
+def _total(row: str) -> str:
+    return TABLE2_2021.cell_key(row, TOTAL_COLUMN)
 
 
 def _group(ctx: Context, prefix: str) -> list[str]:
     return [
-        f"t2.{r.key}.total"
-        for r in ctx.report.format.table("t2").rows
+        _total(r.key)
+        for r in ctx.report.format.table(T2).rows
         if r.leaf and r.key.startswith(prefix)
     ]
 
@@ -212,7 +213,7 @@ def appeals(ctx: Context):
     yield from _compare(
         ctx,
         mentions(r"行政复议" + tail, text),
-        {"行政复议总计": ["t3.review.total"]},
+        {"行政复议总计": [TABLE3.cell_key("review", TOTAL_COLUMN)]},
         what="行政复议（件）",
     )
     yield from _compare(
@@ -220,8 +221,8 @@ def appeals(ctx: Context):
         mentions(r"行政诉讼" + tail, text),
         {
             "两类行政诉讼总计之和": [
-                "t3.litigation_direct.total",
-                "t3.litigation_after_review.total",
+                TABLE3.cell_key(row, TOTAL_COLUMN)
+                for row in ("litigation_direct", "litigation_after_review")
             ]
         },
         what="行政诉讼（件）",
@@ -235,18 +236,22 @@ def documents(ctx: Context):
 
     Anti-pattern: "出台规范性文件5件" with 本年制发 3.  Fix: say which count the sentence means.
     """
-    made = "made" if ctx.report.format.version == "2021" else "new_made"
+    t1 = ctx.report.format.table(T1)
+
+    def made(row: str) -> str:  # 本年制发 (2021), 本年新制作 (2019): the row's first column
+        return t1.cell_key(row, t1.row(row).columns[0])
+
     text = _text(ctx)
     yield from _compare(
         ctx,
         mentions(rf"规章{N}件", text),
-        {"规章本年制发": [f"t1.regulations.{made}"]},
+        {"规章本年制发": [made("regulations")]},
         what="规章（件）",
     )
     yield from _compare(
         ctx,
         mentions(rf"(?:制发|出台|印发|公开|制定){_SEP}{{0,12}}?规范性文件{N}件", text),
-        {"规范性文件本年制发": [f"t1.normative_docs.{made}"]},
+        {"规范性文件本年制发": [made("normative_docs")]},
         what="规范性文件（件）",
     )
 

@@ -76,7 +76,7 @@ def _table(report: Report, layout: TableLayout, failing, uncertain) -> str:
         for line in layout.rows
     )
     return (
-        f"<h2>表{'一二三'[layout.table.number - 1]}　{escape(layout.table.title)}</h2>\n"
+        f"<h2>{layout.table.name}　{escape(layout.table.title)}</h2>\n"
         f'<table id="{layout.table.key}">\n{rows}\n</table>'
     )
 

@@ -5,6 +5,7 @@ P-3 (a township issuing 行政规范性文件 is legal) is deliberately not a ch
 
 from __future__ import annotations
 
+from ..formats import T1, Format
 from ..model import Cell, State
 from .cellwise import each_cell
 from .context import Context
@@ -14,9 +15,9 @@ from .registry import rule
 DOCUMENT_ROWS = ("regulations", "normative_docs")
 
 
-def document_keys(fmt) -> list[str]:
+def document_keys(fmt: Format) -> list[str]:
     """规章 and 规范性文件 cells (制发/废止/现行有效 in 2021; 新制作/新公开/对外公开总数 in 2019)."""
-    return [k for k in fmt.specs if k.split(".")[1] in DOCUMENT_ROWS and k.startswith("t1.")]
+    return [k for row in DOCUMENT_ROWS for k in fmt.table(T1).row_keys(row, official_only=False)]
 
 
 @rule("P-1", Severity.ERROR, title="规章、规范性文件件数不为负")
@@ -48,7 +49,9 @@ def repeal_bound(ctx: Context):
         yield ctx.uncertain("两年报告不都是2021格式，件数口径不同，不比较")
         return
     for row in DOCUMENT_ROWS:
-        repealed, made, valid = (f"t1.{row}.{c}" for c in ("repealed", "made", "valid"))
+        repealed, made, valid = (
+            report.format.cell_key(T1, row, c) for c in ("repealed", "made", "valid")
+        )
         place = f"{ctx.show(repealed)}；{ctx.show(made)}；{ctx.show_previous(valid)}"
         r, m, v = report.value(repealed), report.value(made), prev.value(valid)
         if None in (r, m, v):

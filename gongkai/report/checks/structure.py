@@ -12,10 +12,9 @@ from collections import defaultdict
 from ..formats import PARTS
 from .context import Context
 from .finding import Severity
-from .naming import TABLE_NAMES, row_name
-from .registry import rule
-from .table2 import single_row_other
+from .naming import row_name
 from .narrative_figures import flat
+from .registry import rule
 
 
 @rule("S-1", Severity.ERROR, title="六个部分齐全且顺序正确")
@@ -63,7 +62,7 @@ def _by_row(ctx: Context, keys: list[str]) -> str:
         table, row, col = ctx.report.format.specs[key]
         rows[(table.key, row.key)].append(col.label)
     return "；".join(
-        f'{TABLE_NAMES[t]}"{row_name(ctx.report.format, t, r)}"行（{"、".join(cols)}）'
+        f'{ctx.report.format.table(t).name}"{row_name(ctx.report.format, t, r)}"行（{"、".join(cols)}）'
         for (t, r), cols in rows.items()
     )
 
@@ -76,13 +75,12 @@ def full_tables(ctx: Context):
     Anti-pattern: table 2 without 二、上年结转政府信息公开申请数量.  Fix: print the row, with 0s.
     """
     report = ctx.report
-    single = single_row_other(report)
-    missing = [k for k in report.missing if not (single and k.startswith("t2.other."))]
+    missing = report.missing
     official = set(report.format.cell_keys())
     extra = [
         k
         for k in report.format.specs
-        if k in report.cells and k not in official and not (single and k.startswith("t2.other."))
+        if k in report.cells and k not in official and not report.in_one_row_other(k)
     ]
     if missing:
         yield ctx.failed(f"缺少{len(missing)}个规定单元格：{_by_row(ctx, missing)}", missing)
@@ -106,7 +104,7 @@ def layout_matches_year(ctx: Context):
     """
     report = ctx.report
     year, version = report.year, report.format.version
-    single = single_row_other(report)
+    single = report.other_as_one_row
     if year is None:
         yield ctx.uncertain("报告年度未知，无法核对格式")
     elif year >= 2021 and (version == "2019" or single):
@@ -115,7 +113,7 @@ def layout_matches_year(ctx: Context):
             if single and version != "2019"
             else "使用2019试行格式"
         )
-        cells = [k for k in report.cells if k.startswith("t2.other.")] if single else []
+        cells = [k for k in report.cells if report.in_one_row_other(k)]
         yield ctx.failed(
             f"{year}年度报告应使用2021格式（国办公开办函〔2021〕30号），但{what}", cells
         )

@@ -5,12 +5,12 @@ from __future__ import annotations
 import difflib
 import re
 
-from ..formats import PARTS
+from ..formats import PARTS, TABLE1_2019, TABLE1_2021
 from .context import Context
 from .finding import Severity
 from .narrative_figures import flat
 from .registry import rule
-from .table2 import APPLICANTS, TOTAL
+from .table2 import APPLICANTS, TOTAL, key
 
 T2_COLUMNS = (*APPLICANTS, TOTAL)
 
@@ -28,7 +28,7 @@ def _years_follow(ctx: Context):
 def _carried(ctx: Context):
     """Per column: (this year's 上年结转 key, last year's 结转下年度 key, their values, the place)."""
     for col in T2_COLUMNS:
-        now, last = f"t2.carried_over_in.{col}", f"t2.carried_over_out.{col}"
+        now, last = key("carried_over_in", col), key("carried_over_out", col)
         yield (
             now,
             last,
@@ -78,7 +78,9 @@ def valid_documents(ctx: Context):
         yield ctx.uncertain(f"无法逐年比较：{off or '两年报告不都是2021格式，件数口径不同'}")
         return
     for row in ("regulations", "normative_docs"):
-        valid, made, repealed = (f"t1.{row}.{c}" for c in ("valid", "made", "repealed"))
+        valid, made, repealed = (
+            TABLE1_2021.cell_key(row, c) for c in ("valid", "made", "repealed")
+        )
         v, m, r, last = (
             ctx.report.value(valid),
             ctx.report.value(made),
@@ -120,7 +122,8 @@ def item_counts(ctx: Context):
         yield ctx.uncertain(f"无法逐年比较：{off}")
         return
     for row in ITEM_ROWS:
-        now, last, change = f"t1.{row}.prev_items", f"t1.{row}.prev_items", f"t1.{row}.change"
+        now = last = TABLE1_2019.cell_key(row, "prev_items")
+        change = TABLE1_2019.cell_key(row, "change")
         a, b, d = ctx.report.value(now), ctx.previous.value(last), ctx.previous.value(change)
         place = f"{ctx.show(now)}；{ctx.show_previous(last)}；{ctx.show_previous(change)}"
         if None in (a, b, d):
@@ -146,17 +149,17 @@ def large_swing(ctx: Context):
 
     Anti-pattern: 2023 新收 3; 2024 新收 95 with no word on why.  Fix: explain it in part 一.
     """
-    key = "t2.new_received.total"
-    a, b = ctx.report.value(key), ctx.previous.value(key)
-    place = f"{ctx.show(key)}；{ctx.show_previous(key)}"
+    new = key("new_received", TOTAL)
+    a, b = ctx.report.value(new), ctx.previous.value(new)
+    place = f"{ctx.show(new)}；{ctx.show_previous(new)}"
     if a is None or b is None:
-        yield ctx.uncertain(f"有单元格不是可计算的数字：{place}", [key], previous_cells=[key])
+        yield ctx.uncertain(f"有单元格不是可计算的数字：{place}", [new], previous_cells=[new])
     elif a > 5 * max(1, b) or (a == 0 and b >= 20):
         yield ctx.failed(
-            f"新收申请从{b}件变为{a}件，波动较大：{place}", [key], previous_cells=[key]
+            f"新收申请从{b}件变为{a}件，波动较大：{place}", [new], previous_cells=[new]
         )
     else:
-        yield ctx.passed(f"新收申请从{b}件变为{a}件：{place}", [key], previous_cells=[key])
+        yield ctx.passed(f"新收申请从{b}件变为{a}件：{place}", [new], previous_cells=[new])
 
 
 @rule("Y-5", Severity.WARN, title="上年有结转的申请人类别本年上年结转为0", needs_previous=True)

@@ -14,8 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import NA_MARKS, Source
-from .document import Grid, Line
 from ..normalize import ROW_MARK
+from .document import Grid, Line
 
 PAGE_FOOTER = re.compile(
     r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/，,共]\s*共?\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"

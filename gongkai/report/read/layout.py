@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Source
-from .document import Grid, GridCell, Line
 from ..normalize import ROW_MARK as _ROW_MARK
+from .document import Grid, GridCell, Line
 
 #: a page footer or header: "- 4 -", "第4页", "第 4 页 共 6 页", "4/6", "4"
 PAGE_NUMBER = re.compile(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ..formats import Row, Table
+from ..formats import Row, Table, without_note
 from ..normalize import loose
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)")
@@ -38,8 +38,9 @@ def _targets(table: Table) -> tuple[Target, ...]:
         full = loose(row.label)
         core = _NUMBERING.sub("", full)
         # （二）部分公开's printed note is long and often broken; its head identifies it
-        if row.key == "partially_granted":
-            full, core = "二部分公开", "部分公开"
+        if row.label != without_note(row.label):
+            full = loose(without_note(row.label))
+            core = _NUMBERING.sub("", full)
         keywords = tuple(k for k in (loose(kw) for kw in row.keywords) if len(k) >= 3)
         out.append(Target(row, full, core, len(core) <= 2, keywords))
     return tuple(out)

@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..formats import BALANCE_NOTE, LITIGATION, TABLE1_2021, TABLE2_2021, TABLE3, Format
+from ..formats import (
+    APPLICANTS,
+    BALANCE_NOTE,
+    LITIGATION,
+    TABLE1_2019,
+    TABLE1_2021,
+    TABLE2_2021,
+    TABLE3,
+    Format,
+)
 from ..model import TextPart
 from ..normalize import loose, norm
 from .document import Document, Grid, Line
@@ -25,11 +34,22 @@ _T2_START = (
     loose(BALANCE_NOTE)[:8],
 )  # 一、本年新收… / the 勾稽 note
 _T3_START = (loose(TABLE3.rows[0].label), loose(TABLE3.rows[0].label + LITIGATION))
-#: labels that tell which table a grid outside parts 二–四 holds
-_SIGNATURES = (
-    ("t1", ("本年制发件数", "本年新制作数量", "第二十条第(一)项", "主动公开政府信息情况")),
-    ("t2", ("申请人情况", "本年新收", "收到和处理政府信息公开申请情况")),
-    ("t3", ("行政复议",)),
+#: labels that tell which table a grid outside parts 二–四 holds (compared after `norm`)
+_SIGNATURES = tuple(
+    (table.key, tuple(norm(label) for label in labels))
+    for table, labels in (
+        (
+            TABLE1_2021,
+            (
+                TABLE1_2021.rows[0].columns[0].label,  # 本年制发件数
+                TABLE1_2019.rows[0].columns[0].label,  # 本年新制作数量
+                TABLE1_2021.rows[0].block,  # 第二十条第（一）项
+                TABLE1_2021.title,
+            ),
+        ),
+        (TABLE2_2021, (APPLICANTS, *TABLE2_2021.rows[0].keywords, TABLE2_2021.title)),
+        (TABLE3, (TABLE3.rows[0].label,)),  # 行政复议
+    )
 )
 
 
@@ -89,7 +109,7 @@ def split_parts(doc: Document, fmt: Format) -> list[Region]:
             hit = part_title(block.text, fmt, max(seen, default=0))
             if hit and hit[0] not in seen:
                 seen.add(hit[0])
-                table = {2: "t1", 3: "t2", 4: "t3"}.get(hit[0])
+                table = {t.part: t.key for t in fmt.tables}.get(hit[0])
                 regions.append(Region(hit[0], hit[1], block, [], table))
                 continue
             table = line_table(block.text) if regions[-1].table is None else None

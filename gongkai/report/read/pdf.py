@@ -34,7 +34,7 @@ import pypdfium2.raw as R
 
 from .document import Document, Line, ReadError
 from .layout import Glyph, TablePart, h_edge, page_blocks, ruled_tables, text_lines, v_edge
-from .limits import Deadline, MAX_OCR_PAGES, check_file, check_pages
+from .limits import MAX_OCR_PAGES, Deadline, check_file, check_pages
 
 OCR_DPI = 200
 

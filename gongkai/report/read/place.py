@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..formats import Row, Table
+from ..formats import OTHER_KEY, TOTAL_COLUMN, Row, Table
 from ..model import Cell, Report, State
 from ..normalize import loose
 from .detect import detect_format
@@ -311,10 +311,10 @@ class TablePlacer:
         fmt = self.report.format
         if fmt.version != "2021":
             return
-        items = [r for r in self.table.rows if r.leaf and r.key.startswith("other.")]
-        printed_items = any(f"t2.{r.key}.total" in self.report.cells for r in items)
-        if "other" in self.filled and not printed_items:
-            self.report.layout["t2.other"] = "single_row"
+        items = [r for r in self.table.rows if r.leaf and r.key.startswith(f"{OTHER_KEY}.")]
+        printed_items = any(self._key(r, TOTAL_COLUMN) in self.report.cells for r in items)
+        if OTHER_KEY in self.filled and not printed_items:
+            self.report.print_other_as_one_row()
 
     # ------------------------------------------------------------------ table 3
     def _place_t3(self, entries: list[Entry]) -> None:
@@ -387,7 +387,7 @@ class TablePlacer:
 
     # ------------------------------------------------------------------ cells
     def _key(self, row: Row, col) -> str:
-        return f"{self.table.key}.{row.key}.{col.key}"
+        return self.table.cell_key(row, col)
 
     def _set_read(self, key: str, v: Value, decimal: bool) -> None:
         conf = v.source.confidence

@@ -13,9 +13,9 @@ import zipfile
 from pathlib import Path
 
 from ..model import Source
+from ..write.xlsx import METADATA, METADATA_SHEET
 from .document import Document, Grid, GridCell, Line, ReadError
 from .limits import check_package
-from ..write.xlsx import METADATA, METADATA_SHEET
 from .parts import row_table
 
 NOT_XLSX = "不是有效的 XLSX 文件"

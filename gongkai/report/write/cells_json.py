@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from ..formats import FORMAT_2021
+from ..formats import FORMAT_2021, OTHER_KEY, T1, T2, T3, TABLE2_2021
 from ..model import Report, State
 
 SUFFIX = ".json"
 
 
 def cells(report: Report) -> dict:
-    t1, t2, t3 = (FORMAT_2021.table(k) for k in ("t1", "t2", "t3"))
+    t1, t2, t3 = (FORMAT_2021.table(k) for k in (T1, T2, T3))
     same_t1 = report.format.version == "2021"
     out = {
         "agency": report.agency,
@@ -32,7 +32,7 @@ def cells(report: Report) -> dict:
     if not same_t1:
         out["format"] = report.format.version
         out["table1_" + report.format.version] = [
-            _value(report, k) for k in report.format.table("t1").cell_keys()
+            _value(report, k) for k in report.format.table(T1).cell_keys()
         ]
     notes = [f"{c.key}: {c.reason}" for c in report.unreadable if c.reason]
     if notes:
@@ -51,13 +51,13 @@ def _value(report: Report, key: str):
 
 
 def _t2_value(report: Report, row: str, col: str):
-    key = f"t2.{row}.{col}"
+    key = TABLE2_2021.cell_key(row, col)
     if (
         key not in report.cells
-        and row.startswith("other.")
-        and (report.layout.get("t2.other") == "single_row" or report.format.version == "2019")
+        and row.startswith(f"{OTHER_KEY}.")
+        and (report.other_as_one_row or report.format.version == "2019")
     ):
-        whole = _value(report, f"t2.other.{col}")
+        whole = _value(report, TABLE2_2021.cell_key(OTHER_KEY, col))
         return 0 if whole == 0 else None
     return _value(report, key)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..formats import Column, Row, Table
+from ..formats import Row, Table
 from ..model import Cell, Report, State
 from .printed_tables import SHAPES, chain, official_columns, one_row, printed_rows, shown, title
 from .sections import sections, signature
@@ -25,10 +25,6 @@ def _pipe(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines + ["| " + " | ".join(_esc(v) for v in row) + " |" for row in rows]
 
 
-def _column_label(c: Column) -> str:
-    return f"{c.group}·{c.label}" if c.group else c.label
-
-
 def _row_label(r: Row, table: Table) -> str:
     return " ".join((*chain(r, table)[1:], r.label))
 
@@ -39,7 +35,7 @@ def _shown(cell: Cell) -> str:
 
 
 def _values(report: Report, table: Table, r: Row, cols) -> list[str]:
-    return [_shown(report.cell(f"{table.key}.{r.key}.{c.key}")) for c in cols]
+    return [_shown(report.cell(table.cell_key(r, c))) for c in cols]
 
 
 def _table(report: Report, table: Table) -> list[str]:
@@ -49,10 +45,7 @@ def _table(report: Report, table: Table) -> list[str]:
         cols = official_columns(rows[0])
         return _pipe(
             ["", *(c.label for c in cols)],
-            [
-                [f"{r.group}·{r.label}" if r.group else r.label, *_values(report, table, r, cols)]
-                for r in rows
-            ],
+            [[r.full_label, *_values(report, table, r, cols)] for r in rows],
         )
     for block, brows in groupby(rows, key=lambda r: (r.block, official_columns(r))):
         brows = list(brows)
@@ -60,7 +53,7 @@ def _table(report: Report, table: Table) -> list[str]:
         if block[0]:
             out += [f"**{block[0]}**", ""]
         out += _pipe(
-            ["", *(_column_label(c) for c in cols)],
+            ["", *(c.full_label for c in cols)],
             [[_row_label(r, table), *_values(report, table, r, cols)] for r in brows],
         )
         out.append("")

@@ -5,8 +5,8 @@ FMT2021 annex (domain-spec §2.3–§2.5), so it is computed here once, from for
 origin slots are listed, as in HTML: a slot with rowspan 2 is absent from the row below.
 
 Only the official rows and columns are drawn, except where ``report.layout`` says the report
-printed a local row instead of its parts (``{"t2.other": "single_row"}``: （六）其他处理 as one
-row); drawing the parts then would drop the printed numbers.
+printed a local row instead of its parts (``formats.SINGLE_ROW``: （六）其他处理 as one row);
+drawing the parts then would drop the printed numbers.
 """
 
 from __future__ import annotations
@@ -16,7 +16,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import groupby
 
-from ..formats import APPLICANTS, BALANCE_NOTE, CONTENT, TITLE_SUFFIX, Column, Row, Table
+from ..formats import (
+    APPLICANTS,
+    BALANCE_NOTE,
+    CONTENT,
+    SINGLE_ROW,
+    T1,
+    T2,
+    T3,
+    Column,
+    Row,
+    Table,
+    report_title,
+)
 from ..model import Cell, Report, State
 
 
@@ -64,8 +76,7 @@ def value_slot(report: Report, key: str, colspan: int = 1) -> Slot:
 def title(report: Report) -> str:
     if report.title:
         return report.title
-    year = f"{report.year}年" if report.year else ""
-    return f"{report.agency or ''}{year}{TITLE_SUFFIX}"
+    return report_title(report.agency, report.year)
 
 
 def printed_rows(report: Report, table: Table) -> list[Row]:
@@ -74,7 +85,7 @@ def printed_rows(report: Report, table: Table) -> list[Row]:
     swapped = {
         r.key: r
         for r in table.rows
-        if not r.official and r.parts and report.layout.get(f"{table.key}.{r.key}") == "single_row"
+        if not r.official and r.parts and report.layout.get(f"{table.key}.{r.key}") == SINGLE_ROW
     }
     replaced = {part: whole for whole in swapped.values() for part in whole.parts}
     for r in table.rows:
@@ -111,10 +122,7 @@ def blocks(report: Report, table: Table) -> TableLayout:
         for r in brows:
             out.append(
                 [Slot(r.label, role="label")]
-                + [
-                    value_slot(report, f"{table.key}.{r.key}.{c.key}", s)
-                    for c, s in zip(cols, spans)
-                ]
+                + [value_slot(report, table.cell_key(r, c), s) for c, s in zip(cols, spans)]
             )
     return TableLayout(table, out, width + 1, labels=1)
 
@@ -166,7 +174,7 @@ def matrix(report: Report, table: Table) -> TableLayout:
                 span += 1
             line.append(Slot(heading, rowspan=span, role="label"))
         line.append(Slot(r.label, colspan=depth - len(path), role="label"))
-        line += [value_slot(report, f"{table.key}.{r.key}.{c.key}") for c in cols]
+        line += [value_slot(report, table.cell_key(r, c)) for c in cols]
         out.append(line)
     return TableLayout(table, out, depth + len(cols), head_rows, depth)
 
@@ -189,12 +197,12 @@ def one_row(report: Report, table: Table) -> TableLayout:
             under.extend(
                 Slot(c.label, rowspan=1 if group or not grouped else 2, role="head") for c in cols
             )
-            values.extend(value_slot(report, f"{table.key}.{r.key}.{c.key}") for c in cols)
+            values.extend(value_slot(report, table.cell_key(r, c)) for c in cols)
     head = [first, second] + ([third] if grouped else [])
     return TableLayout(table, head + [values], len(values), len(head))
 
 
-SHAPES = {"t1": blocks, "t2": matrix, "t3": one_row}
+SHAPES = {T1: blocks, T2: matrix, T3: one_row}
 
 
 def layouts(report: Report) -> list[TableLayout]:

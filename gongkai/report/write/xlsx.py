@@ -46,7 +46,7 @@ def _value(report: Report, slot: Slot):
 
 
 def _sheet_name(layout: TableLayout) -> str:
-    return f"表{layout.table.number} {layout.table.title}"[:31]
+    return f"{layout.table.name} {layout.table.title}"[:31]
 
 
 def _table(wb: Workbook, report: Report, layout: TableLayout) -> None:

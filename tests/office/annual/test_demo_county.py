@@ -12,10 +12,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 def test_demo_county(django_user_model):
     from gongkai.office.agencies.models import Agency, Membership, Role
-    from gongkai.office.appeals.models import Appeal
-    from gongkai.office.applications.models import Application
     from gongkai.office.annual.models import ReportVersion
     from gongkai.office.annual.publish import compiled_with_checks
+    from gongkai.office.appeals.models import Appeal
+    from gongkai.office.applications.models import Application
     from gongkai.office.demo import COUNTY, load_demo
 
     out = io.StringIO()

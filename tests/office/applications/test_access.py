@@ -71,6 +71,7 @@ def test_supervisor_sees_counts_but_no_personal_data(client, case, supervisor):
 
 def test_supervisor_of_a_sibling_sees_nothing(client, case, town):
     from django.contrib.auth.models import User
+
     from gongkai.office.agencies.models import Membership
 
     user = User.objects.create_user("town_supervisor")

@@ -5,7 +5,8 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gongkai.office.applications.clock import compute_deadline
 from gongkai.workdays import is_workday

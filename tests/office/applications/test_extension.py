@@ -41,6 +41,7 @@ def test_a_clerk_cannot_approve(case, clerk):
 
 def test_a_reviewer_of_another_agency_cannot_approve(case, clerk, town):
     from django.contrib.auth.models import User
+
     from gongkai.office.agencies.models import Membership
 
     outsider = User.objects.create_user("town_reviewer")

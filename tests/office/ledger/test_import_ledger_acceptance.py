@@ -9,7 +9,7 @@ import pytest
 from gongkai.cli import main
 from gongkai.office.ledger.labels import outcome_label
 from gongkai.office.ledger.template import write_ledger_xlsx
-from gongkai.report.formats import APPLICANT_COLUMNS, OUTCOME_ROWS_2021, OUTCOME_COLUMNS, TABLE3
+from gongkai.report.formats import APPLICANT_COLUMNS, OUTCOME_COLUMNS, OUTCOME_ROWS_2021, TABLE3
 
 pytestmark = pytest.mark.django_db
 TYPES = [c.label for c in APPLICANT_COLUMNS]

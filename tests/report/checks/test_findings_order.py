@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gongkai.report.checks import RULES, Outcome, Severity, best_match, iter_findings, ordered
 from gongkai.report.checks.registry import Rule, run_rule

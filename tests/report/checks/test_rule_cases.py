@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from .check_cases import all_cases
 from gongkai.report.checks import RULES
 from gongkai.report.checks.finding import Outcome
 from gongkai.report.checks.registry import run_rule
+
+from .check_cases import all_cases
 
 CASES = all_cases()
 #: rules whose answer never depends on a number that may be unreadable

@@ -118,6 +118,7 @@ def test_huge_image_is_refused_before_decoding(tmp_path):
     pytest.importorskip("PIL")
     import struct
     import zlib
+
     from gongkai.report.read.ocr import read_image
 
     def chunk(kind, body):

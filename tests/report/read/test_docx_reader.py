@@ -7,8 +7,8 @@ import zipfile
 import pytest
 
 from gongkai.report.read import docx as docx_reader
-from gongkai.report.read.docx import read_docx
 from gongkai.report.read.document import Grid, ReadError
+from gongkai.report.read.docx import read_docx
 
 from ..conftest import SHARED
 

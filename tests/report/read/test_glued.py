@@ -1,6 +1,7 @@
 """Glued digits are split only when the row's identities leave one answer, never wrongly."""
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gongkai.report.read.glued import row_total, split_glued, total_of
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from gongkai.report.normalize import loose
 from gongkai.report.read.document import Grid, Line
 from gongkai.report.read.pdf import read_pdf
-from gongkai.report.normalize import loose
 
 from ..conftest import DEV
 

@@ -5,9 +5,9 @@ label cut at the break, running headers, numbers set close together)."""
 import sys
 from pathlib import Path
 
+from gongkai.report.normalize import loose
 from gongkai.report.read.document import Grid, Line
 from gongkai.report.read.pdf import read_pdf
-from gongkai.report.normalize import loose
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "fixtures"))
 from pdf_maker import Page, build  # noqa: E402

@@ -18,9 +18,9 @@ def workbook():
 def test_a_metadata_sheet_and_one_sheet_per_table(workbook):
     assert workbook.sheetnames == [
         "报告信息",
-        "表1 主动公开政府信息情况",
-        "表2 收到和处理政府信息公开申请情况",
-        "表3 政府信息公开行政复议、行政诉讼情况",
+        "表一 主动公开政府信息情况",
+        "表二 收到和处理政府信息公开申请情况",
+        "表三 政府信息公开行政复议、行政诉讼情况",
     ]
     meta = {row[0]: row[1] for row in workbook["报告信息"].iter_rows(values_only=True)}
     assert (
