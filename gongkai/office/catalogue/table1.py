@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
 
+from gongkai.report.formats import TABLE1_2021
+
 from .vocab import DocType, Stage
 
 DOC_ROWS = {"regulations": DocType.RULE, "normative_docs": DocType.NORMATIVE}
@@ -30,8 +32,8 @@ DECISION_ROWS = {
     "coercion": DocType.COERCION,
 }
 COMPILED_KEYS = tuple(
-    [f"t1.{row}.{col}" for row in DOC_ROWS for col in ("made", "repealed", "valid")]
-    + [f"t1.{row}.decisions" for row in DECISION_ROWS]
+    [TABLE1_2021.cell_key(row, col) for row in DOC_ROWS for col in ("made", "repealed", "valid")]
+    + [TABLE1_2021.cell_key(row, "decisions") for row in DECISION_ROWS]
 )
 
 
@@ -91,7 +93,8 @@ def compile_table1(agency, year: int) -> CompiledTable1:
     aggregates["any"] = Count("pk")
     aggregates["rules"] = Count(
         "pk",
-        filter=cell_filter("t1.regulations.made", year) | cell_filter("t1.regulations.valid", year),
+        filter=cell_filter(TABLE1_2021.cell_key("regulations", "made"), year)
+        | cell_filter(TABLE1_2021.cell_key("regulations", "valid"), year),
     )
     row = items.aggregate(**aggregates)
     result = CompiledTable1()
