@@ -392,7 +392,7 @@ def _join_across_breaks(slots, part_of: list[int]):
             if not s.text.strip():
                 if a.r1 - a.r0 < 2 and not _cut(a.text):
                     continue
-            elif s.is_label and not _ROW_MARK.match(s.text):
+            elif s.is_label and not _ROW_MARK.match(s.text) and _unfinished(above, below, c):
                 a.text += s.text
             else:
                 continue
@@ -409,6 +409,31 @@ def _join_across_breaks(slots, part_of: list[int]):
             part_of = part_of[: b - 1] + [part_of[b - 1]] + part_of[b + 1 :]
         b += 1
     return slots
+
+
+def _has_values(row) -> bool:
+    """The row prints a number or a mark of its own (not only label cells)."""
+    return any(s is not None and s.text.strip() and not s.is_label for s in row)
+
+
+def _last_label(row, c: int) -> bool:
+    """The cell in column c is the row's last label cell: the row label proper, right before
+    the row's values (a group cell, such as （四）无法提供, has the row label to its right)."""
+    s = row[c]
+    return not any(x is not None and x is not s and x.is_label for x in row[c + 1 :])
+
+
+def _unfinished(above, below, c: int) -> bool:
+    """The label cell in column c at the foot of a page goes on at the top of the next one.
+
+    A row label is finished where its row prints its values: two rows at either side of a break
+    that both print values are two rows ("行政处罚 0" / "行政强制 0"), whatever their labels say.
+    A group cell beside several rows ("（四）无" / "法提供"), a label whose row prints no value
+    before the break, or a label visibly cut goes on.
+    """
+    if _cut(above[c].text) or not _has_values(above):
+        return True
+    return not (_last_label(above, c) and _last_label(below, c))
 
 
 def _absorb_label_gaps(slots) -> None:

@@ -184,6 +184,51 @@ def test_group_label_cut_by_the_page_break_is_joined(tmp_path):
     assert [r[2].text for r in grid.rows[1:]] == ["746", "11", "1"]
 
 
+def test_rows_either_side_of_a_page_break_stay_two_rows(tmp_path):
+    """A browser print breaks a table between two complete rows ("行政处罚 0" / "行政强制 0"):
+    the row at the top of the page keeps its own label and value."""
+    p1, p2 = Page(), Page()
+    cols = [170, 120]
+    p1.table(
+        60,
+        700,
+        cols,
+        [30, 30],
+        {(0, 0): "信息内容", (0, 1): "本年处理决定数量", (1, 0): "行政处罚", (1, 1): "7"},
+    )
+    p2.table(
+        60,
+        60,
+        cols,
+        [30, 30],
+        {(0, 0): "行政强制", (0, 1): "3", (1, 0): "行政事业性收费", (1, 1): "12.5"},
+    )
+    (grid,) = _read(tmp_path, [p1, p2]).grids
+    assert _texts(grid) == [
+        ["信息内容", "本年处理决定数量"],
+        ["行政处罚", "7"],
+        ["行政强制", "3"],
+        ["行政事业性收费", "12.5"],
+    ]
+
+
+def test_a_row_label_whose_values_are_on_the_next_page_is_joined_to_them(tmp_path):
+    """A tall row split by the break: the label's first line at the foot of the page, the rest of
+    it and the values at the top of the next."""
+    p1, p2 = Page(), Page()
+    cols = [170, 60, 60]
+    p1.table(
+        60,
+        700,
+        cols,
+        [30, 30],
+        {(0, 0): "项目", (0, 1): "自然人", (0, 2): "总计", (1, 0): "（二）部分公开（区分处理"},
+    )
+    p2.table(60, 60, cols, [30], {(0, 0): "的，只计这一情形）", (0, 1): "4", (0, 2): "4"})
+    (grid,) = _read(tmp_path, [p1, p2]).grids
+    assert _texts(grid)[1:] == [["（二）部分公开（区分处理的，只计这一情形）", "4", "4"]]
+
+
 def test_numbers_set_close_together_stay_apart(tmp_path):
     p = Page()
     p.text(60, 100, "一、本年新收政府信息公开申请数量")
