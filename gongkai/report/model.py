@@ -33,6 +33,9 @@ class AgencyKind(str, Enum):
 
 
 NA_MARKS = {"/", "／", "—", "-", "－", "–", "——", "无", "\\"}
+#: how gongkai's writers mark an unreadable cell (a comment or a tooltip: "无法读取：<reason>"),
+#: so that reading their file back keeps the cell unreadable, with its reason
+UNREADABLE_NOTE = "无法读取："
 
 
 @dataclass(frozen=True)

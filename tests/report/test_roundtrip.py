@@ -75,3 +75,19 @@ def test_a_2019_format_report_keeps_its_layout_and_signed_changes(kind, tmp_path
     assert back.format.version == "2019"
     assert _states(back) == _states(report)
     assert back.cell("t1.licensing.change").value == -8
+
+
+@pytest.mark.parametrize("kind", ["docx", "html", "xlsx"])
+def test_an_unreadable_cell_with_nothing_printed_stays_unreadable_with_its_reason(kind, tmp_path):
+    """A row the source did not print is unreadable, not blank: the writer's mark says so."""
+    report = sample_report()
+    report.set(Cell.unreadable("t1.regulations.made", "", "表中未找到该单元格"))
+    back = _round_trip(report, kind, tmp_path)
+    cell = back.cell("t1.regulations.made")
+    assert (cell.state, cell.reason) == (
+        report.cell("t1.regulations.made").state,
+        "表中未找到该单元格",
+    )
+    assert (
+        back.cell("t1.regulations.repealed").state is report.cell("t1.regulations.repealed").state
+    )

@@ -7,7 +7,9 @@ their row and column labels is done once, in `place.py`, for every input kind.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
 
 from ..model import Source
 
@@ -36,6 +38,9 @@ class GridCell:
     text: str
     source: Source
     origin: tuple[int, int] | None = None
+    #: what the file attaches to the cell besides its text (a comment, a tooltip): gongkai's
+    #: writers mark an unreadable cell there (model.UNREADABLE_NOTE)
+    note: str = ""
 
     @property
     def spanned(self) -> bool:
@@ -76,3 +81,27 @@ class Document:
             else:
                 out.extend("\t".join(c.text for c in row) for row in b.rows)
         return "\n".join(out)
+
+
+#: Kangxi radicals (⼀ ⾏ ⼈) and CJK compatibility ideographs: some PDF fonts map their glyphs to
+#: these code points instead of the unified ideographs (一 行 人) that every label is written in
+_COMPAT_HAN = re.compile("[\u2f00-\u2fd5\uf900-\ufaff]")
+
+
+def fold_han(text: str) -> str:
+    """`text` with compatibility forms of Han characters replaced by the unified ideographs."""
+    if not _COMPAT_HAN.search(text):
+        return text
+    return _COMPAT_HAN.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+
+
+def folded(doc: Document) -> Document:
+    """The document with `fold_han` applied to every line and cell (the first placement stage)."""
+    blocks: list[Line | Grid] = []
+    for b in doc.blocks:
+        if isinstance(b, Line):
+            blocks.append(replace(b, text=fold_han(b.text)))
+        else:
+            rows = [[replace(c, text=fold_han(c.text)) for c in row] for row in b.rows]
+            blocks.append(Grid(rows, b.source))
+    return replace(doc, blocks=blocks)

@@ -40,7 +40,8 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-def _document_xml(path: Path, data: bytes | None) -> bytes:
+def _document_xml(path: Path, data: bytes | None) -> tuple[bytes, bytes]:
+    """The document part, and the comments part (empty when there is none)."""
     source = path if data is None else io.BytesIO(data)
     try:
         with zipfile.ZipFile(source) as z:
@@ -60,7 +61,7 @@ def _document_xml(path: Path, data: bytes | None) -> bytes:
                 raise ReadError(
                     f"{NOT_DOCX}：正文解压后超过 {MAX_DOCUMENT_XML // 1024 // 1024} MB 的上限"
                 )
-            return xml
+            return xml, _part(z, "word/comments.xml")
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -71,6 +72,30 @@ def _document_xml(path: Path, data: bytes | None) -> bytes:
         raise ReadError(f"{NOT_DOCX}（{e}）") from None
     except OSError as e:
         raise ReadError(f"无法读取文件：{path}（{e.strerror or e}）") from None
+
+
+def _part(z: zipfile.ZipFile, name: str) -> bytes:
+    """A secondary part, within the document part's limit; empty when absent or too large."""
+    try:
+        info = z.getinfo(name)
+    except KeyError:
+        return b""
+    if info.file_size > MAX_DOCUMENT_XML:
+        return b""
+    with z.open(info) as f:
+        data = f.read(MAX_DOCUMENT_XML + 1)
+    return data if len(data) <= MAX_DOCUMENT_XML else b""
+
+
+def _comment_texts(xml: bytes, parser) -> dict[str, str]:
+    """Comment id → its text (gongkai's writer says why a cell is unreadable in a comment)."""
+    if not xml:
+        return {}
+    try:
+        root = etree.fromstring(xml, parser)
+    except etree.XMLSyntaxError:
+        return {}
+    return {c.get(_w("id"), ""): _text(c).strip() for c in root.iter(_w("comment"))}
 
 
 def _children(el, wanted: str):
@@ -109,7 +134,7 @@ def _val(el, path: str) -> str | None:
     return None if found is None else found.get(_w("val"), "")
 
 
-def _grid(tbl, index: int) -> Grid:
+def _grid(tbl, index: int, comments: dict[str, str]) -> Grid:
     rows: list[list[GridCell]] = []
     for r, tr in enumerate(_children(tbl, _w("tr"))):
         row: list[GridCell] = []
@@ -127,8 +152,11 @@ def _grid(tbl, index: int) -> Grid:
             else:
                 text = "\n".join(line.strip() for line in _text(tc).strip().split("\n"))
                 origin = (r, c) if span > 1 or vmerge == "restart" else None
+            note = "\n".join(
+                comments.get(ref.get(_w("id"), ""), "") for ref in tc.iter(_w("commentReference"))
+            )
             row += [
-                GridCell(text, Source("docx", table=index, row=r, col=c + dc), origin)
+                GridCell(text, Source("docx", table=index, row=r, col=c + dc), origin, note)
                 for dc in range(span)
             ]
         rows.append(row)
@@ -140,7 +168,7 @@ def _grid(tbl, index: int) -> Grid:
     return Grid(rows, Source("docx", table=index))
 
 
-def parse_document_xml(xml: bytes, path: str | None = None) -> Document:
+def parse_document_xml(xml: bytes, path: str | None = None, comments_xml: bytes = b"") -> Document:
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False
     )
@@ -148,6 +176,7 @@ def parse_document_xml(xml: bytes, path: str | None = None) -> Document:
         root = etree.fromstring(xml, parser)
     except etree.XMLSyntaxError as e:
         raise ReadError(f"{NOT_DOCX}：正文 XML 已损坏（{e}）") from None
+    comments = _comment_texts(comments_xml, parser)
     body = root.find(_w("body"))
     if body is None:
         raise ReadError(f"{NOT_DOCX}：正文没有 w:body")
@@ -163,7 +192,7 @@ def parse_document_xml(xml: bytes, path: str | None = None) -> Document:
                     if line.strip():
                         doc.blocks.append(Line(line.strip(), Source("docx", line=paragraphs)))
             elif el.tag == _w("tbl"):
-                grid = _grid(el, tables)
+                grid = _grid(el, tables, comments)
                 tables += 1
                 if grid.rows:
                     doc.blocks.append(grid)
@@ -179,4 +208,5 @@ def read_docx(path: str | Path, data: bytes | None = None) -> Document:
 
     A Line's `line` is the paragraph's 1-based number in the body."""
     p = Path(path)
-    return parse_document_xml(_document_xml(p, data), str(p))
+    xml, comments = _document_xml(p, data)
+    return parse_document_xml(xml, str(p), comments)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import NA_MARKS, Source
@@ -29,6 +30,7 @@ _VERTICAL = re.compile(r"^(?:[\u4e00-\u9fff、]\s+)+(?=\S)")
 class Value:
     raw: str
     source: Source
+    note: str = ""  # the cell's comment or tooltip (document.GridCell.note)
 
 
 @dataclass
@@ -40,6 +42,7 @@ class Entry:
     cols: list[int] | None = None  # grid column of each value (grids only)
     single: bool = False  # a run gathered from one-number lines
     heads: list[tuple[str, int]] = field(default_factory=list)  # grid label cells and their columns
+    pieces: list[str] = field(default_factory=list)  # text lines: the label's text line by line
 
     @property
     def source(self) -> Source | None:
@@ -82,7 +85,7 @@ def entries_from_grid(grid: Grid) -> list[Entry]:
                 seen.add(c.origin or id(c))
                 label_cells.append(c)
         slots = [(i, c) for i, c in enumerate(row) if i > last_label and not _copy(c, r, i)]
-        values = [Value(texts[i], c.source) for i, c in slots]
+        values = [Value(texts[i], c.source, c.note) for i, c in slots]
         has_number = any(v.raw for v in values)
         out.append(
             Entry(
@@ -146,6 +149,7 @@ def _add(
     ):
         last_label.label += label
         last_label.label_sources.append(source)
+        last_label.pieces.append(label)
         if values:
             if last_label.values is None:
                 last_label.values = values
@@ -153,7 +157,7 @@ def _add(
                 out.append(Entry("", [], values))
         return
     if label:
-        last[0] = Entry(label, [source], values or None)
+        last[0] = Entry(label, [source], values or None, pieces=[label])
         out.append(last[0])
         return
     bare = out[-1] if out and not out[-1].label and out[-1].values else None
@@ -161,6 +165,103 @@ def _add(
         bare.values.extend(values)
     else:
         out.append(Entry("", [], values, single=len(values) == 1))
+
+
+def join_detached(
+    entries: list[Entry],
+    names: Callable[[str], object | None],
+    heading: Callable[[object], bool],
+    exactly: Callable[[str], object | None],
+) -> list[Entry]:
+    """Labels that a text dump printed around their values, joined by what they name.
+
+    A tall label cell is printed line by line with the row's values in its middle ("2.其他法律行政"
+    / "0 0 0 0 0 0 0" / "法规禁止公开"), and a heading's 无 may stand alone on a line ("（四）" / "无"
+    / "法提供"). The fragment after the values belongs to the label before them only when the
+    joined text names a row (`names`), the first fragment named no row, a heading (`heading`) or
+    the same row, and the second fragment alone names no row or the same one. Otherwise they
+    stay two labels: "（三）1.属于国家秘密" / values / "不予公开" is a row and the next heading.
+    """
+    out = list(entries)
+    i = 0
+    while i + 1 < len(out):
+        if _takes_continuation(out, i, names, heading, exactly):
+            continue
+        if i + 2 >= len(out):
+            break
+        first, run, second = out[i], out[i + 1], out[i + 2]
+        if (
+            not first.label
+            or first.values is not None
+            or run.label
+            or not run.values
+            or not second.label
+            or ROW_MARK.match(second.label)
+        ):
+            i += 1
+            continue
+        marks = [v.raw for v in run.values]
+        inside = len(marks) == 1 and not any(ch.isdigit() for ch in marks[0])
+        joined = first.label + (marks[0] if inside else "") + second.label
+        row = names(joined)
+        alone, after = names(first.label), names(second.label)
+        if (
+            row is not None
+            and (alone is None or alone is row or heading(alone))
+            and (after is None or after is row)
+        ):
+            merged = Entry(
+                joined,
+                first.label_sources + second.label_sources,
+                second.values if inside else run.values,
+            )
+            out[i : i + 3] = (
+                [merged]
+                if inside or second.values is None
+                else [
+                    Entry(joined, merged.label_sources, run.values),
+                    Entry("", [], second.values),
+                ]
+            )
+            continue
+        i += 1
+    return out
+
+
+def _takes_continuation(out: list[Entry], i: int, names, heading, exactly) -> bool:
+    """A row printed with its values on the first line of its label and the rest of the label on
+    the lines after ("（六） 1.申请人无正当 … 0 0 0 0 0 0 0" / "再处理其政府信息公开申请"), where
+    the first line alone names no row or only its heading: the lines that make it exactly one
+    row's whole label (`exactly`) join it, and the label lines after them stay the next label.
+    A keyword is not enough here: "3.稳定”" and the next row's "保护第三方合" name a row together."""
+    first, second = out[i], out[i + 1]
+    if (
+        not first.label
+        or not first.values
+        or not second.label
+        or second.values is not None
+        or not second.pieces
+        or ROW_MARK.match(second.label)
+    ):
+        return False
+    alone = names(first.label)
+    if alone is not None and not heading(alone):
+        return False
+    for k in range(1, len(second.pieces) + 1):
+        head = "".join(second.pieces[:k])
+        row = exactly(first.label + head)
+        if row is None or row is alone or heading(row) or names(head) not in (None, row):
+            continue
+        first.label += head
+        first.label_sources += second.label_sources[:k]
+        first.pieces += second.pieces[:k]
+        rest = second.pieces[k:]
+        if rest:
+            out[i + 1] = Entry("".join(rest), second.label_sources[k:], None, pieces=rest)
+        else:
+            del out[i + 1]
+        return True
+    return False
 
 
 _GLUED_TAIL = re.compile(r"^(\d+)([\u4e00-\u9fff（(].*)$")

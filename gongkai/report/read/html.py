@@ -356,10 +356,14 @@ class _Walker:
                 colspan = _span(cell.attrs.get("colspan"))
                 text = self.cell_text(cell)
                 origin = (r, c) if rowspan > 1 or colspan > 1 else None
+                note = cell.attrs.get("title", "")
                 for dr in range(rowspan):
                     for dc in range(colspan):
                         slots[r + dr, c + dc] = GridCell(
-                            text, Source(self.kind, table=index, row=r + dr, col=c + dc), origin
+                            text,
+                            Source(self.kind, table=index, row=r + dr, col=c + dc),
+                            origin,
+                            note,
                         )
                 c += colspan
         if not slots:

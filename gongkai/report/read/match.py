@@ -6,11 +6,17 @@ label without its numbering) after `loose` normalisation; short, generic cores (
 "总计") must come with their numbering; near misses are accepted only above a high
 similarity. When several rows match, the one printed last in the label wins: the row label
 ends the text that stands before the numbers.
+
+A text dump of a table whose group heading is printed down a tall cell beside its rows mixes
+the heading's characters into the row labels, line by line ("（六） 1.申请人无正当 / 其他处
+理由逾期不补 / 理 正、行政机关不…"). A label that is exactly the row's label interleaved with a
+piece of one of its headings names that row before anything else is tried.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -29,12 +35,18 @@ class Target:
     core: str  # loose label without numbering
     strict: bool  # the core alone is too generic
     keywords: tuple[str, ...] = ()  # loose keywords of three characters or more
+    headings: tuple[str, ...] = ()  # loose labels of the groups the row sits under
 
 
 @lru_cache(maxsize=None)
 def _targets(table: Table) -> tuple[Target, ...]:
     out = []
+    by_label = {r.label: r for r in table.rows}
     for row in table.rows:
+        headings, group = [], row.group
+        while group and len(headings) < 3:
+            headings.append(loose(group))
+            group = by_label[group].group if group in by_label else ""
         full = loose(row.label)
         core = _NUMBERING.sub("", full)
         # （二）部分公开's printed note is long and often broken; its head identifies it
@@ -42,7 +54,7 @@ def _targets(table: Table) -> tuple[Target, ...]:
             full = loose(without_note(row.label))
             core = _NUMBERING.sub("", full)
         keywords = tuple(k for k in (loose(kw) for kw in row.keywords) if len(k) >= 3)
-        out.append(Target(row, full, core, len(core) <= 2, keywords))
+        out.append(Target(row, full, core, len(core) <= 2, keywords, tuple(headings)))
     return tuple(out)
 
 
@@ -55,6 +67,9 @@ def match_row(label: str, table: Table) -> Row | None:
     text = loose(label)
     if not text:
         return None
+    mixed = [t.row for t in _targets(table) if _interleaved(text, t)]
+    if len(mixed) == 1:
+        return mixed[0]
     for finder in (_find, _find_fuzzy):
         best: tuple[int, int, Row] | None = None
         for t in _targets(table):
@@ -112,3 +127,53 @@ def _fuzzy(text: str, core: str) -> int | None:
             if r > best:
                 best, where = r, i
     return where if best >= FUZZY_MIN else None
+
+
+def whole_label(label: str, table: Table) -> Row | None:
+    """The row whose label `label` is, all of it and nothing more (its numbering optional, the
+    characters of a heading beside it allowed in between): stronger evidence than `match_row`,
+    which also accepts a keyword or the end of a longer text."""
+    text = loose(label)
+    hits = [t.row for t in _targets(table) if text in (t.full, t.core) or _interleaved(text, t)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _interleaved(text: str, t: Target) -> bool:
+    """`text` is the row's label (with or without its numbering) with one unbroken piece of one
+    of its headings mixed in, character by character, and nothing else."""
+    for label in (t.full, t.core):
+        extra = len(text) - len(label)
+        if extra <= 0:
+            continue
+        for heading in t.headings:
+            if extra <= len(heading) and _shuffle(text, label, heading, extra):
+                return True
+    return False
+
+
+def _shuffle(text: str, label: str, heading: str, extra: int) -> bool:
+    """`text` interleaves all of `label` with heading[s:s + extra] for some s."""
+    have = Counter(text)
+    have.subtract(label)
+    if any(v < 0 for v in have.values()):
+        return False
+    for s in range(len(heading) - extra + 1):
+        piece = heading[s : s + extra]
+        if Counter(piece) != +have:
+            continue
+        states = {(0, 0)}  # characters of label, of piece consumed
+        for ch in text:
+            states = {
+                nxt
+                for i, j in states
+                for nxt in (
+                    (i + 1, j) if i < len(label) and label[i] == ch else None,
+                    (i, j + 1) if j < len(piece) and piece[j] == ch else None,
+                )
+                if nxt is not None
+            }
+            if not states:
+                break
+        if (len(label), len(piece)) in states:
+            return True
+    return False

@@ -16,8 +16,8 @@ from .document import Document, Line
 from .parts import Region
 
 _TITLE = re.compile(
-    r"((?:19|20)\d{2})\s*年\s*(?:度)?\s*(?:政府)?信息公开(?:工作)?(?:年度报告|年报|工作报告|报告)"
-)
+    r"((?:19|20)\d{2})\s*年\s*(?:度)?\s*(?:政府)?信息公开(?:工作)?(?:年度报告|年报|工作报告|报告|年度报$)"
+)  # 年度报$: a title wrapped before its last character
 _TITLE_AFTER = re.compile(r"(?:年度报告|年报)[(（]((?:19|20)\d{2})\s*年?(?:度)?[)）]")
 _PERIOD = re.compile(
     r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?至\s*\1\s*年\s*12\s*月\s*31\s*日"
@@ -36,6 +36,10 @@ _KINDS = (
 )
 
 
+#: the title is looked for in the lines above part 一: a saved web page prints its site's
+#: menus there first (tens of short lines)
+MAX_HEAD_LINES = 80
+
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -46,16 +50,35 @@ def _digits(text: str) -> str:
     return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), norm(text))
 
 
+_YEAR_GAP = re.compile(r"(?<=\s)(?=年\s*度?\s*(?:政府)?信息公开)")
+_LONE_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*$")
+
+
+def _with_displaced_year(text: str, after: list[Line]) -> str:
+    """A text dump that sets the title's digits (another font) on a line of their own
+    ("莆田市水利局 年度政府信息公开工作年度报" / "2024" / "告"): the year put back in its gap."""
+    gap = _YEAR_GAP.search(text) if not _TITLE.search(text) else None
+    if gap is None:
+        return text
+    for line in after:
+        m = _LONE_YEAR.match(line.text)
+        if m:
+            return text[: gap.start()].rstrip() + m.group(1) + text[gap.start() :]
+    return text
+
+
 def read_meta(report: Report, doc: Document, regions: list[Region]) -> None:
     lines = [b for b in doc.blocks if isinstance(b, Line) and b.text.strip()]
     first_part = next((r.source for r in regions if r.part is not None and r.source), None)
     head = lines[: lines.index(first_part)] if first_part in lines else lines[:12]
-    for i, line in enumerate(head[:40]):
-        text = _digits(line.text)
+    for i, line in enumerate(head[:MAX_HEAD_LINES]):
+        text = _digits(_with_displaced_year(line.text, head[i + 1 : i + 3]))
         m = _TITLE.search(text) or _TITLE_AFTER.search(text)
         if not m:
             continue
         report.year = int(m.group(1))
+        if text.endswith("年度报") and any(norm(n.text) == "告" for n in head[i + 1 : i + 3]):
+            text += "告"  # the title's last character wrapped onto a line of its own
         prefix = text[: m.start()].removeprefix("关于")
         if not prefix and i > 0 and len(norm(head[i - 1].text)) <= 30:
             prefix = norm(head[i - 1].text)

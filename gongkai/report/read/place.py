@@ -13,13 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..formats import OTHER_KEY, TOTAL_COLUMN, Row, Table
-from ..model import Cell, Report, State
+from ..model import UNREADABLE_NOTE, Cell, Report, State
 from ..normalize import loose
 from .detect import detect_format
-from .document import Document, Grid, Line, NotAReport, ReadError
-from .entries import Entry, Value, entries_from_grid, entries_from_lines
+from .document import Document, Grid, Line, NotAReport, ReadError, folded
+from .entries import Entry, Value, entries_from_grid, entries_from_lines, join_detached
 from .glued import split_glued, total_of
-from .match import match_row
+from .match import match_row, whole_label
 from .meta import read_meta
 from .parts import split_parts
 
@@ -35,6 +35,7 @@ ORG_KEYS = (
 
 def place(doc: Document) -> Report:
     """The Report a Document holds; ReadError when it holds no annual report."""
+    doc = folded(doc)
     fmt = detect_format(doc.plain_text())
     report = Report(format=fmt, source_file=doc.path, source_kind=doc.kind)
     regions = split_parts(doc, fmt)
@@ -88,17 +89,26 @@ def _header_positions(heads: list[tuple[str, int]], columns) -> dict[str, int]:
     return found
 
 
-def _entries(blocks: list[Line | Grid]) -> list[Entry]:
+def _entries(blocks: list[Line | Grid], table: Table) -> list[Entry]:
     out: list[Entry] = []
     run: list[Line] = []
+
+    def lines() -> list[Entry]:
+        return join_detached(
+            entries_from_lines(run),
+            lambda label: match_row(label, table),
+            lambda row: not row.official and bool(row.parts),
+            lambda label: whole_label(label, table),
+        )
+
     for b in blocks:
         if isinstance(b, Line):
             run.append(b)
             continue
-        out += entries_from_lines(run)
+        out += lines()
         run = []
         out += entries_from_grid(b)
-    return out + entries_from_lines(run)
+    return out + lines()
 
 
 @dataclass
@@ -112,7 +122,7 @@ class TablePlacer:
     subtotal_at: int | None = None  # where a 法人小计 column the header did not name sits
 
     def run(self) -> None:
-        entries = _entries(self.blocks)
+        entries = _entries(self.blocks, self.table)
         if self.table.key == "t3":
             self._place_t3(entries)
             return
@@ -390,6 +400,9 @@ class TablePlacer:
         return self.table.cell_key(row, col)
 
     def _set_read(self, key: str, v: Value, decimal: bool) -> None:
+        if v.note.startswith(UNREADABLE_NOTE):  # a gongkai writer's mark: unreadable, and why
+            self._set(Cell.unreadable(key, v.raw, v.note[len(UNREADABLE_NOTE) :], v.source))
+            return
         conf = v.source.confidence
         if conf is not None and conf < OCR_MIN_CONFIDENCE:
             self._set(Cell.unreadable(key, v.raw, f"识别置信度低（{conf:.2f}）", v.source))

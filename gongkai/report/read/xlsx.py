@@ -69,8 +69,11 @@ def _rows(ws, index: int) -> list[list[GridCell]]:
             top = merged.get((r, c))
             value = ws.cell(*top).value if top else cell.value
             origin = (top[0] - 1, top[1] - 1) if top else None
+            note = cell.comment.text if cell.comment is not None else ""
             line.append(
-                GridCell(_text(value), Source("xlsx", table=index, row=r - 1, col=c - 1), origin)
+                GridCell(
+                    _text(value), Source("xlsx", table=index, row=r - 1, col=c - 1), origin, note
+                )
             )
         out.append(line)
     return out

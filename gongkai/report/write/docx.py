@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, Twips
 
-from ..model import Report, State
+from ..model import UNREADABLE_NOTE, Report, State
 from .printed_tables import Slot, TableLayout, column_shares, layouts, placed, title
 from .sections import sections, signature
 
@@ -104,7 +104,7 @@ def _fill(doc, cell, slot: Slot) -> None:
         _shade(cell, UNREADABLE_FILL)
         doc.add_comment(
             run if slot.text else p.add_run(" "),
-            text=f"无法读取：{slot.reason or ''}",
+            text=UNREADABLE_NOTE + (slot.reason or ""),
             author="gongkai",
         )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model import Report, State
+from ..model import UNREADABLE_NOTE, Report, State
 from .printed_tables import Slot, TableLayout, column_shares, layouts, title
 from .sections import sections, signature
 
@@ -50,7 +50,7 @@ def _cell(slot: Slot) -> str:
     classes = [slot.role]
     if slot.state is State.UNREADABLE:
         classes.append("unreadable")
-        attrs.append(f'title="{escape("无法读取：" + (slot.reason or ""))}"')
+        attrs.append(f'title="{escape(UNREADABLE_NOTE + (slot.reason or ""))}"')
     if slot.key:
         attrs.append(f'data-key="{slot.key}"')
     attrs.insert(0, f'class="{" ".join(classes)}"')

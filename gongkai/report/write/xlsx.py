@@ -14,7 +14,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from ..model import Report, State
+from ..model import UNREADABLE_NOTE, Report, State
 from .full_json import to_dict
 from .printed_tables import Slot, TableLayout, layouts, placed, title
 
@@ -64,7 +64,7 @@ def _table(wb: Workbook, report: Report, layout: TableLayout) -> None:
         )
         if slot.state is State.UNREADABLE:
             cell.fill = _UNREADABLE
-            cell.comment = Comment(f"无法读取：{slot.reason or ''}", "gongkai")
+            cell.comment = Comment(UNREADABLE_NOTE + (slot.reason or ""), "gongkai")
         if slot.rowspan > 1 or slot.colspan > 1:
             ws.merge_cells(
                 start_row=r + 1,
