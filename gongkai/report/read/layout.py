@@ -591,10 +591,16 @@ def _continues(a: TablePart, b: TablePart) -> bool:
     return abs(wa - wb) <= 0.03 * max(wa, wb) and abs(a.bbox[0] - b.bbox[0]) <= 0.03 * max(wa, wb)
 
 
-def page_blocks(pages: list[list[Line | TablePart]], heights: list[float], kind: str) -> list:
+def page_blocks(
+    pages: list[list[Line | TablePart]],
+    heights: list[float],
+    kind: str,
+    drop_running_heads: bool = True,
+) -> list:
     """Lines and Grids in reading order: running heads dropped, the parts of a table continued
     over pages joined."""
-    _drop_running_heads(pages, heights)
+    if drop_running_heads:
+        _drop_running_heads(pages, heights)
     blocks: list = []
     group: list[TablePart] = []
     n_tables = 0

@@ -39,8 +39,9 @@ from .limits import MAX_OCR_PAGES, Deadline, check_file, check_pages
 OCR_DPI = 200
 
 
-def read_pdf(path: str | os.PathLike) -> Document:
-    """The Document a PDF holds; ReadError for a file that is not a readable PDF."""
+def read_pdf(path: str | os.PathLike, *, running_heads: bool = False) -> Document:
+    """The Document a PDF holds; ReadError for a file that is not a readable PDF.
+    `running_heads` keeps the page headers and footers a report drops (the scanner reads them)."""
     check_file(path)
     _check_complete(path)
     deadline = Deadline()
@@ -73,7 +74,8 @@ def read_pdf(path: str | os.PathLike) -> Document:
     finally:
         doc.close()
     kind = "ocr" if kinds == {"ocr"} else "pdf"
-    return Document(page_blocks(pages, heights, kind), kind=kind, path=str(path))
+    blocks = page_blocks(pages, heights, kind, drop_running_heads=not running_heads)
+    return Document(blocks, kind=kind, path=str(path))
 
 
 # ----------------------------------------------------------------------------- opening
