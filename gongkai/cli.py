@@ -23,6 +23,7 @@ COMMANDS = (
     "catalogue",  # gongkai catalogue late --agency NAME --year Y [--as-of DATE]
     "serve",  # gongkai serve
     "demo",  # gongkai demo: the demo county, idempotent
+    "review",  # gongkai review FILE... [--json]: personal data and secrecy marks before publishing
 )
 
 

@@ -1,0 +1,57 @@
+"""Scans: a PDF page with no text layer is read by OCR and its leaks are found; an image OCR
+reads nothing from is 未能扫描 (exit 2), never clean."""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+import pytest
+
+from gongkai.cli import main
+from gongkai.review import scan_file
+from gongkai.review.flags import BANK_CARD, ID_NUMBER, MOBILE, UNSCANNED
+
+from . import documents as make
+from .documents import LEAKS
+
+pytestmark = pytest.mark.slow
+
+
+def image_only(src, out, dpi=200):
+    """`src` printed and scanned: each page an image, no text layer."""
+    doc, new = pdfium.PdfDocument(str(src)), pdfium.PdfDocument.new()
+    for i in range(len(doc)):
+        page = doc[i]
+        w, h = page.get_size()
+        image = pdfium.PdfImage.new(new)
+        image.set_bitmap(pdfium.PdfBitmap.from_pil(page.render(scale=dpi / 72).to_pil()))
+        image.set_matrix(pdfium.PdfMatrix().scale(w, h))
+        blank = new.new_page(w, h)
+        blank.insert_obj(image)
+        blank.gen_content()
+    new.save(str(out))
+    return out
+
+
+def test_scanned_pdf_is_read_by_ocr(tmp_path):
+    scan = image_only(make.pdf(tmp_path / "src.pdf", [LEAKS]), tmp_path / "scan.pdf")
+    result = scan_file(scan)
+    assert result.unscanned_reason is None
+    assert [(f.kind, f.page) for f in result.flags] == [
+        (ID_NUMBER, 1),
+        (MOBILE, 1),
+        (BANK_CARD, 1),
+    ]
+
+
+def test_an_image_ocr_cannot_read_is_unscanned(tmp_path, capsys):
+    from PIL import Image, ImageDraw
+
+    path = tmp_path / "photo.png"
+    image = Image.new("RGB", (800, 600), "white")
+    ImageDraw.Draw(image).ellipse((200, 150, 600, 450), fill="black")
+    image.save(path)
+    result = scan_file(path)
+    assert result.unscanned_reason == "扫描件无文字层，OCR 未能读取"
+    assert [(f.kind, f.page) for f in result.flags] == [(UNSCANNED, 1)]
+    assert main(["review", str(path)]) == 2
+    assert "未能扫描" in capsys.readouterr().out
