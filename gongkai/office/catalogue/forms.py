@@ -1,0 +1,96 @@
+"""Forms of the catalogue pages; the choices come from vocab.py."""
+
+from __future__ import annotations
+
+from django import forms
+
+from .models import Item
+from .vocab import LAW_CATEGORIES, ChannelKind
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def category_choices(agency) -> list[tuple[str, str]]:
+    own = list(agency.own_categories.values_list("name", flat=True)) if agency else []
+    return [(c, c) for c in (*LAW_CATEGORIES, *own)]
+
+
+class ItemForm(forms.ModelForm):
+    """A draft: the 第十二条 fields, 文种, 公开方式 and the text the scanner reads."""
+
+    index_no = forms.CharField(
+        label="索引号", required=False, help_text="留空则按本机关索引号规则自动编号"
+    )
+
+    class Meta:
+        model = Item
+        fields = [
+            "title",
+            "summary",
+            "body",
+            "formed_on",
+            "category",
+            "doc_type",
+            "doc_number",
+            "disclosure",
+            "withheld_reason",
+            "rereview_on",
+            "repealed_on",
+            "expired_on",
+            "interprets",
+            "revises",
+        ]
+        widgets = {
+            "formed_on": DATE,
+            "rereview_on": DATE,
+            "repealed_on": DATE,
+            "expired_on": DATE,
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency = agency
+        self.fields["category"] = forms.ChoiceField(label="类别", choices=category_choices(agency))
+        mine = Item.objects.filter(agency=agency).exclude(pk=self.instance.pk)
+        self.fields["interprets"].queryset = mine.filter(
+            doc_type__in=("rule", "normative", "other")
+        )
+        self.fields["revises"].queryset = mine
+        if self.instance.pk:
+            del self.fields["index_no"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("disclosure") == "withheld" and not (data.get("withheld_reason") or "").strip():
+            self.add_error("withheld_reason", "不予公开须写明理由（条例第十四至十六条）。")
+        if data.get("doc_type") == "interpretation" and not data.get("interprets"):
+            self.add_error("interprets", "政策解读须选择所解读的文件。")
+        return data
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label="附件")
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class NoteForm(forms.Form):
+    reason = forms.CharField(label="审查意见", required=False)
+
+
+class SettleForm(forms.Form):
+    conclusion = forms.CharField(label="处理结论", max_length=200)
+
+
+class PublicationForm(forms.Form):
+    channel = forms.ChoiceField(label="渠道", choices=ChannelKind.choices)
+    account = forms.CharField(label="账号或栏目名称", required=False)
+    on = forms.DateField(label="公开日期", widget=DATE)
+
+
+class CatalogueUploadForm(forms.Form):
+    file = forms.FileField(label="目录文件（.xlsx 或 .csv）")
