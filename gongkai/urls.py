@@ -15,5 +15,6 @@ urlpatterns = [
     path("office/", include("gongkai.office.applications.urls")),
     path("api/v1/", api.urls),
     path("office/api/", include("gongkai.office.api.urls")),
+    path("", include("gongkai.office.catalogue.urls")),
     path("", include("gongkai.office.portal.urls")),
 ]

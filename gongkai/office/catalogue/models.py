@@ -92,6 +92,8 @@ class Item(models.Model):
     )
     stage = models.CharField("审核阶段", max_length=20, choices=Stage.choices, default=Stage.DRAFT)
     imported = models.BooleanField("导入（未经本系统审核）", default=False)
+    #: 名称, 索引号 and 文号 normalised as searches are (search.py); derived, rebuilt on change
+    search_text = models.TextField(blank=True, editable=False)
     created = models.DateTimeField("创建时间", auto_now_add=True)
     created_by = models.ForeignKey(
         USER, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="创建人"

@@ -25,10 +25,13 @@ def grams_of(text: str) -> set[str]:
 
 
 def index_items(items) -> None:
-    """(Re)build the pieces of `items` (derived data: replaced, not history)."""
-    from .models import SearchGram
+    """(Re)build the pieces and the normalised text of `items` (derived data, not history)."""
+    from .models import Item, SearchGram
 
     items = list(items)
+    for item in items:
+        item.search_text = searchable(item)
+    Item.objects.bulk_update(items, ["search_text"], batch_size=2000)
     SearchGram.objects.filter(item__in=[i.pk for i in items]).delete()
     SearchGram.objects.bulk_create(
         [
@@ -41,8 +44,7 @@ def index_items(items) -> None:
 
 
 def text_match(query: str) -> Q:
-    q = norm(query)
-    return Q(title__icontains=q) | Q(index_no__icontains=q) | Q(doc_number__icontains=q)
+    return Q(search_text__contains=norm(query).lower())
 
 
 def search(items, agency_id: int, query: str):

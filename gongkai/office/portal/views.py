@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from gongkai.office.agencies.models import Agency
+from gongkai.office.catalogue.vocab import basic_catalogue
 from gongkai.office.annual.models import ReportVersion
 from gongkai.office.annual.publish import latest_versions
 from gongkai.office.annual.snapshot import report_from_snapshot
@@ -37,17 +38,11 @@ def agency(request, agency_id):
             "agency": agency,
             "reports": latest_versions(agency),
             "channels": Channel.choices,
-            "catalogue_url": _catalogue_url(agency),
+            "catalogue_url": reverse("catalogue:public", args=[agency.pk]),
+            "basic_catalogue": basic_catalogue(agency.kind),
+            "own_categories": agency.own_categories.values_list("name", flat=True),
         },
     )
-
-
-def _catalogue_url(agency) -> str | None:
-    """The public catalogue page, once a catalogue app provides one ("catalogue:public")."""
-    try:
-        return reverse("catalogue:public", args=[agency.pk])
-    except NoReverseMatch:
-        return None
 
 
 def annual_report(request, agency_id, year):

@@ -20,7 +20,7 @@ def test_agency_page_lists_published_reports_only(client, bureau, head):
     AnnualReport.objects.create(agency=bureau, year=2025, part1="草稿，不应公开")
     page = client.get(f"/agency/{bureau.pk}/").content.decode()
     assert "2024年政府信息公开工作年度报告" in page and "2025年政府信息公开工作年度报告" not in page
-    assert "第三十三条" in page and "主动公开目录" in page and 'id="catalogue-placeholder"' in page
+    assert "第三十三条" in page and "主动公开目录" in page and 'id="catalogue-link"' in page
     assert client.get(f"/agency/{bureau.pk}/reports/2025/").status_code == 404
 
 

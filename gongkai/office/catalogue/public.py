@@ -1,0 +1,101 @@
+"""The public catalogue (条例第十二条、第二十四条): search, filters, each item's page and files.
+
+Only items that passed review and sign-off (or were imported as already published) and that
+are 主动公开 and published are shown; any other item's page is a 404, the same answer as for a
+number that does not exist, so nothing leaks about drafts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from gongkai.office.agencies.models import Agency
+
+from .models import Attachment, Consultation, Item
+from .search import search
+from .vocab import LAW_CATEGORIES, Disclosure, Stage
+
+PAGE_SIZE = 20
+
+
+def public_items(agency_id: int):
+    return Item.objects.filter(
+        agency_id=agency_id,
+        disclosure=Disclosure.PROACTIVE,
+        stage=Stage.DONE,
+        published_on__isnull=False,
+    )
+
+
+def catalogue(request, agency_id):
+    """The agency's catalogue, searchable by 名称、索引号、文号, filtered by category and year."""
+    agency = get_object_or_404(Agency, pk=agency_id, is_active=True)
+    query = request.GET.get("q", "").strip()[:100]
+    category = request.GET.get("category", "")
+    year = request.GET.get("year", "")
+    items = public_items(agency.pk)
+    if query:
+        items = search(items, agency.pk, query)
+    if category:
+        items = items.filter(category=category)
+    if year.isdigit() and 1900 < int(year) < 3000:
+        items = items.filter(formed_on__year=int(year))
+    page = Paginator(
+        items.order_by("-formed_on", "-id").only(
+            "pk", "index_no", "title", "formed_on", "published_on", "doc_number", "category"
+        ),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    years = public_items(agency.pk).dates("formed_on", "year", order="DESC")
+    own = list(agency.own_categories.values_list("name", flat=True))
+    return render(
+        request,
+        "catalogue/public_catalogue.html",
+        {
+            "agency": agency,
+            "page": page,
+            "query": query,
+            "category": category,
+            "year": year,
+            "categories": (*LAW_CATEGORIES, *own),
+            "years": [d.year for d in years],
+        },
+    )
+
+
+def item(request, agency_id, pk):
+    found = get_object_or_404(public_items(agency_id).select_related("agency", "interprets"), pk=pk)
+    interpretations = found.interpretations.filter(pk__in=public_items(agency_id).values("pk"))
+    return render(
+        request,
+        "catalogue/public_item.html",
+        {
+            "item": found,
+            "agency": found.agency,
+            "attachments": found.attachments.filter(withdrawn=None),
+            "interpretations": interpretations,
+            "interprets": found.interprets
+            if found.interprets and found.interprets.on_portal
+            else None,
+            "channels": found.publications.all(),
+        },
+    )
+
+
+def attachment(request, agency_id, pk):
+    found = get_object_or_404(Attachment, pk=pk, withdrawn=None, item__agency_id=agency_id)
+    if not found.item.on_portal:
+        raise Http404("没有该文件")
+    return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
+
+
+def open_consultations(agency_id: int, today: dt.date):
+    return Consultation.objects.filter(agency_id=agency_id, opens_on__lte=today).filter(
+        Q(closes_on__gte=today) | ~Q(feedback="")
+    )

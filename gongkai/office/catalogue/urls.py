@@ -1,0 +1,21 @@
+"""Office pages under /office/catalogue/, public ones under /catalogue/ (one namespace)."""
+
+from django.urls import path
+
+from . import public, views
+
+app_name = "catalogue"
+urlpatterns = [
+    path("office/catalogue/", views.home, name="home"),
+    path("office/catalogue/<int:agency_id>/", views.agency_items, name="agency"),
+    path("office/catalogue/<int:agency_id>/new/", views.item_new, name="new"),
+    path("office/catalogue/item/<int:pk>/", views.item_detail, name="item"),
+    path("office/catalogue/item/<int:pk>/edit/", views.item_edit, name="edit"),
+    path("office/catalogue/item/<int:pk>/<slug:action>/", views.item_action, name="action"),
+    path("office/catalogue/file/<int:pk>/", views.attachment_file, name="file"),
+    path("office/catalogue/file/<int:pk>/withdraw/", views.attachment_withdraw, name="withdraw"),
+    path("office/catalogue/flag/<int:pk>/settle/", views.flag_settle, name="settle"),
+    path("catalogue/<int:agency_id>/", public.catalogue, name="public"),
+    path("catalogue/<int:agency_id>/item/<int:pk>/", public.item, name="public_item"),
+    path("catalogue/<int:agency_id>/file/<int:pk>/", public.attachment, name="public_file"),
+]
