@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from gongkai.office.agencies.models import Agency
-from gongkai.office.catalogue.vocab import basic_catalogue
 from gongkai.office.annual.models import ReportVersion
 from gongkai.office.annual.publish import latest_versions
 from gongkai.office.annual.snapshot import report_from_snapshot
 from gongkai.office.applications.models import Channel
+from gongkai.office.catalogue.vocab import basic_catalogue
 from gongkai.report.write import write
 
 
