@@ -39,7 +39,7 @@ ALLOWED_HOSTS = [
     if h
 ]
 
-OFFICE_APPS = ["agencies", "applications", "appeals", "annual", "portal"]
+OFFICE_APPS = ["audit", "agencies", "applications", "appeals", "annual", "portal"]
 OFFICE_APPS += ["api"]
 OFFICE_APPS += ["catalogue"]
 
@@ -82,11 +82,28 @@ TEMPLATES = [
     }
 ]
 
+#: seconds a writer waits for SQLite's write lock before giving up (a 500 only after this long)
+SQLITE_BUSY_SECONDS = 30
+
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 else:
+    # WAL: readers never wait for the writer; IMMEDIATE: a transaction takes the write lock when
+    # it begins, so two writers queue (busy timeout) instead of failing with "database is locked"
+    # when the second tries to upgrade its read lock.
     DATABASES = {
-        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "gongkai.sqlite3"}
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": VAR_DIR / "gongkai.sqlite3",
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": SQLITE_BUSY_SECONDS,
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                    f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000};"
+                ),
+            },
+        }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
