@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from gongkai.office.agencies.access import staff_agencies
+from gongkai.office.concurrency import TokenField
 
 from .clock import EXTENSION_MAX_WD, PARTIES
 from .models import Application, Channel
@@ -47,6 +48,7 @@ class IntakeForm(forms.ModelForm):
     )
     arrived_on = date_field("到达日期")
     received_on = date_field("收到申请之日（第三十一条）", required=False)
+    token = TokenField()
 
     class Meta:
         model = Application
@@ -63,6 +65,7 @@ class IntakeForm(forms.ModelForm):
             "contact",
             "request_text",
             "delivery_form",
+            "token",
         ]
         help_texts = {
             "received_on": "当面、需签收邮件、口头申请：即到达之日；平常信函、网络、传真：与申请人确认之日，未确认可留空。",
@@ -102,6 +105,7 @@ class IntakeForm(forms.ModelForm):
 
 class EventForm(forms.Form):
     on = date_field("日期", initial=timezone.localdate)
+    token = TokenField()
 
     def clean(self):
         """A recorded fact cannot lie in the future; a period granted stays within a year."""

@@ -6,10 +6,11 @@ the events by clock.py and only cached here (`due_on`) so lists can filter on it
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
 from gongkai.office.agencies.models import Agency
+from gongkai.office.audit.models import person_field
+from gongkai.office.audit.trail import shown as trail_shown
 from gongkai.report.formats import APPLICANT_COLUMNS, OUTCOME_ROWS_2021
 
 
@@ -132,36 +133,39 @@ DATA_LABELS = {
     "concluded_on": "办结日期",
     "denial_reason": "不予公开的理由",
     "attachment": "附件",
+    "file": "文件",
 }
+HIDDEN = "（仅受理机关可见）"
 
 
-def labelled(data: dict) -> list[tuple[str, object]]:
+#: keys whose values are file names, which often carry a name or a phone number: shown only to
+#: the holding agency's staff
+PRIVATE_KEYS = ("attachment", "file")
+
+
+def labelled(data: dict, personal: bool = True) -> list[tuple[str, object]]:
     """(Chinese label, value) pairs, a change [old, new] shown as "old → new" (templates cannot
-    iterate a dict that has a key "items")."""
+    iterate a dict that has a key "items"); without `personal`, file names are withheld."""
 
     def shown(value):
         if isinstance(value, list) and len(value) == 2:
             return f"{shown(value[0])} → {shown(value[1])}"
-        return "（空）" if value in (None, "") else value
+        return trail_shown(value)
 
-    return [(DATA_LABELS.get(key, key), shown(value)) for key, value in data.items()]
+    return [
+        (DATA_LABELS.get(key, key), shown(value) if personal or key not in PRIVATE_KEYS else HIDDEN)
+        for key, value in data.items()
+    ]
 
 
 class CaseEvent(models.Model):
     application = models.ForeignKey(
-        Application, models.CASCADE, related_name="events", verbose_name="申请"
+        Application, models.PROTECT, related_name="events", verbose_name="申请"
     )
     kind = models.CharField("事件", max_length=30, choices=EventKind.choices)
     on = models.DateField("日期")
     data = models.JSONField("内容", default=dict, blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="经办人",
-    )
+    by = person_field("经办人")
     at = models.DateTimeField("记录时间", auto_now_add=True)
 
     class Meta:
@@ -176,29 +180,31 @@ class CaseEvent(models.Model):
 
 
 class History(models.Model):
-    """条例第四十五条: registration, review, handling and reply leave an audit trail."""
+    """条例第四十五条: registration, review, handling and reply leave an audit trail. Entries are
+    never deleted with their case or their author (PROTECT: cases are closed, people
+    deactivated)."""
 
     application = models.ForeignKey(
-        Application, models.CASCADE, related_name="history", verbose_name="申请"
+        Application, models.PROTECT, related_name="history", verbose_name="申请"
     )
     at = models.DateTimeField("时间", auto_now_add=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="操作人",
-    )
+    by = person_field("操作人")
     action = models.CharField("操作", max_length=100)
     changes = models.JSONField("变更", default=dict, blank=True)
+    #: the submitted form's token (gongkai.office.concurrency): a form posted twice records once
+    token = models.CharField("提交标识", max_length=32, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "修改记录"
         ordering = ["at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["token"], condition=~models.Q(token=""), name="one_step_per_form_token"
+            )
+        ]
 
-    def details(self):
-        return labelled(self.changes)
+    def details(self, personal: bool = True):
+        return labelled(self.changes, personal)
 
 
 def attachment_path(instance, filename):
@@ -207,18 +213,11 @@ def attachment_path(instance, filename):
 
 class Attachment(models.Model):
     application = models.ForeignKey(
-        Application, models.CASCADE, related_name="attachments", verbose_name="申请"
+        Application, models.PROTECT, related_name="attachments", verbose_name="申请"
     )
     file = models.FileField("文件", upload_to=attachment_path)
     name = models.CharField("名称", max_length=200)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="上传人",
-    )
+    uploaded_by = person_field("上传人")
     at = models.DateTimeField("上传时间", auto_now_add=True)
 
     class Meta:

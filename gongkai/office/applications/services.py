@@ -1,20 +1,26 @@
 """The legal events of an application as domain functions (domain-spec §5.9).
 
 Each function checks the state machine and the dates, changes the case, writes a CaseEvent and a
-History entry (who, when, what changed) and recomputes the due date, all in one transaction.
+History entry (who, when, what changed) and recomputes the due date, all in one transaction
+holding the case's row lock (`_step`): the preconditions are checked on the case as it is once
+locked, so two clerks (or one double click) cannot record a second reply or extension. A step
+given the token of its form records once: the same form posted again raises AlreadyRecorded.
 Errors a user can cause raise CaseError with a Chinese message for the form.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import contextvars
+import functools
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from gongkai.office.agencies.access import can_approve_extension, can_handle_case, staff_agencies
-from gongkai.office.agencies.models import CalendarOverride
+from gongkai.office.agencies.models import Agency, CalendarOverride
+from gongkai.office.audit.trail import plain
+from gongkai.office.concurrency import AlreadyRecorded, locked
 
 from . import clock
 from .models import Application, CaseEvent, Channel, EventKind, History, Status
@@ -29,6 +35,55 @@ class CaseError(ValidationError):
 RECEIVED_ON_ARRIVAL = (Channel.IN_PERSON, Channel.POST_SIGNED, Channel.ORAL)
 
 
+#: the token of the form being recorded, stamped on the History entry the step writes
+_TOKEN: contextvars.ContextVar[str] = contextvars.ContextVar("form_token", default="")
+
+
+def recorded(token: str) -> Application | None:
+    """The case a form with this token already changed (None for a blank or new token)."""
+    if not token:
+        return None
+    entry = History.objects.filter(token=token).select_related("application").first()
+    return entry.application if entry else None
+
+
+def _once(token, write):
+    """Run `write()` in a transaction stamping its History entry with `token`; a token already
+    used (found first, or by the unique constraint when two posts race) is AlreadyRecorded."""
+    if recorded(token):
+        raise AlreadyRecorded(token)
+    reset = _TOKEN.set(token)
+    try:
+        with transaction.atomic():
+            return write()
+    except IntegrityError:
+        if recorded(token):
+            raise AlreadyRecorded(token) from None
+        raise
+    finally:
+        _TOKEN.reset(reset)
+
+
+def _step(func):
+    """A legal event on an existing case: under the case's row lock, recorded once per token.
+    The caller's instance is refreshed to the case as recorded."""
+
+    @functools.wraps(func)
+    def run(application, *args, token: str = "", **kwargs):
+        def write():
+            case = locked(Application, application.pk)
+            if recorded(token):  # the twin post waited for the lock and finds this one's entry
+                raise AlreadyRecorded(token)
+            return func(case, *args, **kwargs), case
+
+        result, case = _once(token, write)
+        for field in Application._meta.concrete_fields:
+            setattr(application, field.attname, getattr(case, field.attname))
+        return result
+
+    return run
+
+
 def deadline_for(application: Application) -> clock.DueDate:
     """The due date and its explanation from the events recorded so far."""
     return clock.compute_deadline(
@@ -39,33 +94,46 @@ def deadline_for(application: Application) -> clock.DueDate:
     )
 
 
-def _plain(value):
-    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
-
-
 def _change(application, by, action, event_data=None, **fields):
     """Set `fields`, log the differences, recompute the due date and save."""
     changes = {}
     for name, value in fields.items():
         old = getattr(application, name)
         if old != value:
-            changes[name] = [_plain(old), _plain(value)]
+            changes[name] = [plain(old), plain(value)]
             setattr(application, name, value)
-    changes.update({k: _plain(v) for k, v in (event_data or {}).items() if v not in (None, "")})
+    changes.update({k: plain(v) for k, v in (event_data or {}).items() if v not in (None, "")})
     application.save()
-    History.objects.create(application=application, by=by, action=action, changes=changes)
+    History.objects.create(
+        application=application, by=by, action=action, changes=changes, token=_TOKEN.get()
+    )
     _refresh_due(application)
 
 
+def _due(application):
+    return deadline_for(application).date if application.status != Status.CLOSED else None
+
+
 def _refresh_due(application):
-    due = deadline_for(application).date if application.status != Status.CLOSED else None
+    due = _due(application)
     if application.due_on != due:
         application.due_on = due
         application.save(update_fields=["due_on"])
 
 
+def refresh_due(applications) -> None:
+    """Cache the due dates of `applications` (a queryset; imports write cases in bulk)."""
+    changed = []
+    for application in applications.exclude(status=Status.CLOSED).prefetch_related("events"):
+        due = _due(application)
+        if application.due_on != due:
+            application.due_on = due
+            changed.append(application)
+    Application.objects.bulk_update(changed, ["due_on"], batch_size=500)
+
+
 def _event(application, kind, on, by, **data):
-    data = {k: _plain(v) for k, v in data.items() if v not in (None, "")}
+    data = {k: plain(v) for k, v in data.items() if v not in (None, "")}
     return CaseEvent.objects.create(application=application, kind=kind, on=on, by=by, data=data)
 
 
@@ -116,13 +184,22 @@ def _next_number(agency, year):
     return f"{year}-{sequence + 1:04d}"
 
 
-@transaction.atomic
 def register(
-    agency, by, *, channel, arrived_on, received_on=None, number="", **fields
+    agency, by, *, channel, arrived_on, received_on=None, number="", token="", **fields
 ) -> Application:
     """条例第二十九、三十一条: record an application. In person, by signed post or orally the legal
     date is the day it is in hand; by ordinary post, online or fax it is the day of confirmation
-    with the applicant, which may come later: until then the clock does not run."""
+    with the applicant, which may come later: until then the clock does not run.
+
+    Two identical applications are two cases (table 2 counts 重复申请); only the same intake
+    form posted twice (`token`) is one. The number is allocated under the agency's row lock."""
+    return _once(
+        token,
+        lambda: _register(agency, by, channel, arrived_on, received_on, number, **fields),
+    )
+
+
+def _register(agency, by, channel, arrived_on, received_on, number, **fields) -> Application:
     if channel in RECEIVED_ON_ARRIVAL:
         _require(
             received_on in (None, arrived_on),
@@ -130,6 +207,11 @@ def register(
         )
         received_on = arrived_on
     _require_not_before(received_on or arrived_on, arrived_on, "到达日期")
+    _require(
+        by is None or staff_agencies(by).filter(pk=agency.pk).exists(),
+        "只有本机关的工作人员可以登记申请。",
+    )
+    locked(Agency, agency.pk)  # one number at a time per agency
     application = Application(
         agency=agency,
         channel=channel,
@@ -139,11 +221,10 @@ def register(
         status=Status.REGISTERED if received_on else Status.RECEIVED,
         **fields,
     )
-    application.full_clean(exclude=["status"])
-    _require(
-        by is None or staff_agencies(by).filter(pk=agency.pk).exists(),
-        "只有本机关的工作人员可以登记申请。",
-    )
+    try:
+        application.full_clean(exclude=["status"])
+    except ValidationError as exc:
+        raise CaseError(exc.messages) from exc
     try:
         with transaction.atomic():
             application.save()
@@ -156,14 +237,15 @@ def register(
         changes={
             "number": [None, application.number],
             "channel": [None, channel],
-            "received_on": [None, _plain(received_on)],
+            "received_on": [None, plain(received_on)],
         },
+        token=_TOKEN.get(),
     )
     _refresh_due(application)
     return application
 
 
-@transaction.atomic
+@_step
 def confirm_receipt(application, on, by):
     """条例第三十一条: the day the agency confirms receipt with the applicant (ordinary post) or both
     sides confirm (online, fax) is the legal receipt date."""
@@ -173,7 +255,7 @@ def confirm_receipt(application, on, by):
     _change(application, by, "确认收到申请", received_on=on, status=Status.REGISTERED)
 
 
-@transaction.atomic
+@_step
 def request_correction(application, on, by, *, items, correction_due=None):
     """条例第三十条: one notice, listing everything to correct, within 7 wd of receipt."""
     _require_staff(application, by)
@@ -196,7 +278,7 @@ def request_correction(application, on, by, *, items, correction_due=None):
     )
 
 
-@transaction.atomic
+@_step
 def receive_correction(application, on, by):
     """条例第三十条: the reply period runs from the day the corrected application arrives."""
     _resume(
@@ -211,7 +293,7 @@ def receive_correction(application, on, by):
     )
 
 
-@transaction.atomic
+@_step
 def start_consultation(application, on, by, *, party, name, delivered_on=None):
     """条例第三十二条 (third party) / 第三十四条 (co-producing agency): written consultation; the
     time until the answer (at most 15 wd after delivery of the letter) is not counted."""
@@ -232,7 +314,7 @@ def start_consultation(application, on, by, *, party, name, delivered_on=None):
     )
 
 
-@transaction.atomic
+@_step
 def end_consultation(application, on, by, *, answer=""):
     """The answer arrived (or the 15 wd lapsed): the clock runs again."""
     _require_staff(application, by)
@@ -250,7 +332,7 @@ def end_consultation(application, on, by, *, answer=""):
     )
 
 
-@transaction.atomic
+@_step
 def request_extension(application, on, by, *, days, reason):
     """条例第三十三条第二款: a clerk asks to extend the period by at most 20 working days."""
     _require_staff(application, by)
@@ -273,7 +355,7 @@ def request_extension(application, on, by, *, days, reason):
     )
 
 
-@transaction.atomic
+@_step
 def approve_extension(application, on, by, *, notified_on):
     """条例第三十三条第二款: approved by the OGI unit's responsible person (审核人/负责人) before
     the period ends, and notified to the applicant."""
@@ -298,7 +380,7 @@ def approve_extension(application, on, by, *, notified_on):
     _change(application, by, "批准延长答复期限", {"approved_on": on, "notified_on": notified_on})
 
 
-@transaction.atomic
+@_step
 def fee_notice(application, on, by, *, method, amount, served_on=None):
     """国办函〔2020〕109号: a fee notice within the period, one method per application (按件 or 按量);
     the applicant pays within 20 wd from the day after receiving it."""
@@ -324,7 +406,7 @@ def fee_notice(application, on, by, *, method, amount, served_on=None):
     )
 
 
-@transaction.atomic
+@_step
 def fee_paid(application, on, by):
     """The fee is paid: the clock runs again (if fees pause it, see clock.py)."""
     _resume(
@@ -339,7 +421,7 @@ def fee_paid(application, on, by):
     )
 
 
-@transaction.atomic
+@_step
 def art35_delay(application, on, by, *, delayed_to, notified_on=None):
     """条例第三十五条: the applicant's reasons are reasonable but the periods of 第三十三条 cannot be
     met: the agency sets a reasonable later date and tells the applicant. (Unreasonable reasons
@@ -390,7 +472,7 @@ def _lapsed(application, reply_type, on):
         _require_status(application, Status.REGISTERED)
 
 
-@transaction.atomic
+@_step
 def reply(application, on, by, *, reply_type, denial_reason=""):
     """Serve the reply (送达) and close the case in exactly one table-2 row (domain-spec §5.6)."""
     _require_staff(application, by)
@@ -417,7 +499,7 @@ def reply(application, on, by, *, reply_type, denial_reason=""):
     )
 
 
-@transaction.atomic
+@_step
 def withdraw(application, on, by, *, note=""):
     """The applicant withdraws: closed in table 2 （六）3.其他 (domain-spec §5.6, §5.9)."""
     _require_staff(application, by)

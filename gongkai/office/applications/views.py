@@ -23,6 +23,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from gongkai.office.agencies import access
+from gongkai.office.concurrency import AlreadyRecorded
 from gongkai.workdays import add_working_days
 
 from . import forms, services
@@ -239,6 +240,8 @@ def case_new(request):
         agency = data.pop("agency")
         try:
             application = services.register(agency, request.user, **data)
+        except AlreadyRecorded:
+            return _already_recorded(request, services.recorded(data["token"]))
         except services.CaseError as exc:
             form.add_error(None, exc.messages)
         else:
@@ -251,6 +254,7 @@ def case_new(request):
 
 def _detail(request, application, bound=None, status=200):
     names = _available(application, request.user)
+    personal = access.can_see_personal_data(request.user, application.agency)
     action_forms = {
         name: (bound[1] if bound and bound[0] == name else ACTIONS[name].form(prefix=name))
         for name in names
@@ -261,11 +265,13 @@ def _detail(request, application, bound=None, status=200):
         {
             "case": application,
             "deadline": services.deadline_for(application),
-            "personal": access.can_see_personal_data(request.user, application.agency),
+            "personal": personal,
             "can_handle": access.can_handle_case(request.user, application),
             "actions": [(name, ACTIONS[name].label, action_forms[name]) for name in names],
             "events": application.events.select_related("by"),
-            "history": application.history.select_related("by"),
+            "history": [
+                (h, h.details(personal=personal)) for h in application.history.select_related("by")
+            ],
             "attachments": application.attachments.all(),
             "attachment_form": forms.AttachmentForm(),
             "appeals": application.appeals.all(),
@@ -279,10 +285,19 @@ def case_detail(request, pk):
     return _detail(request, _case_or_404(request.user, pk))
 
 
+def _already_recorded(request, application):
+    """The same form posted again (a double click, a resent page): answered as the first was."""
+    messages.info(request, "该表单已提交并记录过，本次未重复记录。")
+    return redirect("case_detail", pk=application.pk)
+
+
 @login_required
 @require_POST
 def case_action(request, pk, action):
     application = _case_or_404(request.user, pk)
+    twin = services.recorded(request.POST.get(f"{action}-token", ""))
+    if twin is not None and twin.pk == application.pk:
+        return _already_recorded(request, application)
     if action not in ACTIONS or action not in _available(application, request.user):
         raise PermissionDenied("当前不能进行此操作。")
     form = ACTIONS[action].form(request.POST, prefix=action)
@@ -290,6 +305,8 @@ def case_action(request, pk, action):
         data = dict(form.cleaned_data)
         try:
             ACTIONS[action].run(application, data.pop("on"), request.user, **data)
+        except AlreadyRecorded:
+            return _already_recorded(request, application)
         except services.CaseError as exc:
             form.add_error(None, exc.messages)
         else:
