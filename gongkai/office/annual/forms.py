@@ -6,6 +6,7 @@ import datetime as dt
 
 from django import forms
 
+from gongkai.office.concurrency import VersionField
 from gongkai.report.formats import PARTS, TABLE1_2021, grouped
 from gongkai.report.model import State, parse_number
 
@@ -18,6 +19,14 @@ def table1_field_name(key: str) -> str:
 
 def _field(row, col) -> str:
     return table1_field_name(TABLE1.cell_key(row, col))
+
+
+#: the trail's labels of table 1's cells (AnnualReport.table1 is spread one entry per cell)
+TABLE1_LABELS = {
+    f"table1.{TABLE1.cell_key(row, col)}": f"{TABLE1.name} {row.label}·{col.label}"
+    for row in TABLE1.rows
+    for col in row.columns
+}
 
 
 class ReportForm(forms.Form):
@@ -34,6 +43,8 @@ class ReportForm(forms.Form):
     part6 = forms.CharField(
         label=PARTS[5].heading, required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
+    #: the draft's version when the page was loaded (0: not saved yet)
+    version = VersionField(required=True)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

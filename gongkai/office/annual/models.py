@@ -8,11 +8,11 @@ new version with a reason, so last year's figures stay what was published (Y-1).
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
 from gongkai.office.agencies.models import Agency
 from gongkai.report.formats import PARTS, TABLE1_2021
+from gongkai.office.audit.models import person_field
 
 #: the parts written by the agency (条例第五十条, FMT2021 一): 一 总体情况, 五 问题及改进, 六 其他事项
 EDITED_PARTS = (1, 5, 6)
@@ -29,14 +29,9 @@ class AnnualReport(models.Model):
     part5 = models.TextField(PARTS[4].heading, blank=True)
     part6 = models.TextField(PARTS[5].heading, blank=True)
     updated = models.DateTimeField("更新时间", auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="更新人",
-    )
+    #: optimistic concurrency: a form loaded at another version is refused, not saved over
+    version = models.PositiveIntegerField("版本", default=0, editable=False)
+    updated_by = person_field("更新人")
 
     class Meta:
         verbose_name = verbose_name_plural = "年度报告"
@@ -60,21 +55,15 @@ class ReportVersion(models.Model):
     """A published, frozen report: the full JSON of the `Report` as it stood that day."""
 
     report = models.ForeignKey(
-        AnnualReport, models.CASCADE, related_name="versions", verbose_name="年度报告"
+        AnnualReport, models.PROTECT, related_name="versions", verbose_name="年度报告"
     )
     number = models.PositiveIntegerField("版本")
     published_on = models.DateField("发布日期")
     reason = models.TextField("修改原因", blank=True)
     snapshot = models.JSONField("报告内容")
     findings = models.JSONField("发布时的检查结果", default=list, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="发布人",
-    )
+    published_by = person_field("发布人")
+    #: the server's time of recording, shown beside the stated publication date
     at = models.DateTimeField("记录时间", auto_now_add=True)
 
     class Meta:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
 
 from gongkai.report.model import Report
 
@@ -62,6 +63,21 @@ def compiled_with_checks(agency, year: int, published_on: dt.date | None = None)
     return report, findings(report, previous=published_report(agency, year - 1))
 
 
+def date_refusal(year: int, published_on: dt.date, last: ReportVersion | None) -> str:
+    """Why `published_on` cannot be the stated date of a version of `year`'s report ("" if it
+    can): a report covers a finished year (条例第四十九条: published after it, by 1月31日), is not
+    dated ahead of the day it is recorded, and a new version is not older than the one it
+    replaces. A backdated date would hide lateness (S-5); the server's time is kept anyway."""
+    today = timezone.localdate()
+    if published_on > today:
+        return f"发布日期不能晚于今天（{today}）。"
+    if published_on <= dt.date(year, 12, 31):
+        return f"{year}年度报告应在该年度结束后发布，发布日期应晚于{year}年12月31日。"
+    if last is not None and published_on < last.published_on:
+        return f"发布日期不能早于上一版（第{last.number}版）的发布日期{last.published_on}。"
+    return ""
+
+
 @transaction.atomic
 def publish(agency, year: int, by, published_on: dt.date, reason: str = "") -> ReportVersion:
     entry, _ = AnnualReport.objects.get_or_create(agency=agency, year=year)
@@ -69,6 +85,9 @@ def publish(agency, year: int, by, published_on: dt.date, reason: str = "") -> R
     last = entry.versions.order_by("-number").first()
     if last and not reason.strip():
         raise PublishRefused("已发布过的报告再次发布，须说明修改原因。")
+    refusal = date_refusal(year, published_on, last)
+    if refusal:
+        raise PublishRefused(refusal)
     report, found = compiled_with_checks(agency, year, published_on)
     errors = blocking(found)
     if errors:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Min
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,12 +23,14 @@ from django.views.decorators.http import require_POST
 from gongkai.office.agencies import access
 from gongkai.office.agencies.models import Agency, Role
 from gongkai.report.formats import TABLE2_2021, TABLE3, TOTAL_COLUMN
+from gongkai.office.audit import trail
+from gongkai.office.concurrency import StaleEdit, check_version, locked
 
 from .checking import blocking
 from .compile import compile_report, fees_in_year
 from .export import PdfUnavailable, export, pdf_engine
-from .forms import PublishForm, ReportForm, table1_field_name
-from .models import AnnualReport, ReportVersion
+from .forms import TABLE1_LABELS, PublishForm, ReportForm, table1_field_name
+from .models import EDITED_PARTS, AnnualReport, ReportVersion
 from .narrative_draft import prefill
 from .publish import PublishRefused, compiled_with_checks, publish
 from .snapshot import report_from_snapshot
@@ -85,6 +88,36 @@ def _initial(entry: AnnualReport | None, report, agency, year) -> dict:
     return initial
 
 
+DRAFT_FIELDS = ("table1", "part1", "part5", "part6")
+
+
+def _save_draft(agency, year, form, by) -> AnnualReport:
+    """Save table 1 and the parts under the draft's row lock, refusing a stale form, and
+    record each changed cell or part old → new."""
+    with transaction.atomic():
+        entry, _ = AnnualReport.objects.get_or_create(agency=agency, year=year)
+        entry = locked(AnnualReport, entry.pk)
+        check_version(entry.version, form.cleaned_data["version"], trail.latest(entry))
+        before = trail.values(entry, DRAFT_FIELDS)
+        entry.table1 = form.table1()
+        for n in EDITED_PARTS:
+            setattr(entry, f"part{n}", form.cleaned_data[f"part{n}"].strip())
+        entry.updated_by = by
+        entry.version += 1
+        entry.save()
+        trail.record(
+            entry,
+            by,
+            "修改年度报告草稿",
+            before,
+            trail.values(entry, DRAFT_FIELDS),
+            agency=agency,
+            labels=TABLE1_LABELS,
+            version=entry.version,
+        )
+    return entry
+
+
 @login_required
 def report_detail(request, agency_id, year):
     agency = _agency_or_404(request.user, agency_id)
@@ -95,19 +128,24 @@ def report_detail(request, agency_id, year):
             raise PermissionDenied("只有本机关工作人员可以编辑年度报告。")
         form = ReportForm(request.POST)
         if form.is_valid():
-            entry = entry or AnnualReport(agency=agency, year=year)
-            entry.table1 = form.table1()
-            for n in (1, 5, 6):
-                setattr(entry, f"part{n}", form.cleaned_data[f"part{n}"].strip())
-            entry.updated_by = request.user
-            entry.save()
-            messages.success(request, "已保存。表二、表三按台账重新汇总。")
-            return redirect("annual:detail", agency_id=agency.pk, year=year)
+            try:
+                _save_draft(agency, year, form, request.user)
+            except StaleEdit as exc:
+                form.add_error(None, exc.messages)
+            else:
+                messages.success(request, "已保存。表二、表三按台账重新汇总。")
+                return redirect("annual:detail", agency_id=agency.pk, year=year)
+        entry = AnnualReport.objects.filter(agency=agency, year=year).first()
     else:
         form = None
     report, found = compiled_with_checks(agency, year, timezone.localdate())
     if form is None:
-        form = ReportForm(initial=_initial(entry, report, agency, year))
+        form = ReportForm(
+            initial={
+                **_initial(entry, report, agency, year),
+                "version": entry.version if entry else 0,
+            }
+        )
     versions = list(entry.versions.order_by("-number")) if entry else []
     return render(
         request,
@@ -124,6 +162,7 @@ def report_detail(request, agency_id, year):
             "passed": sum(1 for f in found if f.outcome.value == "pass"),
             "errors": blocking(found),
             "versions": versions,
+            "changes": trail.of(entry) if entry else [],
             "publish_form": PublishForm(republish=bool(versions)),
             "pdf_engine": pdf_engine(),
             "today": timezone.localdate(),

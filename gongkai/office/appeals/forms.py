@@ -3,11 +3,12 @@ from django import forms
 from gongkai.office.agencies.access import staff_agencies
 from gongkai.office.applications.forms import DateInput
 from gongkai.office.applications.models import Application
+from gongkai.office.audit.edits import VersionedForm
 
 from .models import Appeal
 
 
-class AppealForm(forms.ModelForm):
+class AppealForm(VersionedForm, forms.ModelForm):
     """A 行政复议 or 行政诉讼 case; linked to the contested application when there is one."""
 
     class Meta:

@@ -22,7 +22,7 @@ class Appeal(models.Model):
     )
     application = models.ForeignKey(
         Application,
-        models.SET_NULL,
+        models.PROTECT,
         null=True,
         blank=True,
         related_name="appeals",
@@ -34,6 +34,8 @@ class Appeal(models.Model):
     result = models.CharField("结果", max_length=20, choices=RESULT_CHOICES, blank=True)
     closed_on = models.DateField("审结日期", null=True, blank=True)
     note = models.TextField("备注", blank=True)
+    #: optimistic concurrency (gongkai.office.audit.edits): a stale form is refused
+    version = models.PositiveIntegerField("版本", default=0, editable=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "复议诉讼案件"

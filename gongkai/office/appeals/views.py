@@ -7,6 +7,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from gongkai.office.agencies import access
+from gongkai.office.audit import trail
+from gongkai.office.audit.edits import save_edit
+from gongkai.office.concurrency import StaleEdit
 
 from .forms import AppealForm
 from .models import Appeal
@@ -39,12 +42,17 @@ def appeal_edit(request, pk=None):
         initial["application"] = request.GET["application"]
     form = AppealForm(request.user, request.POST or None, instance=appeal, initial=initial)
     if request.method == "POST" and form.is_valid():
-        saved = form.save()
-        messages.success(request, f"已保存：{saved}。")
-        return redirect("appeal_list")
+        action = "登记复议诉讼案件" if appeal is None else "修改复议诉讼案件"
+        try:
+            saved = save_edit(form, request.user, action, agency=form.cleaned_data["agency"])
+        except StaleEdit as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(request, f"已保存：{saved}。")
+            return redirect("appeal_list")
     return render(
         request,
         "appeals/appeal_form.html",
-        {"form": form, "appeal": appeal},
+        {"form": form, "appeal": appeal, "changes": trail.of(appeal) if appeal else []},
         status=400 if form.errors else 200,
     )

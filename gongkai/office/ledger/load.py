@@ -1,8 +1,10 @@
 """Load a ledger spreadsheet into an agency's records, all or nothing.
 
-Every row is read and checked first; if any row is bad nothing is written and every bad row
-is returned with its number and reason. Otherwise the whole ledger is written in one
-transaction: applications with their correction/extension/reply events, then the appeals.
+Every row is read and checked first, outside any transaction (so a long file does not hold the
+office's write lock); if any row is bad nothing is written and every bad row is returned with
+its number and reason. Otherwise the whole ledger is written in one short transaction of bulk
+inserts: applications with their correction/extension/reply events, then the appeals, and the
+due dates of the cases still pending, computed from those events as the web forms do.
 """
 
 from __future__ import annotations
@@ -32,10 +34,8 @@ def find_or_create_agency(name: str):
     the 1月31日 deadline of 条例第四十九条, until someone says otherwise)."""
     from gongkai.office.agencies.models import Agency
 
-    agency = Agency.objects.filter(name=name).first()
-    if agency:
-        return agency, False
-    return Agency.objects.create(name=name, kind="department"), True
+    agency, created = Agency.objects.get_or_create(name=name, defaults={"kind": "department"})
+    return agency, created
 
 
 def _clashes(ledger: Ledger, agency) -> list[RowError]:
@@ -108,6 +108,7 @@ def _events(app, rec) -> list:
 def _write(ledger: Ledger, agency, user, file_names: str) -> tuple[int, int]:
     from gongkai.office.appeals.models import Appeal
     from gongkai.office.applications.models import Application, CaseEvent, Channel, History, Status
+    from gongkai.office.applications.services import refresh_due
 
     apps = Application.objects.bulk_create(
         [
@@ -169,6 +170,9 @@ def _write(ledger: Ledger, agency, user, file_names: str) -> tuple[int, int]:
             for r in ledger.appeals
         ]
     )
+    refresh_due(
+        Application.objects.filter(agency=agency, pk__in=[a.pk for a in by_number.values()])
+    )
     return len(apps), len(ledger.appeals)
 
 
@@ -177,17 +181,29 @@ def import_ledger(paths, agency_name: str, user=None) -> ImportResult:
 
     Raises sheet.LedgerUnreadable when a file cannot be read at all.
     """
+    from gongkai.office.agencies.models import Agency
     from gongkai.office.applications.models import Application
 
+    existing = Agency.objects.filter(name=agency_name).first()
+    known = set(
+        Application.objects.filter(agency=existing).values_list("number", flat=True)
+        if existing
+        else ()
+    )
+    ledger = read_ledger(paths, known_applications=known)
+    if ledger.errors:
+        return _refused(existing or Agency(name=agency_name), existing is None, ledger.errors)
+    names = "、".join(str(getattr(p, "name", p)) for p in paths)
     with transaction.atomic():
         agency, created = find_or_create_agency(agency_name)
-        known = set(Application.objects.filter(agency=agency).values_list("number", flat=True))
-        ledger = read_ledger(paths, known_applications=known)
-        errors = ledger.errors + _clashes(ledger, agency)
+        errors = _clashes(ledger, agency)  # what the office recorded while the file was read
         if errors:
             transaction.set_rollback(True)
-            errors.sort(key=lambda e: (e.where, e.row))
-            return ImportResult(agency, created, errors=errors)
-        names = "、".join(str(getattr(p, "name", p)) for p in paths)
+            return _refused(agency, created, errors)
         n_apps, n_appeals = _write(ledger, agency, user, names)
         return ImportResult(agency, created, n_apps, n_appeals, [])
+
+
+def _refused(agency, created, errors) -> ImportResult:
+    errors.sort(key=lambda e: (e.where, e.row))
+    return ImportResult(agency, created, errors=errors)

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils import timezone
+
 from gongkai.report.formats import OUTCOME_COLUMNS, TABLE3
 from gongkai.report.normalize import norm
 
@@ -136,10 +138,15 @@ class _Row:
                 self.problems.append(f"缺少{column}")
             return None
         try:
-            return parse_date(raw)
+            day = parse_date(raw)
         except ValueError:
             self.problems.append(f"{column}“{text_of(raw)}”不是有效日期（应如 2024-03-05）")
             return None
+        today = timezone.localdate()
+        if day is not None and day > today:  # a ledger records what happened, as the web forms
+            self.problems.append(f"{column}{day:%Y-%m-%d}晚于今天（{today:%Y-%m-%d}）")
+            return None
+        return day
 
     def order(self, earlier: tuple[str, dt.date | None], later: tuple[str, dt.date | None]) -> None:
         if earlier[1] and later[1] and later[1] < earlier[1]:

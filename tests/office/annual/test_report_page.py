@@ -57,6 +57,7 @@ def test_saving_table_one_and_parts(client, bureau, clerk):
             "part1": "总体情况……",
             "part5": "问题……",
             "part6": "本年度未收取政府信息公开信息处理费。",
+            "version": 0,
         },
     )
     assert r.status_code == 302

@@ -45,6 +45,7 @@ def test_register_and_close_an_appeal(client, clerk, bureau, case):
             "result": "maintained",
             "closed_on": "2025-03-01",
             "note": "",
+            "version": appeal.version,
         },
     )
     assert response.status_code == 302

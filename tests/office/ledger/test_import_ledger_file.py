@@ -141,3 +141,14 @@ def test_a_file_that_is_not_a_spreadsheet_is_unreadable(tmp_path):
         read_ledger([path])
     with pytest.raises(LedgerUnreadable, match=".xlsx 或 .csv"):
         read_ledger([tmp_path / "x.pdf"])
+
+
+def test_a_future_date_is_refused_as_the_web_form_does(tmp_path):
+    from django.utils import timezone
+
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    path = tmp_path / "台账.xlsx"
+    path.write_bytes(write_ledger_xlsx([_app("2025-001", 办结日期=tomorrow)], []))
+    ledger = read_ledger([path])
+    assert [e.row for e in ledger.errors] == [2]
+    assert "晚于今天" in str(ledger.errors[0])
