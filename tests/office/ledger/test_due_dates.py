@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from gongkai.office.annual.ledger_import import import_ledger
-from gongkai.office.annual.ledger_template import write_ledger_xlsx
+from gongkai.office.ledger.load import import_ledger
+from gongkai.office.ledger.template import write_ledger_xlsx
 from gongkai.office.applications.models import Application
 
 pytestmark = pytest.mark.django_db
