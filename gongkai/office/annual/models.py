@@ -11,8 +11,8 @@ from __future__ import annotations
 from django.db import models
 
 from gongkai.office.agencies.models import Agency
-from gongkai.report.formats import PARTS, TABLE1_2021
 from gongkai.office.audit.models import person_field
+from gongkai.report.formats import PARTS, TABLE1_2021
 
 #: the parts written by the agency (条例第五十条, FMT2021 一): 一 总体情况, 五 问题及改进, 六 其他事项
 EDITED_PARTS = (1, 5, 6)

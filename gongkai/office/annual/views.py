@@ -22,9 +22,9 @@ from django.views.decorators.http import require_POST
 
 from gongkai.office.agencies import access
 from gongkai.office.agencies.models import Agency, Role
-from gongkai.report.formats import TABLE2_2021, TABLE3, TOTAL_COLUMN
 from gongkai.office.audit import trail
 from gongkai.office.concurrency import StaleEdit, check_version, locked
+from gongkai.report.formats import TABLE2_2021, TABLE3, TOTAL_COLUMN
 
 from .checking import blocking
 from .compile import compile_report, fees_in_year
