@@ -124,8 +124,11 @@ def parse_date(value) -> dt.date | None:
 class _Row:
     """One spreadsheet row, read column by column; problems pile up in `problems`."""
 
-    def __init__(self, values: dict[str, object]):
+    def __init__(self, values: dict[str, object], facts: bool = False):
+        """`facts`: every date records what happened, so none may lie after today (the
+        ledger, as the web forms; a catalogue's 失效日期 may lie ahead)."""
         self.values = values
+        self.facts = facts
         self.problems: list[str] = []
 
     def text(self, column: str) -> str:
@@ -143,7 +146,7 @@ class _Row:
             self.problems.append(f"{column}“{text_of(raw)}”不是有效日期（应如 2024-03-05）")
             return None
         today = timezone.localdate()
-        if day is not None and day > today:  # a ledger records what happened, as the web forms
+        if self.facts and day is not None and day > today:
             self.problems.append(f"{column}{day:%Y-%m-%d}晚于今天（{today:%Y-%m-%d}）")
             return None
         return day
@@ -159,7 +162,7 @@ class _Row:
 
 
 def _application(where: str, number: int, values: dict) -> ApplicationRecord | list[str]:
-    r = _Row(values)
+    r = _Row(values, facts=True)
     ident = r.text("编号")
     if not ident:
         r.problems.append("缺少编号")
@@ -220,7 +223,7 @@ RESULTS = " / ".join(c.label for c in OUTCOME_COLUMNS if c.key not in ("pending"
 
 
 def _appeal(where: str, number: int, values: dict) -> AppealRecord | list[str]:
-    r = _Row(values)
+    r = _Row(values, facts=True)
     ident = r.text("编号")
     if not ident:
         r.problems.append("缺少编号")
