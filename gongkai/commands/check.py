@@ -1,7 +1,9 @@
 """`gongkai check`: check annual reports against the rules of domain-spec §4.
 
 One file:    gongkai check FILE [--previous FILE] [--json] [--html OUT.html] [--all]
-Many files:  gongkai check PATH... [--jobs N] [--summary OUT.xlsx|OUT.csv|OUT.html] [--json]
+Many files:  gongkai check PATH... [--jobs N] [--engine local|dask [--scheduler ADDRESS]]
+             [--summary OUT.xlsx|OUT.csv|OUT.html] [--json]
+Rules:       --rules R-1,L-1 and --exclude-rules T- choose rules by ID or family prefix.
 
 Exit 0 when no ERROR rule is broken, 1 when one is, 2 when an input cannot be read (or the
 command is misused). An uncertain finding (a blank or unreadable operand) never makes the
@@ -11,35 +13,19 @@ exit code 1: it does not show that a rule is broken.
 from __future__ import annotations
 
 import json
-import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from ..report.checks import Outcome, Severity, iter_findings, ordered
 from ..report.checks.finding import Finding
-from ..report.checks.pairing import previous_of
-from ..report.checks.registry import previous_rules
-from ..report.checks.summary import SUFFIXES, FileResult, write_summary
+from ..report.checks.registry import UnknownRule, select
 from ..report.model import Report
-from ..report.read import NotAReport, ReadError, read_path
-
-BATCH = 4  # files per task in a folder run
-REPORT_SUFFIXES = (
-    ".txt",
-    ".md",
-    ".html",
-    ".htm",
-    ".docx",
-    ".doc",
-    ".xlsx",
-    ".pdf",
-    ".png",
-    ".jpg",
-    ".jpeg",
-    ".json",
-)
-REPORT_JSON_KIND = '"gongkai.report"'
+from ..report.read import ReadError, read_path
+from ..supervision.collect import collect
+from ..supervision.engines import ENGINES, EngineError
+from ..supervision.folder import check_files
+from ..supervision.results import FileResult
+from ..supervision.summary import SUFFIXES, write_summary
 
 
 def add_parser(sub) -> None:
@@ -59,12 +45,40 @@ def add_parser(sub) -> None:
     )
     p.add_argument("--summary", metavar="OUT", help="汇总表（.xlsx、.csv 或 .html），每个文件一行")
     p.add_argument("--html", metavar="OUT.html", help="单个文件：生成标出问题单元格的网页")
+    p.add_argument(
+        "--rules",
+        default="",
+        metavar="IDS",
+        help="只运行这些规则：编号或类别前缀，如 R-1,L-1 或 T-",
+    )
+    p.add_argument(
+        "--exclude-rules", default="", metavar="IDS", help="不运行这些规则：编号或类别前缀"
+    )
+    p.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="多个文件时在哪里读取：local 本机进程池（默认），dask 在 Dask 集群上",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="--engine dask：Dask 调度器地址（如 tcp://调度器主机:8786）；不给则在本机启动 --jobs 个工作进程",
+    )
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
     if args.jobs < 0:
         return _misuse("--jobs 不能为负数")
+    if args.scheduler and args.engine != "dask":
+        return _misuse("--scheduler 只用于 --engine dask")
+    try:
+        args.chosen = select(_ids(args.rules), _ids(args.exclude_rules))
+    except UnknownRule as e:
+        return _misuse(f"没有这条规则或这类规则：{e}（gongkai rules 列出全部规则）")
+    if not args.chosen:
+        return _misuse("按 --rules / --exclude-rules 选择后没有剩下任何规则")
     if args.summary and Path(args.summary).suffix.lower() not in SUFFIXES:
         return _misuse(f"--summary 的文件应以 {'、'.join(SUFFIXES)} 结尾：{args.summary}")
     single = len(args.paths) == 1 and not Path(args.paths[0]).is_dir() and not args.summary
@@ -75,6 +89,10 @@ def run(args) -> int:
     if not single and args.html:
         return _misuse("--html 只用于检查单个文件")
     return check_one(args) if single else check_many(args)
+
+
+def _ids(text: str) -> list[str]:
+    return [i for i in text.replace("，", ",").split(",") if i.strip()]
 
 
 def _misuse(message: str) -> int:
@@ -105,9 +123,9 @@ def check_one(args) -> int:
         except ReadError as e:
             print(f"无法读取上年报告 {args.previous}：{e}", file=sys.stderr)
             return 2
-    findings = ordered(report, iter_findings(report, previous))
+    findings = ordered(report, iter_findings(report, previous, rules=args.chosen))
     if args.html:
-        from ..report.checks.page import render
+        from ..supervision.page import render
 
         if not _write_text(Path(args.html), render(report, findings)):
             return 2
@@ -185,95 +203,12 @@ def _write_text(out: Path, text: str) -> bool:
 # ------------------------------------------------------------------ many files
 
 
-def collect(paths: list[str]) -> tuple[list[Path], list[str]]:
-    """Report files under `paths` (named files are taken as they are) and the problems met."""
-    files, problems = [], []
-    for name in paths:
-        p = Path(name)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES and _maybe_report(f):
-                    files.append(f)
-        elif p.exists():
-            files.append(p)
-        else:
-            problems.append(f"文件不存在：{p}")
-    return list(dict.fromkeys(files)), problems
-
-
-def _maybe_report(f: Path) -> bool:
-    """A JSON file in a folder is a report only if gongkai wrote it (labels and other data are
-    skipped); every other suffix is tried."""
-    if f.suffix.lower() != ".json":
-        return True
-    try:
-        with f.open("rb") as fh:
-            return REPORT_JSON_KIND.encode() in fh.read(4096)
-    except OSError:
-        return True
-
-
-def read_one(path: str) -> FileResult:
-    """Worker: one file read into a Report and checked on its own (the rules that need last
-    year's report run later, once reports are paired), or the reason it cannot be read."""
-    try:
-        report = read_path(path)
-    except NotAReport as e:
-        return FileResult(path, error=str(e), not_report=True)
-    except ReadError as e:
-        return FileResult(path, error=str(e))
-    except Exception as e:  # noqa: BLE001 - one broken file must not stop the folder
-        return FileResult(path, error=f"读取时出错：{type(e).__name__}: {e}")
-    return FileResult(path, report, findings=list(iter_findings(report)))
-
-
-def read_batch(paths: list[str]) -> list[FileResult]:
-    """Worker: a few files at a time, so that small text reports are not outweighed by the
-    cost of sending each one to a process."""
-    return [read_one(p) for p in paths]
-
-
-def read_all(files: list[Path], jobs: int) -> list[FileResult]:
+def _progress(total: int):
     from tqdm import tqdm
 
-    names = [str(f) for f in files]
-    jobs = jobs or os.cpu_count() or 1
-
-    def progress():
-        return tqdm(
-            total=len(names),
-            desc="读取",
-            unit="份",
-            file=sys.stderr,
-            disable=not sys.stderr.isatty(),
-        )
-
-    results = {}
-    if jobs == 1 or len(names) <= 1:
-        with progress() as bar:
-            for name in names:
-                results[name] = read_one(name)
-                bar.update()
-        return [results[n] for n in names]
-    # largest files first, in small batches: the slow PDFs spread over the workers
-    order = sorted(names, key=lambda n: -os.path.getsize(n))
-    batches = [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
-        futures = {
-            pool.submit(read_batch, b): b for b in batches
-        }  # workers start before the bar's thread
-        with progress() as bar:
-            for future in as_completed(futures):
-                batch = futures[future]
-                try:
-                    results.update((r.path, r) for r in future.result())
-                except Exception as e:  # noqa: BLE001 - a crashed worker loses its files, not the run
-                    results.update(
-                        (n, FileResult(n, error=f"读取进程异常退出：{type(e).__name__}: {e}"))
-                        for n in batch
-                    )
-                bar.update(len(batch))
-    return [results[n] for n in names]
+    return tqdm(
+        total=total, desc="读取", unit="份", file=sys.stderr, disable=not sys.stderr.isatty()
+    )
 
 
 def check_many(args) -> int:
@@ -283,21 +218,20 @@ def check_many(args) -> int:
     if not files and not problems:
         print("没有找到年度报告文件", file=sys.stderr)
         return 2
-    results = read_all(files, args.jobs)
-    results += [FileResult(p.split("：", 1)[-1], error=p) for p in problems]
-    reports = [r.report for r in results if r.report is not None]
-    by_report = {id(r.report): r for r in results if r.report is not None}
-    again = previous_rules()
-    for result in results:
-        if result.report is None:
-            continue
-        previous = previous_of(result.report, reports)
-        if previous is not None:
-            result.previous = by_report[id(previous)].path
-            result.findings = [f for f in result.findings if f.rule not in again] + list(
-                iter_findings(result.report, previous, rules=again)
+    with _progress(len(files)) as bar:
+        try:
+            results = check_files(
+                files,
+                jobs=args.jobs,
+                engine=args.engine,
+                scheduler=args.scheduler,
+                rules=args.chosen,
+                progress=bar.update,
             )
-        result.findings = ordered(result.report, result.findings)
+        except EngineError as e:
+            print(f"错误：{e}", file=sys.stderr)
+            return 2
+    results += [FileResult(p.split("：", 1)[-1], error=p) for p in problems]
     if args.summary:
         try:
             write_summary(results, Path(args.summary))
@@ -325,7 +259,7 @@ def _result_dict(r: FileResult, show_passed: bool = False) -> dict:
         "format": rep.format.version if rep else None,
         "previous": r.previous,
         "error": r.error,
-        "unreadable": [c.key for c in rep.unreadable] if rep else [],
+        "unreadable": r.unreadable,
         "passed": sum(1 for f in r.findings if f.outcome is Outcome.PASS),
         "findings": [
             f.to_dict() for f in r.findings if show_passed or f.outcome is not Outcome.PASS

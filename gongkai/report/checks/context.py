@@ -21,6 +21,7 @@ class Context:
     previous: Report | None
     rule: str
     severity: Severity
+    title: str = ""
 
     def show(self, key: str) -> str:
         return show(self.report, key)
@@ -39,6 +40,8 @@ class Context:
         severity: Severity | None = None,
         parts: Iterable[int] = (),
         previous_cells: Iterable[str] = (),
+        expected: Any = None,
+        actual: Any = None,
     ) -> Finding:
         cells = tuple(dict.fromkeys(cells))
         parts = tuple(parts)
@@ -66,6 +69,9 @@ class Context:
             evidence or {},
             sources,
             parts,
+            self.title,
+            expected,
+            actual,
         )
 
     def passed(self, message: str, cells: Iterable[str] = (), **kw) -> Finding:

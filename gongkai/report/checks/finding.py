@@ -1,6 +1,7 @@
 """What a check says about a report: one `Finding` per rule application.
 
-Every finding names the cells it concerns (cell keys of `formats`) and where they were printed
+Its fixed fields (rule, title, severity, cells, expected, actual, message) are those of a
+jsonschema error: enough to act on without reading the rule's code. Every finding names the cells it concerns (cell keys of `formats`) and where they were printed
 (`Source`), so a person can see the number at once. A finding is either a pass, a fail or
 uncertain: uncertain means an operand was blank, "/", unreadable or missing, so the rule could
 not be answered without guessing a number.
@@ -8,6 +9,7 @@ not be answered without guessing a number.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -59,6 +61,9 @@ class Finding:
         default_factory=dict
     )  # cell key / "第N部分" → where printed
     parts: tuple[int, ...] = ()  # text parts (1..6) the finding is about
+    title: str = ""  # the rule's title (registry), so a finding reads on its own
+    expected: Any = None  # what the rule wanted (a sum, a date, a stated figure), when it has one
+    actual: Any = None  # what the report printed in its place
 
     @property
     def failed(self) -> bool:
@@ -72,10 +77,13 @@ class Finding:
     def to_dict(self) -> dict:
         return {
             "rule": self.rule,
+            "title": self.title,
             "severity": self.severity.value,
             "outcome": self.outcome.value,
             "message": self.message,
             "cells": list(self.cells),
+            "expected": _plain(self.expected),
+            "actual": _plain(self.actual),
             "parts": list(self.parts),
             "evidence": {k: _plain(v) for k, v in self.evidence.items()},
             "sources": {k: s.to_dict() for k, s in self.sources.items()},
@@ -86,6 +94,8 @@ def _plain(v: Any) -> Any:
     """JSON-safe evidence: Decimals as strings keep the printed precision."""
     if isinstance(v, Decimal):
         return str(v)
+    if isinstance(v, dt.date):
+        return v.isoformat()
     if isinstance(v, (list, tuple)):
         return [_plain(x) for x in v]
     if isinstance(v, dict):

@@ -54,6 +54,11 @@ def _expression(report: Report, keys: Sequence[str], name: Namer) -> str:
     return " + ".join(bits) if bits else "0"
 
 
+def _wanted(left, right, at_most: bool) -> dict:
+    """A finding's expected and actual: the left side should be (at most) the right side."""
+    return {"expected": f"≤ {right}" if at_most else right, "actual": left}
+
+
 def equation(
     ctx: Context,
     left: Sequence[str],
@@ -90,7 +95,9 @@ def equation(
         message = (
             f"{title}：{expr}，即 {known_left} {relation} {known_right} {verdict}。涉及：{place}"
         )
-        return (ctx.passed if ok else ctx.failed)(message, keys, evidence=evidence)
+        return (ctx.passed if ok else ctx.failed)(
+            message, keys, evidence=evidence, **_wanted(known_left, known_right, at_most)
+        )
 
     soft = all(cells[k].state in (State.BLANK, State.NOT_APPLICABLE) for k in unknown)
     unknown_left = any(k in left for k in unknown)
@@ -107,7 +114,12 @@ def equation(
             decided = f"{cell_name(report.format, left[0])}未填写数字（{value_text(cells[left[0]])}），但应为 {known_right}"
     if decided:
         evidence.update(left_known=known_left, right_known=known_right)
-        return ctx.failed(f"{title}：{expr}；{decided}。涉及：{place}", keys, evidence=evidence)
+        return ctx.failed(
+            f"{title}：{expr}；{decided}。涉及：{place}",
+            keys,
+            evidence=evidence,
+            **_wanted(known_left, known_right, at_most),
+        )
 
     as_zero_ok = known_left <= known_right if at_most else known_left == known_right
     names = "、".join(f"{cell_name(report.format, k)}（{value_text(cells[k])}）" for k in unknown)

@@ -67,8 +67,10 @@ def _compare(
     for m in found:
         head = f"正文“{m.sentence}”称{what}{m.value}，表中{table}"
         evidence = {"sentence": m.sentence, "stated": m.value, "table": sums}
+        known = [v for v in sums.values() if v is not None]
+        wanted = {"expected": known[0] if len(known) == 1 else known, "actual": m.value}
         if any(s == m.value for s in sums.values() if s is not None):
-            yield ctx.passed(f"{head}，一致", cells, parts=parts, evidence=evidence)
+            yield ctx.passed(f"{head}，一致", cells, parts=parts, evidence=evidence, **wanted)
         elif any(s is None for s in sums.values()):
             yield ctx.uncertain(
                 f"{head}，表中有单元格无法计算。涉及：{place}",
@@ -78,7 +80,7 @@ def _compare(
             )
         else:
             yield ctx.failed(
-                f"{head}，不一致。涉及：{place}", cells, parts=parts, evidence=evidence
+                f"{head}，不一致。涉及：{place}", cells, parts=parts, evidence=evidence, **wanted
             )
 
 

@@ -63,7 +63,7 @@ def rule(
 def run_rule(r: Rule, report: Report, previous: Report | None = None) -> list[Finding]:
     """One rule's findings. A rule that fails on an odd report gives an uncertain finding
     instead of stopping the whole check."""
-    ctx = Context(report, previous, r.id, r.severity)
+    ctx = Context(report, previous, r.id, r.severity, r.title)
     try:
         return list(r.check(ctx))
     except Exception as exc:  # noqa: BLE001 - reported as a finding, never a traceback
@@ -121,6 +121,35 @@ def ordered(report: Report, findings: Iterable[Finding]) -> list[Finding]:
 
 
 def best_match(report: Report, findings: Iterable[Finding]) -> Finding | None:
-    """The finding to show first, or None when there are none."""
-    found = ordered(report, findings)
+    """The finding to show first: the most important broken rule, else the first uncertain
+    one; never a pass (None when every rule passed), as jsonschema's `best_match`."""
+    found = [f for f in ordered(report, findings) if f.outcome is not Outcome.PASS]
     return found[0] if found else None
+
+
+class UnknownRule(ValueError):
+    """A rule ID or family prefix that names no registered rule."""
+
+
+def select(include: Iterable[str] = (), exclude: Iterable[str] = ()) -> set[str]:
+    """The rule IDs chosen by `--rules` / `--exclude-rules`, as sqlfluff selects rules: each
+    item is an ID (R-1) or a family prefix (T- or T); no `include` means every rule."""
+
+    def matching(item: str) -> set[str]:
+        item = item.strip().upper()
+        if item in RULES:
+            return {item}
+        family = item.rstrip("-")
+        found = {r.id for r in RULES.values() if r.family == family}
+        if not found:
+            raise UnknownRule(item)
+        return found
+
+    wanted = set(RULES)
+    include = [i for i in include if i.strip()]
+    if include:
+        wanted = set().union(*(matching(i) for i in include))
+    for item in exclude:
+        if item.strip():
+            wanted -= matching(item)
+    return wanted

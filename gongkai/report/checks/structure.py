@@ -206,6 +206,8 @@ def on_time(ctx: Context):
         yield ctx.failed(
             f"{which}{cn_date(date)}晚于期限{cn_date(deadline)}（条例第四十九条）",
             evidence=evidence,
+            expected=f"≤ {deadline.isoformat()}",
+            actual=date,
         )
     else:
         yield ctx.passed(f"{which}{cn_date(date)}不晚于期限{cn_date(deadline)}", evidence=evidence)

@@ -58,6 +58,8 @@ def carried_in_matches(ctx: Context):
                 f"本年上年结转{a}件，上年报告结转下年度{b}件，不一致：{place}",
                 [now],
                 previous_cells=[last],
+                expected=b,
+                actual=a,
             )
         else:
             yield ctx.passed(

@@ -8,10 +8,10 @@ it is a place (ending in 省/市/州/县/区/盟/旗).
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
-from ..model import Report
-from ..normalize import norm
+from ..report.model import Report
+from ..report.normalize import norm
 
 _PLACE = re.compile(r"(省|自治区|市|州|盟|县|区|旗)$")
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
-from ..model import Report
-from ..write.printed_tables import Slot, TableLayout, layouts, title
-from .finding import Finding, Outcome, Severity
-from .naming import cell_name
+from ..report.checks.finding import Finding, Outcome, Severity
+from ..report.checks.naming import cell_name
+from ..report.model import Report
+from ..report.write.printed_tables import Slot, TableLayout, layouts, title
 
 CSS = """
 body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "宋体", "SimSun", serif; margin: 2em auto;

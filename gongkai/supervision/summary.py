@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from ..model import Report
-from .finding import Finding, Outcome, Severity
+from ..report.checks.finding import Severity
+from .results import FileResult
 
 HEADERS = (
     "文件",
@@ -28,51 +27,30 @@ HEADERS = (
 SUFFIXES = (".xlsx", ".csv", ".html", ".htm")
 
 
-@dataclass
-class FileResult:
-    path: str
-    report: Report | None = None
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None  # why the file could not be read
-    previous: str | None = None  # the file used as last year's report
-    not_report: bool = False  # read, but no annual report in it: skipped, not a failure
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.failed and f.severity is severity)
-
-    @property
-    def uncertain(self) -> int:
-        return sum(1 for f in self.findings if f.outcome is Outcome.UNCERTAIN)
-
-    @property
-    def has_error(self) -> bool:
-        return any(f.is_error for f in self.findings)
-
-    def row(self) -> tuple:
-        r = self.report
-        problems = "\n".join(
-            f"[{f.rule} {f.severity.value}] {f.message}" for f in self.findings if f.failed
-        )
-        unreadable = "、".join(c.key for c in r.unreadable) if r else ""
-        return (
-            self.path,
-            (r.agency or "") if r else "",
-            (r.year or "") if r else "",
-            r.format.version if r else "",
-            self.count(Severity.ERROR),
-            self.count(Severity.WARN),
-            self.count(Severity.INFO),
-            self.uncertain,
-            problems,
-            unreadable,
-            self.error or "",
-        )
+def row(result: FileResult) -> tuple:
+    r = result.report
+    problems = "\n".join(
+        f"[{f.rule} {f.severity.value}] {f.message}" for f in result.findings if f.failed
+    )
+    return (
+        result.path,
+        (r.agency or "") if r else "",
+        (r.year or "") if r else "",
+        r.format.version if r else "",
+        result.count(Severity.ERROR),
+        result.count(Severity.WARN),
+        result.count(Severity.INFO),
+        result.uncertain,
+        problems,
+        "、".join(result.unreadable),
+        result.error or "",
+    )
 
 
 def write_summary(results: list[FileResult], out: Path) -> None:
     """Write the summary in the kind the suffix of `out` names."""
     suffix = out.suffix.lower()
-    rows = [r.row() for r in results]
+    rows = [row(r) for r in results]
     if suffix == ".xlsx":
         data = _xlsx(rows)
     elif suffix == ".csv":
@@ -104,8 +82,8 @@ def _xlsx(rows) -> bytes:
     ws.append(HEADERS)
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for row in rows:
-        ws.append(list(row))
+    for values in rows:
+        ws.append(list(values))
     for col, width in zip("ABCDEFGHIJK", (40, 24, 8, 8, 10, 10, 10, 10, 80, 40, 40)):
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=2):
