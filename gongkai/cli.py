@@ -15,6 +15,7 @@ import sys
 COMMANDS = (
     "parse",  # gongkai parse FILE --to cells|json|md|html|xlsx|docx
     "check",  # gongkai check PATH... [--previous FILE] [--json] [--summary OUT] [--html OUT]
+    #          [--rules IDS] [--exclude-rules IDS] [--engine local|dask [--scheduler ADDRESS]]
     "render",  # gongkai render REPORT.json --to docx|html|md|xlsx -o OUT
     "workdays",  # gongkai workdays add DATE N
     "import_ledger",  # gongkai import-ledger FILE --agency NAME
@@ -24,6 +25,9 @@ COMMANDS = (
     "serve",  # gongkai serve
     "demo",  # gongkai demo: the demo county, idempotent
     "review",  # gongkai review FILE... [--json]: personal data and secrecy marks before publishing
+    "rules",  # gongkai rules [ID...]: every rule with its title, severity, fault and fix
+    "aggregate",  # gongkai aggregate PATH... [--to cells|json|xlsx|csv] [-o OUT]
+    "compare",  # gongkai compare OLD NEW [--json]
 )
 
 

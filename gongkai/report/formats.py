@@ -567,3 +567,21 @@ OTHER_LAYOUT = f"{T2}.{OTHER_KEY}"
 def in_other(key: str) -> bool:
     """A cell of the （六）其他处理 rows: the subtotal row or one of its items."""
     return key.startswith(f"{OTHER_LAYOUT}.")
+
+
+# --------------------------------------------------------------------------- 2019 → 2021 (§3.4)
+
+#: table 1 cells of the 2019 layout that carry into a 2021 cell (for sums and time series);
+#: every other 2019 table-1 cell has no 2021 equivalent and is left out, and said so.
+#: 本年新制作数量 → 本年制发件数 is "roughly" comparable [D]; 对外公开总数量 is not 现行有效件数.
+T1_FROM_2019 = {
+    "t1.regulations.new_made": "t1.regulations.made",
+    "t1.normative_docs.new_made": "t1.normative_docs.made",
+    "t1.licensing.decisions": "t1.licensing.decisions",
+    "t1.penalty.decisions": "t1.penalty.decisions",
+    "t1.coercion.decisions": "t1.coercion.decisions",
+}
+#: the three items of （六）其他处理 (2021) and the row that is their sum: printed as one leaf
+#: row in the 2019 layout, a subtotal row in 2021 (§3.4)
+OTHER_ITEMS = _OTHER_ROWS
+OTHER_WHOLE = TABLE2_2019.row(OTHER_KEY)

@@ -8,6 +8,7 @@ without one a local cluster of `jobs` worker processes is started for the run.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -85,8 +86,9 @@ def read_dask(
                 n_workers=jobs or os.cpu_count() or 1,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
-                silence_logs="error",
+                host="127.0.0.1",
+                dashboard_address=":0",
+                silence_logs=logging.ERROR,
             )
             client = Client(cluster)
     except (OSError, TimeoutError) as e:

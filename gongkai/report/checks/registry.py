@@ -35,6 +35,33 @@ class Rule:
     def family(self) -> str:
         return self.id.split("-")[0]
 
+    def _doc_part(self, start: str, end: str | None) -> str:
+        doc = self.doc
+        if start:
+            if start not in doc:
+                return ""
+            doc = doc.split(start, 1)[1]
+        if end and end in doc:
+            doc = doc.split(end, 1)[0]
+        return " ".join(doc.split())
+
+    @property
+    def summary(self) -> str:
+        """What the rule asks, from its docstring (before the anti-pattern)."""
+        return self._doc_part("", _FAULT)
+
+    @property
+    def fault(self) -> str:
+        """The docstring's anti-pattern: what a report that breaks the rule prints."""
+        return self._doc_part(_FAULT, _FIX)
+
+    @property
+    def fix(self) -> str:
+        return self._doc_part(_FIX, None)
+
+
+_FAULT, _FIX = "Anti-pattern:", "Fix:"
+
 
 RULES: dict[str, Rule] = {}
 
