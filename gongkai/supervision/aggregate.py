@@ -13,14 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..report.checks.naming import cell_name, row_name
+from ..report.checks.naming import cell_name
 from ..report.formats import FORMAT_2021
 from ..report.model import Cell, Number, Report, State
+from ..report.write import table_csv
 from .mapping import in_2021
 from .mapping import names as cell_names
 from .pairing import same_agency
 
 NUMBER, BLANK, UNKNOWN = "number", "blank", "unknown"
+UNKNOWN_TEXT = "未知"  # what an unknown sum prints in a table
 
 
 @dataclass
@@ -63,7 +65,7 @@ class Aggregate:
             elif t.state == BLANK:
                 total.cells[key] = Cell(key)
             else:
-                total.cells[key] = Cell.unreadable(key, "", unknown_reason(t))
+                total.cells[key] = Cell.unreadable(key, UNKNOWN_TEXT, unknown_reason(t))
         total.notes = list(self.notes)
         return total
 
@@ -152,21 +154,15 @@ def to_dict(agg: Aggregate) -> dict:
 
 
 CSV_HEADERS = ("单元格", "表", "行", "列", "合计", "计入报告数")
-UNKNOWN_TEXT = "未知"
 
 
 def csv_rows(agg: Aggregate) -> list[tuple]:
-    """One row per cell: key, table, row label, column label, value, reports counted. A blank
-    sum is an empty value, an unknown one says 未知; a fee keeps its printed decimals."""
-    rows = []
-    for key, t in agg.totals.items():
-        table, row, col = FORMAT_2021.specs[key]
-        value = {NUMBER: t.value, BLANK: "", UNKNOWN: UNKNOWN_TEXT}[t.state]
-        label = f"{col.group}·{col.label}" if col.group and table.key != "t3" else col.label
-        rows.append(
-            (key, table.title, row_name(FORMAT_2021, table.key, row.key), label, value, t.counted)
-        )
-    return rows
+    """One row per cell: key, table, row label, column label, value, reports counted (the
+    open-data CSV's lines, with the count): a blank sum is empty, an unknown one 未知."""
+    return [
+        (key, table, row, column, value, agg.totals[key].counted)
+        for table, row, column, key, value, _ in table_csv.rows(agg.as_report())
+    ]
 
 
 def _plain(v):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..report.checks.naming import cell_name, value_text
-from ..report.checks.narrative import flat
+from ..report.checks.narrative_figures import flat
 from ..report.checks.years import similarity
 from ..report.formats import FORMAT_2021, PARTS
 from ..report.model import Cell, Number, Report, State
