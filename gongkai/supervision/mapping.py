@@ -19,7 +19,6 @@ from ..report.formats import (
     TABLE1_2021,
     TABLE2_2021,
     Format,
-    cell_key,
 )
 from ..report.model import Cell, Report, State
 
