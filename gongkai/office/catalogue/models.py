@@ -217,6 +217,11 @@ class Decision(models.Model):
     def __str__(self):
         return f"{self.item.index_no} {self.action}"
 
+    def stage_change(self) -> str:
+        """草稿（经办人） → 保密审查（审核人）, or the one stage when it did not change."""
+        old, new = (Stage(s).label if s else "" for s in (self.from_stage, self.to_stage))
+        return old if old == new or not new else f"{old} → {new}".lstrip(" →")
+
 
 class Publication(models.Model):
     """条例第二十三、二十四条: where and when an item reached the public."""
