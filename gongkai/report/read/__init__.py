@@ -11,8 +11,8 @@ from pathlib import Path
 
 from ..model import Report
 from .document import Document, NotAReport, ReadError
+from .limits import check_file
 
-MAX_BYTES = 200 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".csv"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".mht"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
@@ -21,17 +21,7 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
 def read_document(path: str | Path) -> Document:
     """The file as a Document, chosen by its content first and its suffix second."""
     p = Path(path)
-    if not p.exists():
-        raise ReadError(f"文件不存在：{p}")
-    if p.is_dir():
-        raise ReadError(f"是一个目录，不是文件：{p}")
-    size = p.stat().st_size
-    if size == 0:
-        raise ReadError(f"文件是空的：{p}")
-    if size > MAX_BYTES:
-        raise ReadError(
-            f"文件太大（{size // 1024 // 1024} MB），超过 {MAX_BYTES // 1024 // 1024} MB 的上限"
-        )
+    check_file(p)
     with p.open("rb") as f:
         head = f.read(8)
     suffix = p.suffix.lower()
@@ -67,6 +57,7 @@ def read_document(path: str | Path) -> Document:
 def read_path(path: str | Path) -> Report:
     """The annual report in `path`."""
     p = Path(path)
+    check_file(p)
     if p.suffix.lower() == ".json":
         from .json import read_json
 

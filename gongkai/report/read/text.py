@@ -14,7 +14,9 @@ from pathlib import Path
 
 from ..formats import FORMAT_2021
 from ..model import Source
-from .document import Document, Grid, GridCell, Line, ReadError
+from .document import Document, Grid, GridCell, Line
+from .encoding import decode
+from .limits import check_text_shape
 from .parts import part_title
 
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -22,21 +24,11 @@ _BR = re.compile(r"<br\s*/?>", re.I)  # line breaks an OCR tool leaves inside Ma
 _MAX_CONTINUATION = 12  # a wrapped cell's continuation line is short; a paragraph is not
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else GB18030, the encodings Chinese sites publish in."""
-    if b"\x00" in data[:4096]:
-        raise ReadError("不是文本文件：内容含有二进制数据")
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise ReadError("无法识别文本编码（既不是 UTF-8 也不是 GB18030）")
-
-
 def read_text(path: str | Path, data: bytes | None = None) -> Document:
     data = Path(path).read_bytes() if data is None else data
-    return parse_text(decode(data), str(path))
+    text = decode(data)
+    check_text_shape(text)
+    return parse_text(text, str(path))
 
 
 def parse_text(text: str, path: str | None = None) -> Document:
