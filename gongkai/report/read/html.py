@@ -23,6 +23,8 @@ from pathlib import Path
 
 from ..model import Source
 from .document import Document, Grid, GridCell, Line, ReadError
+from .encoding import decode
+from .limits import Budget
 
 VOID = {
     "area",
@@ -131,7 +133,7 @@ _WS = re.compile(r"[ \t\n\r\f]+")
 class Node:
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
-    children: list["Node | Text"] = field(default_factory=list)
+    children: list[Node | Text] = field(default_factory=list)
     line: int = 1
 
 
@@ -144,11 +146,12 @@ class Text:
 class _TreeBuilder(HTMLParser):
     """A forgiving tree: unknown end tags are ignored, open cells and rows are closed implicitly."""
 
-    def __init__(self, line_offset: int = 0):
+    def __init__(self, budget: Budget, line_offset: int = 0):
         super().__init__(convert_charrefs=True)
         self.root = Node("#root")
         self.stack = [self.root]
         self.line_offset = line_offset
+        self.budget = budget
 
     def _line(self) -> int:
         return self.getpos()[0] + self.line_offset
@@ -163,6 +166,7 @@ class _TreeBuilder(HTMLParser):
                     break
                 if t in boundary:
                     break
+        self.budget.take_element(len(self.stack))
         node = Node(tag, {k: v or "" for k, v in attrs}, line=self._line())
         self.stack[-1].children.append(node)
         if tag not in VOID:
@@ -183,8 +187,9 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1].children.append(Text(data, self._line()))
 
 
-def parse_tree(text: str, line_offset: int = 0) -> Node:
-    builder = _TreeBuilder(line_offset)
+def parse_tree(text: str, budget: Budget, line_offset: int = 0) -> Node:
+    """The page's element tree; ReadError past the budget's elements, depth or time."""
+    builder = _TreeBuilder(budget, line_offset)
     builder.feed(text)
     builder.close()
     return builder.root
@@ -192,8 +197,8 @@ def parse_tree(text: str, line_offset: int = 0) -> Node:
 
 # --------------------------------------------------------------------------- HTML in JavaScript
 
-_JS_LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*`', re.S)
-_JS_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|.)", re.S)
+_JS_LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*`', re.DOTALL)
+_JS_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|.)", re.DOTALL)
 _JS_SIMPLE = {
     "n": "\n",
     "r": "\r",
@@ -205,7 +210,7 @@ _JS_SIMPLE = {
     "\n": "",
     "\r\n": "",
 }
-_MARKUP = re.compile(r"<\s*(table|p|div|tr|td)\b|&lt;\s*(table|p|div)\b", re.I)
+_MARKUP = re.compile(r"<\s*(table|p|div|tr|td)\b|&lt;\s*(table|p|div)\b", re.IGNORECASE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -248,7 +253,9 @@ def html_in_script(script: str) -> str:
 
 
 def _span(value: str | None) -> int:
-    m = re.match(r"\s*(\d+)", value or "")
+    """A rowspan or colspan as browsers take it: digits at the start, at least 1, at most
+    MAX_SPAN (the grid as a whole is bounded by the budget)."""
+    m = re.match(r"\s*(\d{1,9})", value or "")
     return min(max(int(m.group(1)), 1), MAX_SPAN) if m else 1
 
 
@@ -276,8 +283,9 @@ def _rows(table: Node) -> list[list[Node]]:
 
 
 class _Walker:
-    def __init__(self, kind: str = "html"):
+    def __init__(self, budget: Budget, kind: str = "html"):
         self.kind = kind
+        self.budget = budget
         self.blocks: list[Line | Grid] = []
         self.buf: list[str] = []
         self.buf_line: int | None = None
@@ -312,13 +320,13 @@ class _Walker:
             markup = html_in_script("".join(t.text for t in node.children if isinstance(t, Text)))
             if markup:
                 self.flush()
-                self.walk(parse_tree(markup, node.line - 1))
+                self.walk(parse_tree(markup, self.budget, node.line - 1))
                 self.flush()
             return
         if (
             tag in HIDDEN
             or node.attrs.get("hidden") is not None
-            or re.search(r"display\s*:\s*none", node.attrs.get("style", ""), re.I)
+            or re.search(r"display\s*:\s*none", node.attrs.get("style", ""), re.IGNORECASE)
         ):
             return
         if tag == "br":
@@ -337,7 +345,7 @@ class _Walker:
 
     # tables
     def cell_text(self, cell: Node) -> str:
-        inner = _Walker(self.kind)
+        inner = _Walker(self.budget, self.kind)
         inner.walk(cell)
         inner.flush()
         return "\n".join(b.text for b in inner.blocks if isinstance(b, Line))
@@ -354,6 +362,7 @@ class _Walker:
                     c += 1
                 rowspan = min(_span(cell.attrs.get("rowspan")), len(rows) - r)
                 colspan = _span(cell.attrs.get("colspan"))
+                self.budget.take_cells(rowspan * colspan)
                 text = self.cell_text(cell)
                 origin = (r, c) if rowspan > 1 or colspan > 1 else None
                 note = cell.attrs.get("title", "")
@@ -369,6 +378,7 @@ class _Walker:
         if not slots:
             return
         width = 1 + max(c for _, c in slots)
+        self.budget.take_cells(width * len(rows) - len(slots))  # the blank slots filled in
         grid = [
             [
                 slots.get((r, c)) or GridCell("", Source(self.kind, table=index, row=r, col=c))
@@ -381,29 +391,15 @@ class _Walker:
 
 # --------------------------------------------------------------------------- bytes to text
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030", "x-euc-cn", "euc-cn"}
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 first (a page that decodes as UTF-8 is UTF-8), then the declared charset, then GB18030."""
-    for bom, enc in (
-        (b"\xef\xbb\xbf", "utf-8-sig"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(enc, "replace")
+def decode_page(data: bytes) -> str:
+    """The page's text: its byte-order mark, else UTF-8, else the charset its <meta> declares."""
     m = _META_CHARSET.search(data[:8192])
-    declared = m.group(1).decode("ascii").lower() if m else None
-    if declared in _GB:
-        declared = "gb18030"
-    for enc in dict.fromkeys(["utf-8", declared or "utf-8", "gb18030"]):
-        try:
-            return data.decode(enc)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    return data.decode("gb18030", "replace")
+    return decode(data, m.group(1).decode("ascii") if m else None)
 
 
 def _from_mhtml(data: bytes) -> bytes | None:
@@ -421,9 +417,13 @@ def _from_mhtml(data: bytes) -> bytes | None:
     return None
 
 
+_START_TAG = re.compile(r"<[A-Za-z]")
+
+
 def parse_html(text: str, path: str | None = None) -> Document:
-    walker = _Walker()
-    walker.walk(parse_tree(text))
+    walker = _Walker(Budget())
+    walker.budget.expect_elements(sum(1 for _ in _START_TAG.finditer(text)))
+    walker.walk(parse_tree(text, walker.budget))
     walker.flush()
     return Document(walker.blocks, kind="html", path=path)
 
@@ -436,6 +436,4 @@ def read_html(path: str | Path, data: bytes | None = None) -> Document:
         except OSError as e:
             raise ReadError(f"无法读取文件：{path}（{e.strerror}）") from None
     data = _from_mhtml(data) or data
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError("不是 HTML 文件：内容含有二进制数据")
-    return parse_html(decode(data), str(path))
+    return parse_html(decode_page(data), str(path))
