@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,10 @@ from django.utils import timezone
 
 from gongkai.report.formats import OUTCOME_COLUMNS, TABLE3
 from gongkai.report.normalize import norm
+from gongkai.report.read.document import ReadError
+from gongkai.report.read.encoding import decode
+from gongkai.report.read.limits import MAX_LEDGER_CELLS, check_file, check_package
+from gongkai.report.read.sheet_extent import NOT_XLSX, Extent, measure_workbook
 
 from .labels import CATEGORY_LABELS, appeal_kind_key, appeal_result_key, category_key, outcome_key
 
@@ -298,15 +303,6 @@ def read_rows(where: str, rows, ledger: Ledger) -> None:
             ledger.appeals.append(result)
 
 
-def _csv_text(data: bytes, name: str) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise LedgerUnreadable(f"{name}：无法识别文件编码（应为 UTF-8 或 GB18030）")
-
-
 def read_file(path: str | Path, ledger: Ledger | None = None) -> Ledger:
     """Add the records of one XLSX or CSV file to `ledger` (a new one by default)."""
     path = Path(path)
@@ -315,24 +311,39 @@ def read_file(path: str | Path, ledger: Ledger | None = None) -> Ledger:
     if suffix not in (".csv", ".xlsx", ".xlsm"):
         raise LedgerUnreadable(f"{path.name}：只接受 .xlsx 或 .csv 文件")
     try:
+        check_file(path)
         data = path.read_bytes()
+        if suffix == ".csv":
+            read_rows(path.name, csv.reader(io.StringIO(decode(data))), ledger)
+        else:
+            _read_workbook(path.name, data, ledger)
+    except ReadError as e:
+        raise LedgerUnreadable(f"{path.name}：{e}") from e
     except OSError as e:
         raise LedgerUnreadable(f"{path}：无法读取（{e.strerror}）") from e
-    if suffix == ".csv":
-        read_rows(path.name, csv.reader(io.StringIO(_csv_text(data, path.name))), ledger)
-    else:
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as e:  # openpyxl raises many kinds for a damaged file
-            raise LedgerUnreadable(
-                f"{path.name}：不是有效的 XLSX 文件（{type(e).__name__}）"
-            ) from e
-        for sheet in book.worksheets:
-            read_rows(f"{path.name}「{sheet.title}」", sheet.iter_rows(values_only=True), ledger)
-        book.close()
     return ledger
+
+
+def _read_workbook(name: str, data: bytes, ledger: Ledger) -> None:
+    """The sheets of an XLSX ledger, each read no further than its last value (a stray cell
+    at XFD1048576 would otherwise have every empty slot before it walked)."""
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            check_package(z, NOT_XLSX)
+            extents = measure_workbook(z, NOT_XLSX, MAX_LEDGER_CELLS)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except ReadError:
+        raise
+    except Exception as e:  # openpyxl and zipfile raise many kinds for a damaged file
+        raise LedgerUnreadable(f"{name}：{NOT_XLSX}（{type(e).__name__}）") from e
+    for sheet in book.worksheets:
+        extent = extents.get(sheet.title, Extent())
+        if extent.slots:
+            rows = sheet.iter_rows(max_row=extent.rows, max_col=extent.cols, values_only=True)
+            read_rows(f"{name}「{sheet.title}」", rows, ledger)
+    book.close()
 
 
 def check_numbers(ledger: Ledger, known_applications=frozenset()) -> None:

@@ -15,10 +15,9 @@ from pathlib import Path
 from ..model import Source
 from ..write.xlsx import METADATA, METADATA_SHEET
 from .document import Document, Grid, GridCell, Line, ReadError
-from .limits import check_package
+from .limits import MAX_SHEET_CELLS, Budget, check_package
 from .parts import row_table
-
-NOT_XLSX = "不是有效的 XLSX 文件"
+from .sheet_extent import NOT_XLSX, Extent, measure_workbook
 
 
 def read_xlsx(path: str | Path) -> Document:
@@ -28,6 +27,7 @@ def read_xlsx(path: str | Path) -> Document:
     try:
         with zipfile.ZipFile(path) as z:
             check_package(z, NOT_XLSX)
+            extents = measure_workbook(z, NOT_XLSX, MAX_SHEET_CELLS)
         wb = openpyxl.load_workbook(path, data_only=True)
     except ReadError:
         raise
@@ -36,8 +36,11 @@ def read_xlsx(path: str | Path) -> Document:
     except Exception as e:  # noqa: BLE001 - a damaged package fails inside openpyxl in many ways
         raise ReadError(f"{NOT_XLSX}：文件已损坏（{type(e).__name__}）") from None
     doc = Document(kind="xlsx", path=str(path))
+    budget = Budget()
     for index, ws in enumerate(wb.worksheets):
-        rows = _rows(ws, index)
+        extent = extents.get(ws.title, Extent())
+        budget.take_cells(extent.slots)
+        rows = _rows(ws, index, extent)
         if ws.title == METADATA_SHEET:
             fields = dict(METADATA)
             doc.meta = {
@@ -53,16 +56,19 @@ def read_xlsx(path: str | Path) -> Document:
     return doc
 
 
-def _rows(ws, index: int) -> list[list[GridCell]]:
-    """The sheet as a rectangle; a merged range repeats its top-left value with `origin` set."""
+def _rows(ws, index: int, extent: Extent) -> list[list[GridCell]]:
+    """The sheet as a rectangle up to its last value; a merged range repeats its top-left
+    value with `origin` set."""
+    if not extent.slots:
+        return []
     merged = {}
     for rng in ws.merged_cells.ranges:
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
+        for r in range(rng.min_row, min(rng.max_row, extent.rows) + 1):
+            for c in range(rng.min_col, min(rng.max_col, extent.cols) + 1):
                 merged[(r, c)] = (rng.min_row, rng.min_col)
     out = []
     for r, row in enumerate(
-        ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column), start=1
+        ws.iter_rows(min_row=1, max_row=extent.rows, max_col=extent.cols), start=1
     ):
         line = []
         for c, cell in enumerate(row, start=1):
