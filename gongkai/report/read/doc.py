@@ -16,9 +16,9 @@ from pathlib import Path
 
 from ..model import Source
 from .document import Document, Line, ReadError
+from .limits import MAX_OLE_STREAM, MB
 
 NOT_DOC = "不是有效的 Word 97–2003（.doc）文件"
-MAX_STREAM = 64 * 1024 * 1024
 _FIELD = re.compile(
     r"\x13[^\x13\x14\x15]*\x14?([^\x13\x14\x15]*)\x15"
 )  # field code → its shown result
@@ -47,8 +47,8 @@ def read_doc(path: str | Path) -> Document:
 def _stream(ole, name: str) -> bytes:
     if not ole.exists(name):
         raise ReadError(f"{NOT_DOC}：缺少 {name} 流")
-    if ole.get_size(name) > MAX_STREAM:
-        raise ReadError(f"{NOT_DOC}：{name} 流超过 {MAX_STREAM // 1024 // 1024} MB 的上限")
+    if ole.get_size(name) > MAX_OLE_STREAM:
+        raise ReadError(f"{NOT_DOC}：{name} 流超过 {MAX_OLE_STREAM // MB} MB 的上限")
     return ole.openstream(name).read()
 
 
