@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from .models import Item
+from .models import Concern, Consultation, Item
 from .vocab import LAW_CATEGORIES, ChannelKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -94,3 +94,57 @@ class PublicationForm(forms.Form):
 
 class CatalogueUploadForm(forms.Form):
     file = forms.FileField(label="目录文件（.xlsx 或 .csv）")
+
+
+class ConsultationForm(forms.ModelForm):
+    class Meta:
+        model = Consultation
+        fields = [
+            "title",
+            "kind",
+            "text",
+            "opens_on",
+            "closes_on",
+            "concerns_business",
+            "shortened_reason",
+        ]
+        widgets = {"opens_on": DATE, "closes_on": DATE, "text": forms.Textarea(attrs={"rows": 6})}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("opens_on") and data.get("closes_on") and data["closes_on"] < data["opens_on"]:
+            self.add_error("closes_on", "截止日期不能早于开始日期。")
+        return data
+
+
+class FeedbackForm(forms.Form):
+    feedback = forms.CharField(label="意见采纳情况", widget=forms.Textarea(attrs={"rows": 4}))
+    feedback_on = forms.DateField(label="公布日期", widget=DATE)
+
+
+class CommentForm(forms.Form):
+    """A comment from the public; the contact reaches the agency's staff only."""
+
+    text = forms.CharField(label="意见", max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))
+    name = forms.CharField(label="姓名或名称（选填）", max_length=100, required=False)
+    contact = forms.CharField(
+        label="联系方式（选填，仅本机关工作人员可见）", max_length=200, required=False
+    )
+
+
+class ConcernForm(forms.ModelForm):
+    class Meta:
+        model = Concern
+        fields = ["topic", "source", "raised_at", "major_emergency"]
+        widgets = {"raised_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+
+
+class ResponseForm(forms.Form):
+    response = forms.ModelChoiceField(label="回应条目", queryset=None)
+    responded_at = forms.DateTimeField(
+        label="回应时间", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["response"].queryset = Item.objects.filter(agency=agency).order_by("-formed_on")

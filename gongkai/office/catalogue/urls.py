@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import public, views
+from . import participation, public, views
 
 app_name = "catalogue"
 urlpatterns = [
@@ -15,7 +15,26 @@ urlpatterns = [
     path("office/catalogue/file/<int:pk>/", views.attachment_file, name="file"),
     path("office/catalogue/file/<int:pk>/withdraw/", views.attachment_withdraw, name="withdraw"),
     path("office/catalogue/flag/<int:pk>/settle/", views.flag_settle, name="settle"),
+    path(
+        "office/catalogue/<int:agency_id>/consultations/",
+        participation.consultations,
+        name="consultations",
+    ),
+    path(
+        "office/catalogue/consultation/<int:pk>/", participation.consultation, name="consultation"
+    ),
+    path("office/catalogue/<int:agency_id>/concerns/", participation.concerns, name="concerns"),
+    path(
+        "office/catalogue/concern/<int:pk>/respond/",
+        participation.concern_respond,
+        name="concern_respond",
+    ),
     path("catalogue/<int:agency_id>/", public.catalogue, name="public"),
+    path(
+        "catalogue/<int:agency_id>/consultation/<int:pk>/",
+        participation.public_consultation,
+        name="public_consultation",
+    ),
     path("catalogue/<int:agency_id>/item/<int:pk>/", public.item, name="public_item"),
     path("catalogue/<int:agency_id>/file/<int:pk>/", public.attachment, name="public_file"),
 ]

@@ -3,6 +3,8 @@ its attachments, scan flags, review steps and history. Staff of the item's agenc
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -16,6 +18,7 @@ from gongkai.office.agencies.models import Agency, CalendarOverride
 from . import workflow
 from .forms import AttachmentForm, ItemForm, NoteForm, PublicationForm, ReasonForm, SettleForm
 from .late import due_soon, late_items
+from .practice import SAME_REQUEST_PROMPT, missing_interpretations, repeated_requests
 from .models import Attachment, Flag, Item
 from .vocab import Stage
 
@@ -75,6 +78,9 @@ def agency_items(request, agency_id):
                 (t, t.lateness.working_days_late(overrides)) for t in late if t.lateness.published
             ],
             "today": today,
+            "no_interpretation": missing_interpretations(agency, today.year),
+            "repeated": repeated_requests(agency, today - dt.timedelta(days=365)),
+            "prompt_at": SAME_REQUEST_PROMPT,
         },
     )
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 
 from gongkai.office.agencies.models import Agency
 from gongkai.office.annual.models import ReportVersion
 from gongkai.office.annual.publish import latest_versions
 from gongkai.office.annual.snapshot import report_from_snapshot
 from gongkai.office.applications.models import Channel
+from gongkai.office.catalogue.public import open_consultations
 from gongkai.office.catalogue.vocab import basic_catalogue
 from gongkai.report.write import write
 
@@ -41,6 +43,7 @@ def agency(request, agency_id):
             "catalogue_url": reverse("catalogue:public", args=[agency.pk]),
             "basic_catalogue": basic_catalogue(agency.kind),
             "own_categories": agency.own_categories.values_list("name", flat=True),
+            "consultations": open_consultations(agency.pk, timezone.localdate()),
         },
     )
 
