@@ -18,8 +18,8 @@ from gongkai.office.agencies.models import Agency, CalendarOverride
 from . import workflow
 from .forms import AttachmentForm, ItemForm, NoteForm, PublicationForm, ReasonForm, SettleForm
 from .late import due_soon, late_items
-from .practice import SAME_REQUEST_PROMPT, missing_interpretations, repeated_requests
 from .models import Attachment, Flag, Item
+from .practice import SAME_REQUEST_PROMPT, missing_interpretations, repeated_requests
 from .vocab import Stage
 
 
