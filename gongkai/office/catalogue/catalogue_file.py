@@ -15,13 +15,12 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gongkai.office.ledger.sheet import (
-    LedgerUnreadable,
-    RowError,
-    _csv_text,
-    _Row,
-)
+from gongkai.office.ledger.sheet import LedgerUnreadable, RowError, _Row
 from gongkai.report.normalize import loose, norm
+from gongkai.report.read.document import ReadError
+from gongkai.report.read.encoding import decode
+from gongkai.report.read.limits import MAX_IMPORT_CELLS
+from gongkai.report.read.sheet_extent import workbook_rows
 
 from .vocab import LAW_CATEGORIES, Disclosure, DocType
 
@@ -207,19 +206,16 @@ def read_catalogue(name: str, data: bytes, own_categories=(), existing=frozenset
         raise CatalogueUnreadable(f"{name}：只接受 .xlsx 或 .csv 文件")
     own = {loose(c): c for c in own_categories}
     catalogue = Catalogue(name)
-    if suffix == ".csv":
-        read_rows(catalogue, csv.reader(io.StringIO(_csv_text(data, name))), own)
-    else:
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as e:  # openpyxl raises many kinds for a damaged file
-            raise CatalogueUnreadable(f"{name}：不是有效的 XLSX 文件（{type(e).__name__}）") from e
-        sheet = book.worksheets[0]
-        catalogue.where = f"{name}「{sheet.title}」"
-        read_rows(catalogue, sheet.iter_rows(values_only=True), own)
-        book.close()
+    try:
+        if suffix == ".csv":
+            read_rows(catalogue, csv.reader(io.StringIO(decode(data))), own)
+        else:
+            for title, rows in workbook_rows(data, MAX_IMPORT_CELLS):
+                catalogue.where = f"{name}「{title}」"
+                read_rows(catalogue, rows, own)
+                break  # the catalogue is the first sheet
+    except ReadError as e:
+        raise CatalogueUnreadable(f"{name}：{e}") from e
     if not catalogue.items and not catalogue.errors:
         catalogue.errors.append(RowError(catalogue.where, 1, "文件中没有任何条目"))
     check_references(catalogue, set(existing))

@@ -12,7 +12,6 @@ import csv
 import datetime as dt
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,8 +21,8 @@ from gongkai.report.formats import OUTCOME_COLUMNS, TABLE3
 from gongkai.report.normalize import norm
 from gongkai.report.read.document import ReadError
 from gongkai.report.read.encoding import decode
-from gongkai.report.read.limits import MAX_LEDGER_CELLS, check_file, check_package
-from gongkai.report.read.sheet_extent import NOT_XLSX, Extent, measure_workbook
+from gongkai.report.read.limits import MAX_IMPORT_CELLS, check_file
+from gongkai.report.read.sheet_extent import workbook_rows
 
 from .labels import CATEGORY_LABELS, appeal_kind_key, appeal_result_key, category_key, outcome_key
 
@@ -316,34 +315,13 @@ def read_file(path: str | Path, ledger: Ledger | None = None) -> Ledger:
         if suffix == ".csv":
             read_rows(path.name, csv.reader(io.StringIO(decode(data))), ledger)
         else:
-            _read_workbook(path.name, data, ledger)
+            for title, rows in workbook_rows(data, MAX_IMPORT_CELLS):
+                read_rows(f"{path.name}「{title}」", rows, ledger)
     except ReadError as e:
         raise LedgerUnreadable(f"{path.name}：{e}") from e
     except OSError as e:
         raise LedgerUnreadable(f"{path}：无法读取（{e.strerror}）") from e
     return ledger
-
-
-def _read_workbook(name: str, data: bytes, ledger: Ledger) -> None:
-    """The sheets of an XLSX ledger, each read no further than its last value (a stray cell
-    at XFD1048576 would otherwise have every empty slot before it walked)."""
-    from openpyxl import load_workbook
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            check_package(z, NOT_XLSX)
-            extents = measure_workbook(z, NOT_XLSX, MAX_LEDGER_CELLS)
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except ReadError:
-        raise
-    except Exception as e:  # openpyxl and zipfile raise many kinds for a damaged file
-        raise LedgerUnreadable(f"{name}：{NOT_XLSX}（{type(e).__name__}）") from e
-    for sheet in book.worksheets:
-        extent = extents.get(sheet.title, Extent())
-        if extent.slots:
-            rows = sheet.iter_rows(max_row=extent.rows, max_col=extent.cols, values_only=True)
-            read_rows(f"{name}「{sheet.title}」", rows, ledger)
-    book.close()
 
 
 def check_numbers(ledger: Ledger, known_applications=frozenset()) -> None:

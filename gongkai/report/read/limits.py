@@ -52,8 +52,9 @@ MAX_ELEMENTS = 200_000
 MAX_DEPTH = 200
 #: cells stored in the sheets of a workbook read as a report
 MAX_SHEET_CELLS = 200_000
-#: cells a ledger workbook may hold (one row an application: a busy county has a few thousand)
-MAX_LEDGER_CELLS = 2_000_000
+#: cells a workbook an importer reads may hold (a ledger: one row an application, a busy
+#: county has a few thousand; a catalogue: one row a document)
+MAX_IMPORT_CELLS = 2_000_000
 
 
 def check_package(z: zipfile.ZipFile, what: str) -> None:
@@ -97,6 +98,8 @@ def check_file(path: str | os.PathLike) -> int:
     reading one may never end), empty or too large."""
     try:
         st = os.stat(path)
+    except FileNotFoundError:
+        raise ReadError(f"文件不存在：{path}") from None
     except OSError as e:
         raise ReadError(f"无法打开文件：{path}（{e.strerror or e}）") from None
     for test, name in _SPECIAL:

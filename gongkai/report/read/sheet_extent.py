@@ -10,14 +10,17 @@ they refuse a workbook past the bounds, and iterate no further than the extent.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml import etree
 
 from .document import ReadError
+from .limits import check_package
 
 NOT_XLSX = "不是有效的 XLSX 文件"
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
@@ -136,3 +139,31 @@ def measure_workbook(z: zipfile.ZipFile, what: str, max_cells: int) -> dict[str,
     if sum(e.slots + e.merged for e in out.values()) > max_cells:
         raise ReadError(f"{what}：各工作表展开后共超过 {max_cells} 个单元格的上限")
     return out
+
+
+def workbook_rows(data: bytes, max_cells: int) -> Iterator[tuple[str, Iterator[tuple]]]:
+    """(sheet title, its rows of values) for each sheet of an XLSX an importer reads (a
+    ledger, a catalogue): measured first, then streamed by openpyxl in read-only mode no
+    further than the sheet's last value. ReadError for a damaged or oversized workbook."""
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            check_package(z, NOT_XLSX)
+            extents = measure_workbook(z, NOT_XLSX, max_cells)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except ReadError:
+        raise
+    except Exception as e:  # noqa: BLE001 - zipfile and openpyxl fail in many ways on damage
+        raise ReadError(f"{NOT_XLSX}（{type(e).__name__}）") from None
+    try:
+        for sheet in book.worksheets:
+            extent = extents.get(sheet.title, Extent())
+            rows = (
+                sheet.iter_rows(max_row=extent.rows, max_col=extent.cols, values_only=True)
+                if extent.slots
+                else iter(())
+            )
+            yield sheet.title, rows
+    finally:
+        book.close()

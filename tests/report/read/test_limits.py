@@ -222,3 +222,14 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
 def test_a_directory_is_refused(tmp_path):
     with pytest.raises(ReadError, match="目录"):
         read_path(tmp_path)
+
+
+def test_import_catalogue_refuses_the_sparse_xlsx(tmp_path):
+    from gongkai.office.catalogue.catalogue_file import CatalogueUnreadable, read_catalogue
+
+    f = tmp_path / "catalogue.xlsx"
+    _sparse_xlsx(f)
+    t0 = time.monotonic()
+    with pytest.raises(CatalogueUnreadable, match="范围过大"):
+        read_catalogue(f.name, f.read_bytes())
+    assert time.monotonic() - t0 < 20
