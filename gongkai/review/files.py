@@ -31,7 +31,7 @@ def scan_file(path: str | Path) -> ScanResult:
     texts: list[str] = []
     offset, line = 0, 1
     for pt in pages:
-        for f in scan_text(pt.text, pt.page, offset, line):
+        for f in scan_text(pt.text, pt.page, offset, line, ocr=pt.ocr):
             where = pt.locations[f.line - line] if f.line - line < len(pt.locations) else None
             flags.append(dataclasses.replace(f, location=where))
         if pt.unread:

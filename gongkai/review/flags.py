@@ -14,6 +14,9 @@ SECRECY_MARK = "密级标志"
 #: a file (or a page) whose text could not be read: never passed as clean
 UNSCANNED = "未能扫描"
 KINDS = (ID_NUMBER, MOBILE, BANK_CARD, SECRECY_MARK, UNSCANNED)
+#: the detail of a number OCR read with a wrong check digit: flagged, since a misread digit
+#: would otherwise hide a real number
+OCR_MISREAD = "OCR 识别，校验位不符，可能识别有误"
 
 
 @dataclass(frozen=True)

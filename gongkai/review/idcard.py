@@ -22,7 +22,7 @@ from functools import lru_cache
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import ValidationError
 
-from .flags import ID_NUMBER, Hit
+from .flags import ID_NUMBER, OCR_MISREAD, Hit
 from .mask import mask
 
 #: an 18-digit number, also printed in groups 6-8-4 (420106 19900101 1234)
@@ -77,7 +77,12 @@ def is_id18(number: str) -> bool:
 def looks_like_id18(number: str) -> bool:
     """Shaped like an identity number (province and birth date right) whatever its check
     digit: such a number is an ID look-alike, not a bank card."""
-    return len(number) == 18 and number[:2] in provinces() and birth_date(number) is not None
+    return (
+        len(number) == 18
+        and number[:17].isdigit()
+        and number[:2] in provinces()
+        and birth_date(number) is not None
+    )
 
 
 def _legacy_birth(number: str) -> dt.date | None:
@@ -87,12 +92,16 @@ def _legacy_birth(number: str) -> dt.date | None:
         return None
 
 
-def find(text: str) -> list[Hit]:
+def find(text: str, ocr: bool = False) -> list[Hit]:
+    """The identity numbers in `text`. In text read by OCR a number shaped like one whose
+    check digit is wrong is flagged too: a misread digit must not hide a leak."""
     out = []
     for m in _ID18.finditer(text):
         raw = m.group(1)
-        number = re.sub(r"[ \-]", "", raw)
+        number = re.sub(r"[ \-]", "", raw).upper()
         if not is_id18(number):
+            if ocr and looks_like_id18(number):
+                out.append(Hit(ID_NUMBER, m.start(1), m.end(1), mask(raw, 4, 4), OCR_MISREAD))
             continue
         before = text[max(0, m.start() - LABEL_REACH - 8) : m.start()]
         if _USCC_LABEL.search(before) and uscc.is_valid(number):

@@ -5,9 +5,10 @@ The matcher knows every allocated mobile prefix and the ways numbers are printed
 is MOBILE, so office lines (0710-1234567), 400/800 numbers and 12345 are not flagged, nor is a
 run of digits longer than a phone number (an order number, an ID number).
 
-The matcher gives up after 65 535 candidates in one text, silently: it is run one line at a
-time, and only on lines whose digits hold a mobile-shaped run, so a long spreadsheet of
-numbers is scanned to its end.
+The matcher gives up after 65 535 candidates in one text, silently, and costs about 0.1 ms a
+candidate: it is run one line at a time, and only on lines where a mobile-shaped number
+stands on its own (1[3-9] and nine more digits, with at most two separators between digits,
+no digit run around it), so a long spreadsheet of numbers is scanned to its end, quickly.
 """
 
 from __future__ import annotations
@@ -21,15 +22,18 @@ from .flags import MOBILE, Hit
 from .mask import mask
 
 REGION = "CN"
-_SHAPED = re.compile(r"1[3-9]\d{9}")
+_SEP = r"[^\d\n\u4e00-\u9fff]{0,2}"
+_SHAPED = re.compile(rf"(?<!\d)(?:\(?\+?\(?(?:00)?86\)?{_SEP})?1[3-9](?:{_SEP}\d){{9}}(?!\d)")
 _NOT_DIGIT = re.compile(r"\D")
 
 
-def find(text: str) -> list[Hit]:
+def find(text: str, ocr: bool = False) -> list[Hit]:
+    """The mainland mobile numbers in `text` (OCR text is read the same way: a phone number
+    has no check digit to fail)."""
     out = []
     at = 0
     for line in text.split("\n"):
-        if _SHAPED.search(_NOT_DIGIT.sub("", line)):
+        if _SHAPED.search(line):
             for m in PhoneNumberMatcher(line, REGION, leniency=Leniency.VALID):
                 if phonenumbers.number_type(m.number) != PhoneNumberType.MOBILE:
                     continue

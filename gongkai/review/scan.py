@@ -24,23 +24,28 @@ _FULL_WIDTH = str.maketrans(
 )
 
 
-def hits(text: str) -> list[Hit]:
+def hits(text: str, ocr: bool = False) -> list[Hit]:
     """The values found in `text`, in order, no two overlapping."""
     seen = text.translate(_FULL_WIDTH)
     kept: list[Hit] = []
     for find in DETECTORS:
-        for hit in find(seen):
+        for hit in find(seen, ocr):
             if not any(hit.start < k.end and k.start < hit.end for k in kept):
                 kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
 
 
 def scan_text(
-    text: str, page: int | None = None, offset: int = 0, first_line: int = 1
+    text: str,
+    page: int | None = None,
+    offset: int = 0,
+    first_line: int = 1,
+    ocr: bool = False,
 ) -> list[Flag]:
     """The flags of `text`. A caller scanning one page of a longer text passes the page
-    number, the page's offset in the whole text and the line it starts on."""
-    found = hits(text)
+    number, the page's offset in the whole text and the line it starts on; `ocr` says the
+    text was read by OCR (numbers with a wrong check digit are then flagged as misreads)."""
+    found = hits(text, ocr)
     starts = line_starts(text)
     return [
         Flag(

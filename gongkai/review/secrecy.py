@@ -39,7 +39,8 @@ _CLOSED = re.compile(r"^\s*[】\]）)〕>》]")
 _MARK_LINE_FILLER = re.compile(r"[\s【】\[\]（）()〔〕<>《》，,、。.:：★☆*＊]")
 
 
-def find(text: str) -> list[Hit]:
+def find(text: str, ocr: bool = False) -> list[Hit]:
+    """The secrecy marks in `text` (OCR text is read the same way)."""
     out = [_hit(m, "") for m in _LEVEL_MARK.finditer(text)]
     for m in _INTERNAL.finditer(text):
         if _stands_as_mark(text, m):

@@ -9,7 +9,7 @@ import random
 import pytest
 
 from gongkai.review import scan_text
-from gongkai.review.flags import BANK_CARD, ID_NUMBER, MOBILE, SECRECY_MARK
+from gongkai.review.flags import BANK_CARD, ID_NUMBER, MOBILE, OCR_MISREAD, SECRECY_MARK
 
 from .values import bad_luhn, card, credit_code, id_number, mobile, wrong_check
 
@@ -95,6 +95,7 @@ CASES = [
     ("hotline numbers", "政务服务便民热线12345，400-123-4567", []),
     ("11 digits that are no mobile", "编号10012345678、12012345678", []),
     ("mobile digits inside a serial", f"合同编号2024{PHONE}01", []),
+    ("16-digit serial starting 11", "编号1180617612082509", []),
     ("unionpay debit card", f"开户行某银行，卡号{UNIONPAY}", [(BANK_CARD, masked(UNIONPAY))]),
     ("unionpay card without a label", f"{UNIONPAY16}", [(BANK_CARD, masked(UNIONPAY16))]),
     ("card in groups of four", f"账户 {spaced(UNIONPAY, (4, 4, 4, 4, 3))}", [(BANK_CARD, None)]),
@@ -145,3 +146,20 @@ def test_flags_point_at_their_line_and_value():
     assert [(f.kind, f.line) for f in flags] == [(MOBILE, 2), (ID_NUMBER, 4)]
     assert [text[f.start : f.end] for f in flags] == [PHONE, ID]
     assert all(f.page is None for f in flags)
+
+
+OCR_CASES = [
+    # (case id, text read by OCR, [(kind, detail)]); none of the misreads is flagged in text
+    ("id with a misread digit", f"身份证{wrong_check(ID)}", [(ID_NUMBER, OCR_MISREAD)]),
+    ("card with a misread digit", f"卡号{bad_luhn(UNIONPAY)}", [(BANK_CARD, OCR_MISREAD)]),
+    ("a valid id is no misread", f"身份证{ID}", [(ID_NUMBER, "")]),
+    ("18 digits with no birth date", "编号420103199913451234", []),
+    ("a wrong Luhn digit of another issuer", f"编号{bad_luhn(VISA)}", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in OCR_CASES], ids=[c[0] for c in OCR_CASES])
+def test_ocr_case(text, expected):
+    assert [(f.kind, f.detail) for f in scan_text(text, ocr=True)] == expected
+    misreads = [e for e in expected if e[1] == OCR_MISREAD]
+    assert len(scan_text(text)) == len(expected) - len(misreads)
