@@ -55,3 +55,29 @@ def test_an_image_ocr_cannot_read_is_unscanned(tmp_path, capsys):
     assert [(f.kind, f.page) for f in result.flags] == [(UNSCANNED, 1)]
     assert main(["review", str(path)]) == 2
     assert "未能扫描" in capsys.readouterr().out
+
+
+def picture_of(tmp_path, lines, name="picture.png"):
+    """A picture of printed `lines` (a PDF of them, rendered at 200 dpi, the blank foot cut)."""
+    src = make.pdf(tmp_path / "picture-src.pdf", [lines])
+    page = pdfium.PdfDocument(str(src))[0]
+    image = page.render(scale=200 / 72).to_pil()
+    image = image.crop((0, 0, image.width, int(image.height * 0.2)))
+    path = tmp_path / name
+    image.save(path)
+    return path
+
+
+def test_a_picture_pasted_into_a_docx_is_read_by_ocr(tmp_path):
+    import docx
+
+    from .documents import ID
+
+    picture = picture_of(tmp_path, ["附件：身份证复印件", f"{ID}"])
+    d = docx.Document()
+    d.add_paragraph("关于某事项的说明")
+    d.add_picture(str(picture))
+    d.save(tmp_path / "with-picture.docx")
+    flags = scan_file(tmp_path / "with-picture.docx").flags
+    assert [f.kind for f in flags] == [ID_NUMBER]
+    assert flags[0].location.startswith("嵌入图片 word/media/")

@@ -8,6 +8,8 @@ report does not:
   number or 内部资料 printed on every page is exactly what the scan must see);
 - a DOCX adds the text outside its body: headers, footers, footnotes, comments, and the text
   a tracked change deleted, all of which travel with the file;
+- an image embedded in a DOCX or XLSX (a scanned ID card pasted into a list) is read by OCR
+  and given as a text of its own;
 - every page of a PDF or image is accounted for: a page showing ink where neither the text
   layer nor OCR gave any text is marked `unread`, never passed as empty.
 """
@@ -34,6 +36,11 @@ DOCX_PARTS = (
     (re.compile(r"word/comments\.xml$"), "批注"),
 )
 DELETED = "修订中删除的文字"
+#: where an Office package keeps its pictures, and the raster kinds OCR can read
+MEDIA = re.compile(r"(word|xl)/media/[^/]+\.(png|jpe?g|bmp|tiff?|gif|webp)$", re.IGNORECASE)
+EMBEDDED = "嵌入图片"
+#: a picture smaller than this (a bullet, a line, a tiny logo) cannot hold a readable number
+MIN_PICTURE_SIDE = 24
 #: a grey level darker than this is ink (paper and scanner noise are lighter)
 INK_LEVEL = 200
 #: pages are checked for ink at this resolution (a mark of a few points still shows)
@@ -70,6 +77,8 @@ def plain_text(path: str | Path) -> list[PageText]:
     pages = _pages(doc)
     if doc.kind == "docx":
         pages[0] = _with_docx_extras(p, pages[0])
+    if doc.kind in ("docx", "xlsx"):
+        pages += _embedded_pictures(p)
     if doc.kind == "ocr" and not pages[0].text.strip():
         pages[0].unread = _image_has_ink(p)
     return pages
@@ -196,4 +205,38 @@ def _paragraphs(root, tag: str) -> list[str]:
         text = "".join(t.text or "" for t in para.iter(f"{{{W}}}{tag}")).strip()
         if text:
             out.append(text)
+    return out
+
+
+def _embedded_pictures(p: Path) -> list[PageText]:
+    """The text OCR reads in each picture of an Office package, one PageText a picture. A
+    picture with no text in it (a logo, a photo) gives an empty text: it is not a page."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    from .layout import page_blocks
+    from .limits import MAX_OCR_PAGES, Deadline, check_pixels
+    from .ocr import page_items
+
+    deadline = Deadline()
+    out: list[PageText] = []
+    with zipfile.ZipFile(p) as z:
+        names = [i.filename for i in z.infolist() if MEDIA.match(i.filename)]
+        for name in names:
+            if len(out) >= MAX_OCR_PAGES:
+                raise ReadError(f"嵌入图片超过 {MAX_OCR_PAGES} 张，超出识别上限：{p}")
+            try:
+                with Image.open(io.BytesIO(z.read(name))) as im:
+                    check_pixels(im.width, im.height, f"{p} {name}")
+                    if min(im.width, im.height) < MIN_PICTURE_SIDE:
+                        continue
+                    image = im.convert("RGB")
+            except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+                raise ReadError(f"嵌入图片无法打开：{name}（{p}）") from None
+            blocks = page_blocks([page_items(image, 1, 1.0, deadline)], [image.height], "ocr")
+            pt = _pages(Document(blocks, kind="ocr"))[0]
+            pt.page, pt.ocr = None, True
+            pt.locations = [f"{EMBEDDED} {name}"] * len(pt.locations)
+            out.append(pt)
     return out
