@@ -16,8 +16,9 @@ from .documents import LEAKS
 pytestmark = pytest.mark.slow
 
 
-def image_only(src, out, dpi=200):
-    """`src` printed and scanned: each page an image, no text layer."""
+def image_only(src, out, dpi=200, caption=""):
+    """`src` printed and scanned: each page an image, no text layer, or only `caption` typed
+    at its foot (a page number added to a scan)."""
     doc, new = pdfium.PdfDocument(str(src)), pdfium.PdfDocument.new()
     for i in range(len(doc)):
         page = doc[i]
@@ -27,9 +28,23 @@ def image_only(src, out, dpi=200):
         image.set_matrix(pdfium.PdfMatrix().scale(w, h))
         blank = new.new_page(w, h)
         blank.insert_obj(image)
+        if caption:
+            _type(new, blank, caption, w / 2, 20)
         blank.gen_content()
     new.save(str(out))
     return out
+
+
+def _type(pdf, page, text, x, y):
+    import ctypes
+
+    import pypdfium2.raw as R
+
+    obj = R.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", 10.0)
+    buf = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+    R.FPDFText_SetText(obj, ctypes.cast(buf, ctypes.POINTER(R.FPDF_WCHAR)))
+    R.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+    R.FPDFPage_InsertObject(page.raw, obj)
 
 
 def test_scanned_pdf_is_read_by_ocr(tmp_path):
@@ -40,6 +55,18 @@ def test_scanned_pdf_is_read_by_ocr(tmp_path):
         (ID_NUMBER, 1),
         (MOBILE, 1),
         (BANK_CARD, 1),
+    ]
+
+
+def test_a_scan_with_a_typed_page_number_is_read_by_ocr_too(tmp_path):
+    src = make.pdf(tmp_path / "src.pdf", [LEAKS])
+    scan = image_only(src, tmp_path / "numbered-scan.pdf", caption="- 1 -")
+    result = scan_file(scan)
+    assert "- 1 -" in result.text
+    assert [(f.kind, f.page, f.location) for f in result.flags] == [
+        (ID_NUMBER, 1, "扫描图像"),
+        (MOBILE, 1, "扫描图像"),
+        (BANK_CARD, 1, "扫描图像"),
     ]
 
 

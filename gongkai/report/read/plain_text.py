@@ -10,6 +10,8 @@ report does not:
   a tracked change deleted, all of which travel with the file;
 - an image embedded in a DOCX or XLSX (a scanned ID card pasted into a list) is read by OCR
   and given as a text of its own;
+- a PDF page that is a scan with a few typed words on it (a page number, a stamp's caption)
+  is read by OCR as well: its text layer alone would pass the scan's content unread;
 - every page of a PDF or image is accounted for: a page showing ink where neither the text
   layer nor OCR gave any text is marked `unread`, never passed as empty.
 """
@@ -45,6 +47,11 @@ MIN_PICTURE_SIDE = 24
 INK_LEVEL = 200
 #: pages are checked for ink at this resolution (a mark of a few points still shows)
 INK_DPI = 36
+#: a page whose text layer has fewer characters than this, under a picture covering at
+#: least PICTURE_SHARE of it, is a scan with a caption: OCR reads the picture too
+THIN_TEXT = 50
+PICTURE_SHARE = 0.4
+SCANNED_PICTURE = "扫描图像"
 
 
 @dataclass
@@ -129,26 +136,63 @@ def _add(pages, page, text: str, where: str | None, kind: str) -> None:
 
 
 def _every_pdf_page(p: Path, pages: list[PageText]) -> list[PageText]:
-    """A PageText for every page of the PDF; a page with no text is `unread` when it shows ink."""
+    """A PageText for every page of the PDF; a page with no text is `unread` when it shows ink;
+    a scan under a thin text layer is read by OCR too, as a second PageText of that page."""
     import pypdfium2 as pdfium
 
+    from .limits import MAX_OCR_PAGES, Deadline
+
     by_number = {pt.page: pt for pt in pages}
+    deadline = Deadline()
+    ocr_pages = sum(pt.ocr for pt in pages)
     doc = pdfium.PdfDocument(str(p))
     try:
         out = []
         for i in range(len(doc)):
             pt = by_number.get(i + 1) or PageText(i + 1, "")
-            if not pt.text.strip():
-                page = doc[i]
-                try:
-                    image = page.render(scale=INK_DPI / 72).to_pil()
-                finally:
-                    page.close()
-                pt.unread = _has_ink(image)
             out.append(pt)
+            page = doc[i]
+            try:
+                if not pt.text.strip():
+                    pt.unread = _has_ink(page.render(scale=INK_DPI / 72).to_pil())
+                elif not pt.ocr and _is_captioned_scan(page, pt.text):
+                    if ocr_pages >= MAX_OCR_PAGES:
+                        raise ReadError(f"扫描页超过 {MAX_OCR_PAGES} 页，超出识别上限：{p}")
+                    ocr_pages += 1
+                    out.append(_ocr_page(page, i + 1, deadline))
+            finally:
+                page.close()
         return out
     finally:
         doc.close()
+
+
+def _is_captioned_scan(page, text: str) -> bool:
+    if len(re.sub(r"\s", "", text)) >= THIN_TEXT:
+        return False
+    import pypdfium2.raw as R
+
+    width, height = page.get_size()
+    biggest = 0.0
+    for obj in page.get_objects(filter=(R.FPDF_PAGEOBJ_IMAGE,), max_depth=4):
+        left, bottom, right, top = obj.get_bounds()
+        w = max(0.0, min(right, width) - max(left, 0.0))
+        h = max(0.0, min(top, height) - max(bottom, 0.0))
+        biggest = max(biggest, w * h)
+    return biggest >= PICTURE_SHARE * width * height
+
+
+def _ocr_page(page, number: int, deadline) -> PageText:
+    from .layout import page_blocks
+    from .ocr import page_items
+    from .pdf import OCR_DPI
+
+    image = page.render(scale=OCR_DPI / 72).to_pil()
+    items = page_items(image, number, 72 / OCR_DPI, deadline)
+    pt = _pages(Document(page_blocks([items], [page.get_size()[1]], "ocr"), kind="ocr"))[0]
+    pt.page, pt.ocr = number, True
+    pt.locations = [SCANNED_PICTURE] * len(pt.locations)
+    return pt
 
 
 def _has_ink(image) -> bool:
