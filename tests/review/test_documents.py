@@ -108,4 +108,5 @@ def test_a_damaged_file_is_unscanned_with_a_chinese_reason(tmp_path, content, re
 
 def test_a_missing_file_is_unscanned(tmp_path):
     result = scan_file(tmp_path / "nothing.txt")
-    assert "不存在" in result.unscanned_reason
+    assert "nothing.txt" in result.unscanned_reason  # the reader's own message names it
+    assert [f.kind for f in result.flags] == [UNSCANNED]
