@@ -50,6 +50,8 @@ MAX_GRID_CELLS = 100_000
 #: elements of one web page or XML body, and how deep they may nest
 MAX_ELEMENTS = 200_000
 MAX_DEPTH = 200
+#: characters positioned on the pages of one file (OFD): a 150-page report has about 300 000
+MAX_GLYPHS = 500_000
 #: cells stored in the sheets of a workbook read as a report
 MAX_SHEET_CELLS = 200_000
 #: cells a workbook an importer reads may hold (a ledger: one row an application, a busy
@@ -161,6 +163,7 @@ class Budget:
         self.deadline = deadline or Deadline(TEXT_READ_SECONDS)
         self.cells = 0
         self.elements = 0
+        self.glyphs = 0
 
     def take_cells(self, n: int) -> None:
         self.cells += n
@@ -175,6 +178,11 @@ class Budget:
         slower work of building them one by one finds it out."""
         if self.elements + n > MAX_ELEMENTS:
             raise ReadError(f"文件结构过大：超过 {MAX_ELEMENTS} 个元素的上限，不像一份年度报告")
+
+    def take_glyphs(self, n: int) -> None:
+        self.glyphs += n
+        if self.glyphs > MAX_GLYPHS:
+            raise ReadError(f"文件文字过多：超过 {MAX_GLYPHS} 个字符的上限，不像一份年度报告")
 
     def take_element(self, depth: int = 0) -> None:
         self.elements += 1
