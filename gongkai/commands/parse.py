@@ -11,7 +11,7 @@ from .output import add_output_args, emit, output_missing
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
-        "parse", help="读取年度报告（文本、HTML、DOCX、PDF、图片），输出单元格或其他格式"
+        "parse", help="读取年度报告（文本、HTML、DOCX、XLSX、PDF、OFD、图片），输出单元格或其他格式"
     )
     p.add_argument("file", help="年度报告文件")
     add_output_args(p, WRITERS)

@@ -13,7 +13,17 @@ from ..report.write.full_json import KIND
 
 #: every suffix a reader takes (read_document chooses by content first, suffix second)
 READABLE = frozenset(
-    {*TEXT_SUFFIXES, *HTML_SUFFIXES, *IMAGE_SUFFIXES, ".doc", ".docx", ".xlsx", ".pdf", ".json"}
+    {
+        *TEXT_SUFFIXES,
+        *HTML_SUFFIXES,
+        *IMAGE_SUFFIXES,
+        ".doc",
+        ".docx",
+        ".xlsx",
+        ".pdf",
+        ".ofd",
+        ".json",
+    }
 )
 _JSON_MARK = f'"{KIND}"'.encode()
 

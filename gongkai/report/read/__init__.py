@@ -37,6 +37,10 @@ def read_document(path: str | Path) -> Document:
         from .xlsx import read_xlsx
 
         return read_xlsx(p)
+    if suffix == ".ofd" or (head.startswith(b"PK\x03\x04") and _zip_holds(p, "OFD.xml")):
+        from .ofd import read_ofd
+
+        return read_ofd(p)
     if head.startswith(b"PK\x03\x04") or suffix == ".docx":
         from .docx import read_docx
 
