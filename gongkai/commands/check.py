@@ -260,6 +260,10 @@ def _result_dict(r: FileResult, show_passed: bool = False) -> dict:
         "previous": r.previous,
         "error": r.error,
         "unreadable": r.unreadable,
+        "risk": [
+            {"flag": f.code, "label": f.label, "evidence": f.evidence, "cells": list(f.cells)}
+            for f in r.flags
+        ],
         "passed": sum(1 for f in r.findings if f.outcome is Outcome.PASS),
         "findings": [
             f.to_dict() for f in r.findings if show_passed or f.outcome is not Outcome.PASS

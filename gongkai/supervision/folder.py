@@ -12,6 +12,7 @@ from ..report.checks.registry import previous_rules
 from .engines import Progress, quiet, read_dask, read_local
 from .pairing import previous_of
 from .results import FileResult
+from .risk import Region, flags
 
 
 @dataclass
@@ -44,7 +45,8 @@ def check_files(
 
 
 def pair(results: list[FileResult], rules: Iterable[str] | None = None) -> None:
-    """Give each report its previous year's, re-run the rules that read it, order findings."""
+    """Give each report its previous year's, re-run the rules that read it, order findings,
+    and raise the risk flags against the other reports of the same year."""
     wanted = set(rules) if rules is not None else None
     again = previous_rules() if wanted is None else previous_rules() & wanted
     reports = [r.report for r in results if r.report is not None]
@@ -59,3 +61,10 @@ def pair(results: list[FileResult], rules: Iterable[str] | None = None) -> None:
                 iter_findings(result.report, previous, rules=again)
             )
         result.findings = ordered(result.report, result.findings)
+    regions = {}
+    for year in {r.year for r in reports}:
+        regions[year] = Region([r for r in reports if r.year == year])
+    for result in results:
+        if result.report is not None:
+            region = regions[result.report.year]
+            result.flags = flags(result.report, result.findings, region)

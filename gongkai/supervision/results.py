@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..report.checks.finding import Finding, Outcome, Severity
 from ..report.model import Report
+
+if TYPE_CHECKING:
+    from .risk import Flag
 
 
 @dataclass
@@ -16,6 +20,7 @@ class FileResult:
     error: str | None = None  # why the file could not be read
     previous: str | None = None  # the file used as last year's report
     not_report: bool = False  # read, but no annual report in it: skipped, not a failure
+    flags: list[Flag] = field(default_factory=list)  # risk flags, once the folder is paired
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.failed and f.severity is severity)

@@ -22,6 +22,7 @@ HEADERS = (
     "无法判断",
     "问题",
     "无法识别的单元格",
+    "风险提示",
     "读取错误",
 )
 SUFFIXES = (".xlsx", ".csv", ".html", ".htm")
@@ -43,6 +44,7 @@ def row(result: FileResult) -> tuple:
         result.uncertain,
         problems,
         "、".join(result.unreadable),
+        "\n".join(f"{f.label}：{f.evidence}" for f in result.flags),
         result.error or "",
     )
 
@@ -84,7 +86,7 @@ def _xlsx(rows) -> bytes:
         cell.font = Font(bold=True)
     for values in rows:
         ws.append(list(values))
-    for col, width in zip("ABCDEFGHIJK", (40, 24, 8, 8, 10, 10, 10, 10, 80, 40, 40)):
+    for col, width in zip("ABCDEFGHIJKL", (40, 24, 8, 8, 10, 10, 10, 10, 80, 40, 60, 40)):
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=2):
         for cell in row:
