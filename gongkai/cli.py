@@ -28,6 +28,7 @@ COMMANDS = (
     "rules",  # gongkai rules [ID...]: every rule with its title, severity, fault and fix
     "aggregate",  # gongkai aggregate PATH... [--to cells|json|xlsx|csv] [-o OUT]
     "compare",  # gongkai compare OLD NEW [--json]
+    "worker",  # gongkai worker [--once]: reads uploaded reports from the database queue
 )
 
 

@@ -42,6 +42,7 @@ ALLOWED_HOSTS = [
 OFFICE_APPS = ["audit", "agencies", "applications", "appeals", "annual", "portal"]
 OFFICE_APPS += ["api"]
 OFFICE_APPS += ["catalogue"]
+OFFICE_APPS += ["supervision"]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -81,8 +81,14 @@ def _table(report: Report, layout: TableLayout, failing, uncertain) -> str:
     )
 
 
-def render(report: Report, findings: list[Finding]) -> str:
+def tables_html(report: Report, findings: list[Finding]) -> str:
+    """The three tables with the cells the findings are about marked (for a page of its own
+    or inside the office's pages, with `CSS`)."""
     failing, uncertain = _tips(report, findings)
+    return "\n".join(_table(report, t, failing, uncertain) for t in layouts(report))
+
+
+def render(report: Report, findings: list[Finding]) -> str:
     shown = [f for f in findings if f.outcome is not Outcome.PASS]
     items = "\n".join(
         f'<li class="{f.severity.value}">[{f.rule} {f.severity.value} {f.outcome.label}] '
@@ -92,7 +98,7 @@ def render(report: Report, findings: list[Finding]) -> str:
     counts = "，".join(
         f"{s.label}{sum(1 for f in findings if f.failed and f.severity is s)}条" for s in Severity
     )
-    tables = "\n".join(_table(report, t, failing, uncertain) for t in layouts(report))
+    tables = tables_html(report, findings)
     name = escape(title(report))
     return (
         f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>检查：{name}</title>\n'

@@ -89,6 +89,23 @@ class Finding:
             "sources": {k: s.to_dict() for k, s in self.sources.items()},
         }
 
+    @classmethod
+    def from_dict(cls, d: dict) -> Finding:
+        """The inverse of `to_dict`, for findings stored with a report (evidence as stored)."""
+        return cls(
+            d["rule"],
+            Severity(d["severity"]),
+            Outcome(d["outcome"]),
+            d["message"],
+            tuple(d.get("cells", ())),
+            d.get("evidence", {}),
+            {k: Source.from_dict(v) for k, v in d.get("sources", {}).items()},
+            tuple(d.get("parts", ())),
+            d.get("title", ""),
+            d.get("expected"),
+            d.get("actual"),
+        )
+
 
 def _plain(v: Any) -> Any:
     """JSON-safe evidence: Decimals as strings keep the printed precision."""

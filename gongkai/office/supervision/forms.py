@@ -1,0 +1,70 @@
+"""Forms of the supervising office: uploads, assignment, 整改 tasks and answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django import forms
+from django.utils import timezone
+
+from gongkai.office.agencies.models import Agency
+from gongkai.report.read.limits import MAX_FILE_BYTES
+from gongkai.supervision.collect import READABLE
+
+MAX_FILES = 50
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else [data] if data else []
+        if not files:
+            raise forms.ValidationError("请选择要上传的文件。")
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(f"一次最多上传{MAX_FILES}个文件。")
+        problems = []
+        for f in files:
+            if Path(f.name).suffix.lower() not in READABLE:
+                problems.append(f"{f.name}：不是可读取的文件类型（{'、'.join(sorted(READABLE))}）")
+            elif f.size > MAX_FILE_BYTES:
+                problems.append(f"{f.name}：超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限")
+            elif f.size == 0:
+                problems.append(f"{f.name}：文件是空的")
+        if problems:
+            raise forms.ValidationError(problems)
+        return files
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(label="年度报告文件（可多选）")
+
+
+class AssignForm(forms.Form):
+    agency = forms.ModelChoiceField(Agency.objects.none(), label="机关")
+    year = forms.IntegerField(label="年度", min_value=2008, max_value=2100)
+
+    def __init__(self, agencies, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.filter(pk__in=[a.pk for a in agencies])
+
+
+class TaskForm(forms.Form):
+    request = forms.CharField(label="整改要求", widget=forms.Textarea(attrs={"rows": 3}))
+    due_on = forms.DateField(label="整改期限", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean_due_on(self):
+        due = self.cleaned_data["due_on"]
+        if due < timezone.localdate():
+            raise forms.ValidationError("整改期限不能早于今天。")
+        return due
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(label="答复", widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "supervision"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("board/", views.board, name="board"),
+    path("upload/", views.upload, name="upload"),
+    path("uploads/", views.uploads, name="uploads"),
+    path("assign/", views.assign, name="assign"),
+    path("report/<int:pk>/", views.submission, name="submission"),
+    path("report/<int:pk>/task/", views.task_new, name="task_new"),
+    path("tasks/", views.tasks, name="tasks"),
+    path("tasks/<int:pk>/", views.task_detail, name="task"),
+]
