@@ -32,19 +32,36 @@ COMMANDS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _name(module: str) -> str:
+    """The sub-command a module registers: import_ledger → import-ledger."""
+    return module.replace("_", "-")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every sub-command, or with `only` that one: a command's module (and what
+    it imports) is loaded only when it runs, so `gongkai parse` does not pay for the office."""
     parser = argparse.ArgumentParser(
         prog="gongkai", description="政府信息公开: 年度报告的读取、检查与生成，依申请公开台账"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMANDS:
-        importlib.import_module(f"gongkai.commands.{name}").add_parser(sub)
+        if only is None or name == only:
+            importlib.import_module(f"gongkai.commands.{name}").add_parser(sub)
     return parser
 
 
+def _command(argv: list[str]) -> str | None:
+    """The module of the sub-command `argv` names, when it names one before any option."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first is None or (argv and argv[0].startswith("-")):
+        return None  # gongkai --help, or options first: the full parser answers
+    return next((m for m in COMMANDS if _name(m) == first), None)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(_command(argv))
     args = parser.parse_args(argv)
     try:
         return args.run(args)
