@@ -130,6 +130,8 @@ class Cell:
     value: Number | None = None
     source: Source | None = None
     reason: str | None = None  # why a cell is unreadable
+    #: how the reader placed it, step by step, in Chinese (`gongkai parse FILE --explain KEY`)
+    steps: tuple[str, ...] = ()
 
     @classmethod
     def read(
@@ -157,6 +159,8 @@ class Cell:
             d["source"] = self.source.to_dict()
         if self.reason:
             d["reason"] = self.reason
+        if self.steps:
+            d["steps"] = list(self.steps)
         return d
 
     @classmethod
@@ -171,6 +175,7 @@ class Cell:
             v,
             Source.from_dict(d.get("source")),
             d.get("reason"),
+            tuple(d.get("steps") or ()),
         )
 
 

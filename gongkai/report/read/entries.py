@@ -31,6 +31,7 @@ class Value:
     raw: str
     source: Source
     note: str = ""  # the cell's comment or tooltip (document.GridCell.note)
+    step: str = ""  # a repair that made this value (a split of glued digits, a dropped number)
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Entry:
     single: bool = False  # a run gathered from one-number lines
     heads: list[tuple[str, int]] = field(default_factory=list)  # grid label cells and their columns
     pieces: list[str] = field(default_factory=list)  # text lines: the label's text line by line
+    steps: list[str] = field(default_factory=list)  # how the entry was put together (explain)
 
     @property
     def source(self) -> Source | None:
@@ -210,16 +212,22 @@ def join_detached(
             and (alone is None or alone is row or heading(alone))
             and (after is None or after is row)
         ):
+            step = (
+                f"行标签印在数值两侧：“{first.label}”与“{second.label}”合为一个标签"
+                if not inside
+                else f"“{first.label}”“{marks[0]}”“{second.label}”是一个标签（“{marks[0]}”是标签文字，不是数值）"
+            )
             merged = Entry(
                 joined,
                 first.label_sources + second.label_sources,
                 second.values if inside else run.values,
+                steps=[*first.steps, step],
             )
             out[i : i + 3] = (
                 [merged]
                 if inside or second.values is None
                 else [
-                    Entry(joined, merged.label_sources, run.values),
+                    Entry(joined, merged.label_sources, run.values, steps=merged.steps),
                     Entry("", [], second.values),
                 ]
             )
@@ -252,6 +260,7 @@ def _takes_continuation(out: list[Entry], i: int, names, heading, exactly) -> bo
         row = exactly(first.label + head)
         if row is None or row is alone or heading(row) or names(head) not in (None, row):
             continue
+        first.steps.append(f"行标签的后半“{head}”印在数值之后的行，接回本行标签")
         first.label += head
         first.label_sources += second.label_sources[:k]
         first.pieces += second.pieces[:k]

@@ -129,6 +129,21 @@ def _fuzzy(text: str, core: str) -> int | None:
     return where if best >= FUZZY_MIN else None
 
 
+def how_matched(label: str, row: Row, table: Table) -> str:
+    """Why `label` names `row`, in Chinese, for a cell's explanation."""
+    text = loose(label)
+    t = next(t for t in _targets(table) if t.row is row)
+    if text in (t.full, t.core):
+        how = "与该行的标签相同"
+    elif _interleaved(text, t):
+        how = "是该行的标签，其中夹着竖排的分组标题文字"
+    elif _find(text, t) is not None:
+        how = "以该行的标签结尾" if (t.full if t.strict else t.core) in text else "含该行的关键词"
+    else:
+        how = "与该行的标签近似（错字或被截断）"
+    return f"行标签“{label}”{how}：{row.label}"
+
+
 def whole_label(label: str, table: Table) -> Row | None:
     """The row whose label `label` is, all of it and nothing more (its numbering optional, the
     characters of a heading beside it allowed in between): stronger evidence than `match_row`,

@@ -10,7 +10,7 @@ to exactly one label, leaves its cells UNREADABLE with the reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..formats import OTHER_KEY, TOTAL_COLUMN, Row, Table
 from ..model import UNREADABLE_NOTE, Cell, Report, State
@@ -19,7 +19,7 @@ from .detect import detect_format
 from .document import Document, Grid, Line, NotAReport, ReadError, folded
 from .entries import Entry, Value, entries_from_grid, entries_from_lines, join_detached
 from .glued import split_glued, total_of
-from .match import match_row, whole_label
+from .match import how_matched, match_row, whole_label
 from .meta import read_meta
 from .parts import split_parts
 
@@ -149,7 +149,7 @@ class TablePlacer:
             if row is not None and e.values is not None and row.key not in self.filled:
                 self._pair(segment)
                 segment = []
-                self._fill(row, e.values, e)
+                self._fill(row, e.values, e, [])
             else:
                 segment.append((e, row))
         self._pair(segment)
@@ -174,7 +174,11 @@ class TablePlacer:
                     values += entries[j].values
                     j += 1
                 if len(values) == need and j > i + 1:
-                    e = Entry(e.label, e.label_sources, values)
+                    steps = [
+                        *e.steps,
+                        f"数值折到下一行：本行与其后{j - i - 1}行无标签的数值合为{need}个",
+                    ]
+                    e = Entry(e.label, e.label_sources, values, steps=steps)
                 else:
                     j = i + 1
             out_e.append(e)
@@ -210,8 +214,12 @@ class TablePlacer:
             ]
             orphans = valued if len(valued) == len(bares) else orphans
         if len(orphans) == len(bares):
-            for (e, row), b in zip(orphans, bares):
-                self._fill(row, b.values, e)
+            for k, ((e, row), b) in enumerate(zip(orphans, bares), start=1):
+                how = (
+                    f"行标签与数值分开印刷：这一段第{k}个无数值的行标签配第{k}组无标签的数值"
+                    f"（各{len(bares)}个，按标签与数值的先后）"
+                )
+                self._fill(row, b.values, e, [how])
             return
         for e, row in orphans:
             reason = f"该行的数值无法确定：这一段有{len(orphans)}个无数值的行标签、{len(bares)}组无标签的数值"
@@ -231,28 +239,32 @@ class TablePlacer:
         """A subtotal row's label printed without values is the group heading."""
         return not row.official and bool(row.parts)
 
-    def _fill(self, row: Row, values: list[Value], entry: Entry) -> None:
+    def _fill(self, row: Row, values: list[Value], entry: Entry, how: list[str]) -> None:
         self.filled.add(row.key)
         cols = self._columns(row)
+        steps = [how_matched(entry.label, row, self.table), *entry.steps, *how]
         placed = self._by_position(cols, values, entry)
         if placed is not None:
             for col, v in placed:
-                self._set_read(self._key(row, col), v, col.decimal)
+                where = f"放入“{col.label}”列：该值在表头“{col.label}”所在的第{self.positions[col.key] + 1}列"
+                self._set_read(self._key(row, col), v, col.decimal, [*steps, where])
             return
         if len(values) < len(cols):
             values = self._unglue(values, [c.key for c in cols], f"{self.table.key}.{row.key}")
         elif len(values) == len(cols) + 1:
             values = self._drop_stray(values, [c.key for c in cols], f"{self.table.key}.{row.key}")
+        steps += [s for s in (values[0].step if values else "",) if s]
         if len(values) != len(cols):
             raw = " ".join(v.raw for v in values)
             reason = (
                 f"该行应有{len(cols)}个数值，读到{len(values)}个（{raw}），无法确定各数值所在的列"
             )
             for col in cols:
-                self._set(Cell.unreadable(self._key(row, col), raw, reason, entry.source))
+                self._set(Cell.unreadable(self._key(row, col), raw, reason, entry.source), steps)
             return
-        for col, v in zip(cols, values):
-            self._set_read(self._key(row, col), v, col.decimal)
+        for i, (col, v) in enumerate(zip(cols, values), start=1):
+            where = f"放入“{col.label}”列：本行第{i}个数值，按表头的列序（共{len(cols)}列）"
+            self._set_read(self._key(row, col), v, col.decimal, [*steps, where])
 
     def _by_position(self, cols, values: list[Value], entry: Entry):
         """Grid rows: each value under the header cell that names its column, when the header
@@ -345,8 +357,12 @@ class TablePlacer:
             for row, col in cols:
                 self._set(Cell.unreadable(self._key(row, col), raw, reason, src))
             return
-        for (row, col), v in zip(cols, values):
-            self._set_read(self._key(row, col), v, False)
+        steps = [s for s in (values[0].step if values else "",) if s]
+        for i, ((row, col), v) in enumerate(zip(cols, values), start=1):
+            where = (
+                f"表三第{i}个数值（共{len(cols)}个），按表头的组序与列序：{row.label}·{col.label}"
+            )
+            self._set_read(self._key(row, col), v, False, [*steps, where])
 
     def _t3_rows(self, head: str) -> list[Row]:
         """The three groups in the order the header prints them (official order otherwise)."""
@@ -371,8 +387,9 @@ class TablePlacer:
         )
         sources = [v.source for v in values for _ in range(len(v.raw))]
         out, pos = [], 0
+        step = f"相连的数字“{' '.join(raws)}”按本行合计关系唯一地拆分为 {' '.join(split)}"
         for piece in split:
-            out.append(Value(piece, sources[pos]))
+            out.append(Value(piece, sources[pos], step=step))
             pos += len(piece)
         return out
 
@@ -393,22 +410,26 @@ class TablePlacer:
             f"{where}：多出的数字“{values[i].raw}”（{values[i].source.describe()}）不属于本行，"
             "去掉它后本行合计关系成立"
         )
-        return values[:i] + values[i + 1 :]
+        step = f"去掉多出的数字“{values[i].raw}”：只有去掉它时本行合计关系成立"
+        return [replace(v, step=step) for v in values[:i] + values[i + 1 :]]
 
     # ------------------------------------------------------------------ cells
     def _key(self, row: Row, col) -> str:
         return self.table.cell_key(row, col)
 
-    def _set_read(self, key: str, v: Value, decimal: bool) -> None:
+    def _set_read(self, key: str, v: Value, decimal: bool, steps: list[str]) -> None:
         if v.note.startswith(UNREADABLE_NOTE):  # a gongkai writer's mark: unreadable, and why
-            self._set(Cell.unreadable(key, v.raw, v.note[len(UNREADABLE_NOTE) :], v.source))
+            note = v.note[len(UNREADABLE_NOTE) :]
+            self._set(Cell.unreadable(key, v.raw, note, v.source), [*steps, "文件标注该格无法读取"])
             return
         conf = v.source.confidence
         if conf is not None and conf < OCR_MIN_CONFIDENCE:
-            self._set(Cell.unreadable(key, v.raw, f"识别置信度低（{conf:.2f}）", v.source))
+            self._set(Cell.unreadable(key, v.raw, f"识别置信度低（{conf:.2f}）", v.source), steps)
             return
-        self._set(Cell.read(key, v.raw, v.source, decimal))
+        self._set(Cell.read(key, v.raw, v.source, decimal), steps)
 
-    def _set(self, cell: Cell) -> None:
+    def _set(self, cell: Cell, steps: list[str] | None = None) -> None:
         if cell.key in self.report.format.specs:
+            if steps:
+                cell.steps = tuple(steps)
             self.report.cells[cell.key] = cell
