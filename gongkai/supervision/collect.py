@@ -8,23 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..report.read import HTML_SUFFIXES, IMAGE_SUFFIXES, TEXT_SUFFIXES
+from ..report.read import READABLE_SUFFIXES as READABLE
 from ..report.write.full_json import KIND
 
-#: every suffix a reader takes (read_document chooses by content first, suffix second)
-READABLE = frozenset(
-    {
-        *TEXT_SUFFIXES,
-        *HTML_SUFFIXES,
-        *IMAGE_SUFFIXES,
-        ".doc",
-        ".docx",
-        ".xlsx",
-        ".pdf",
-        ".ofd",
-        ".json",
-    }
-)
 _JSON_MARK = f'"{KIND}"'.encode()
 
 

@@ -16,6 +16,21 @@ from .limits import check_file
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".csv"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".mht"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
+#: every suffix a reader takes: what a folder is searched for (a named file is read whatever its
+#: suffix, by its content first)
+READABLE_SUFFIXES = frozenset(
+    {
+        *TEXT_SUFFIXES,
+        *HTML_SUFFIXES,
+        *IMAGE_SUFFIXES,
+        ".doc",
+        ".docx",
+        ".xlsx",
+        ".pdf",
+        ".ofd",
+        ".json",
+    }
+)
 
 
 def read_document(path: str | Path) -> Document:
@@ -90,4 +105,11 @@ def _looks_html(p: Path) -> bool:
     return start.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<table" in start
 
 
-__all__ = ["read_path", "read_document", "ReadError", "NotAReport", "Document"]
+__all__ = [
+    "read_path",
+    "read_document",
+    "ReadError",
+    "NotAReport",
+    "Document",
+    "READABLE_SUFFIXES",
+]
