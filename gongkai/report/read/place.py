@@ -145,14 +145,16 @@ class TablePlacer:
             self._find_subtotal([e for e, r in zip(entries, rows) if r is not None and e.values])
         entries, rows = self._join_wrapped(entries, rows)
         segment: list[tuple[Entry, Row | None]] = []
+        last: tuple[Entry, Row] | None = None  # the row filled right before the segment
         for e, row in zip(entries, rows):
             if row is not None and e.values is not None and row.key not in self.filled:
-                self._pair(segment)
+                self._pair(segment, last)
                 segment = []
                 self._fill(row, e.values, e, [])
+                last = (e, row)
             else:
                 segment.append((e, row))
-        self._pair(segment)
+        self._pair(segment, last)
 
     def _join_wrapped(self, entries: list[Entry], rows: list[Row | None]):
         """A text row whose values wrap onto the next line ("… 3001 53 0 0" / "61 4 3119"):
@@ -186,7 +188,9 @@ class TablePlacer:
             i = j
         return out_e, out_r
 
-    def _pair(self, segment: list[tuple[Entry, Row | None]]) -> None:
+    def _pair(
+        self, segment: list[tuple[Entry, Row | None]], last: tuple[Entry, Row] | None = None
+    ) -> None:
         """Tie labels printed without values to value runs printed without labels, in order.
 
         A tall label cell is often printed above or below the values of its row. Inside a
@@ -213,6 +217,9 @@ class TablePlacer:
                 (e, r) for i, e, r in open_ if not self._heading(r) or self._valued(segment, i)
             ]
             orphans = valued if len(valued) == len(bares) else orphans
+        if not orphans and bares and last is not None:
+            self._doubt(last, segment, bares)
+            return
         if len(orphans) == len(bares):
             for k, ((e, row), b) in enumerate(zip(orphans, bares), start=1):
                 how = (
@@ -226,6 +233,25 @@ class TablePlacer:
             for col in self._columns(row):
                 self._set(Cell.unreadable(self._key(row, col), "", reason, e.source))
             self.filled.add(row.key)
+
+    def _doubt(self, last: tuple[Entry, Row], segment, bares: list[Entry]) -> None:
+        """Values that no label takes, printed right after a row of a text dump: the row's own
+        values may have been cut there ("行政强制 387" / "3" for 3873). The row before them is
+        left unreadable rather than read from a part of its text."""
+        entry, row = last
+        ruled = entry.from_grid and entry.source is not None and entry.source.kind != "text"
+        if ruled or segment[0][0] is not bares[0]:  # a ruled table's cells keep values apart
+            return
+        raw = " ".join(v.raw for v in entry.values or [])
+        extra = " ".join(v.raw for b in bares for v in b.values)
+        reason = f"本行数值“{raw}”之后还有无标签的数值“{extra}”，可能是本行被截断的数字"
+        for col in self._columns(row):
+            key = self._key(row, col)
+            self._set(Cell.unreadable(key, raw, reason, entry.source), list(self._cell_steps(key)))
+
+    def _cell_steps(self, key: str) -> tuple[str, ...]:
+        cell = self.report.cells.get(key)
+        return cell.steps if cell is not None else ()
 
     @staticmethod
     def _valued(segment: list[tuple[Entry, Row | None]], i: int) -> bool:

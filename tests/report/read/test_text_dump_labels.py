@@ -77,3 +77,17 @@ def test_the_titles_year_set_on_a_line_of_its_own_and_kangxi_radicals():
         "莆田市水利局",
     )
     assert r.cell("t2.new_received.total").value == 5
+
+
+def test_a_number_cut_onto_the_next_line_leaves_its_row_unreadable_not_shortened():
+    """"行政强制 387" / "3" is 3873 cut in two, or 387 and a stray 3: not 387 either way."""
+    r = place(
+        parse_text(
+            "某局2025年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n"
+            "第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚 12\n行政强制 387\n3\n"
+            "第二十条第（八）项\n行政事业性收费 1.5\n"
+        )
+    )
+    cell = r.cell("t1.coercion.decisions")
+    assert cell.state is State.UNREADABLE and "3" in cell.reason
+    assert r.cell("t1.penalty.decisions").value == 12

@@ -1,0 +1,59 @@
+"""The fuzz campaign that can fail: random reports printed by gongkai's own writers, damaged in
+the hostile ways real files are (damaged_reports.py), read back. Every cell must be the value
+written or unreadable: never a different number. The committed run is short; FUZZ_EXAMPLES=N
+runs a long campaign."""
+
+import os
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gongkai.report.model import State
+from gongkai.report.read import ReadError, read_path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from damaged_reports import HOW, damage, random_report  # noqa: E402
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+def wrong_cells(seed: int, how: str, folder: Path) -> tuple[list[str], int]:
+    """The cells read as another value than the one written, and how many were read at all."""
+    written = random_report(seed)
+    suffix, content = damage(written, how, random.Random(seed))
+    path = folder / f"{how}-{seed}{suffix}"
+    path.write_text(content, "utf-8")
+    try:
+        back = read_path(path)
+    except ReadError:
+        return [], 0  # refused with a message: nothing wrong was said
+    wrong, read = [], 0
+    for key in written.format.cell_keys():
+        got = back.cell(key)
+        if got.state is State.UNREADABLE:
+            continue
+        read += 1
+        want = written.cell(key)
+        if (got.state, got.value) != (want.state, want.value):
+            wrong.append(f"{key}: 写入 {want.value}，读出 {got.value}（{' / '.join(got.steps)}）")
+    return wrong, read
+
+
+@pytest.mark.parametrize("how", HOW)
+@FUZZ
+@given(seed=st.integers(0, 10**6))
+def test_a_damaged_report_reads_back_as_written_or_unreadable(how, seed, tmp_path_factory):
+    wrong, _ = wrong_cells(seed, how, tmp_path_factory.mktemp("fuzz"))
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("how", ["inner-text", "footers", "characters"])
+def test_mild_damage_leaves_every_cell_readable(how, tmp_path):
+    """Damage that keeps the cells apart must not cost a cell: the campaign measures loss too."""
+    wrong, read = wrong_cells(7, how, tmp_path)
+    assert not wrong and read == 200
