@@ -18,15 +18,113 @@ Constraint = Callable[[list[int]], bool]
 MAX_CANDIDATES = 200_000
 
 
+class Total:
+    """values[total] == sum(values[i] for i in parts): a row or column total. `last` is the
+    highest cell it reads, so a search can check it as soon as that cell is cut."""
+
+    def __init__(self, parts: Sequence[int], total: int):
+        self.parts, self.total = tuple(parts), total
+        self.last = max((*self.parts, total))
+
+    def __call__(self, v: Sequence[int]) -> bool:
+        return v[self.total] == sum(v[i] for i in self.parts)
+
+
 def total_of(parts: Sequence[int], total: int) -> Constraint:
     """values[total] == sum(values[i] for i in parts): a row or column total."""
-    parts = tuple(parts)
-    return lambda v: v[total] == sum(v[i] for i in parts)
+    return Total(parts, total)
 
 
 def row_total(n: int) -> Constraint:
     """The last of `n` cells is the sum of the others (table 2's 总计, table 3's 总计)."""
     return total_of(range(n - 1), n - 1)
+
+
+def alternatives(
+    text: str, n: int, constraints: Sequence[Constraint], limit: int = 6
+) -> list[list[str]] | None:
+    """Every split of `text` into `n` cells that satisfies the constraints, at most `limit` + 1
+    of them (more than `limit` says "many"); None when there are too many splits to try."""
+    tokens = text.split()
+    if not tokens or not all(t.isascii() and t.isdigit() for t in tokens):
+        return []
+    if n < len(tokens) or n > sum(len(t) for t in tokens):
+        return []
+    if constraints and all(isinstance(c, Total) for c in constraints):
+        return _search(tokens, n, constraints, limit)
+    if _count(tokens, n) > MAX_CANDIDATES:
+        return None
+    found = []
+    for cand in _splits(tokens, n):
+        if _valid(cand) and all(check([int(c) for c in cand]) for check in constraints):
+            found.append(cand)
+            if len(found) > limit:
+                break
+    return found
+
+
+def _search(
+    tokens: list[str], n: int, totals: Sequence[Total], limit: int
+) -> list[list[str]] | None:
+    """The splits that keep every total, found cell by cell: a total is checked as soon as its
+    last cell is cut, so a long run (table 3's fifteen cells as one run of digits) is searched
+    without listing its millions of splits. Gives up (no answer) past MAX_CANDIDATES steps."""
+    due: dict[int, list[Total]] = {}
+    for t in totals:
+        due.setdefault(t.last, []).append(t)
+    text = "".join(tokens)
+    ends = set()  # a space in the text is always a cell boundary
+    pos = 0
+    for t in tokens:
+        pos += len(t)
+        ends.add(pos)
+    found: list[list[str]] = []
+    cells: list[str] = []
+    values: list[int] = []
+    steps = 0
+
+    def walk(start: int) -> bool:
+        nonlocal steps
+        steps += 1
+        if steps > MAX_CANDIDATES:
+            return False
+        i = len(cells)
+        if i == n:
+            if start == len(text):
+                found.append(list(cells))
+            return len(found) <= limit
+        left = n - i - 1  # cells still to cut after this one
+        for end in range(start + 1, len(text) - left + 1):
+            if any(start < e < end for e in ends):
+                break  # a cell never spans a space
+            piece = text[start:end]
+            if len(piece) > 1 and piece[0] == "0":
+                break
+            cells.append(piece)
+            values.append(int(piece))
+            ok = all(t(values) for t in due.get(i, ()))
+            going = walk(end) if ok else True
+            cells.pop()
+            values.pop()
+            if not going:
+                return False
+        return True
+
+    complete = walk(0)
+    return found if complete or len(found) > limit else None
+
+
+def blank_possible(text: str, n: int) -> bool:
+    """The digits also read as fewer than `n` printed numbers: with no total to check, a blank
+    cell that vanished when the digits were glued could be anywhere ("12", blank, "3" reads
+    "123" like 1, 2, 3). "000" cannot: 0 0 0 is its only reading."""
+    tokens = text.split()
+    return any(_valid(c) for k in range(len(tokens), n) for c in _splits(tokens, k))
+
+
+def _valid(cand: list[str]) -> bool:
+    """A number is never printed with a leading zero."""
+    return not any(len(c) > 1 and c[0] == "0" for c in cand)
 
 
 def split_glued(
@@ -43,26 +141,15 @@ def split_glued(
     if not tokens or not all(t.isascii() and t.isdigit() for t in tokens):
         return None
     if isinstance(widths_or_n, int):
-        n = widths_or_n
-        if n < len(tokens) or n > sum(len(t) for t in tokens):
+        if widths_or_n > len(tokens) and not constraints:
             return None
-        if n > len(tokens) and not constraints:
-            return None
-        if _count(tokens, n) > MAX_CANDIDATES:
-            return None
-        candidates: Iterator[list[str]] = _splits(tokens, n)
-    else:
-        candidates = iter([s] if (s := _by_widths(tokens, list(widths_or_n))) else [])
-    found = None
-    for cand in candidates:
-        if any(len(c) > 1 and c[0] == "0" for c in cand):
-            continue
-        values = [int(c) for c in cand]
-        if all(check(values) for check in constraints):
-            if found is not None:
-                return None
-            found = cand
-    return found
+        found = alternatives(text, widths_or_n, constraints, limit=1)
+        return found[0] if found is not None and len(found) == 1 else None
+    split = _by_widths(tokens, list(widths_or_n))
+    if split is None or not _valid(split):
+        return None
+    values = [int(c) for c in split]
+    return split if all(check(values) for check in constraints) else None
 
 
 def _by_widths(tokens: list[str], widths: list[int]) -> list[str] | None:

@@ -18,12 +18,15 @@ from ..normalize import loose
 from .detect import detect_format
 from .document import Document, Grid, Line, NotAReport, ReadError, folded
 from .entries import Entry, Value, entries_from_grid, entries_from_lines, join_detached
-from .glued import split_glued, total_of
+from .flat import is_flat, relined
+from .glued import alternatives, blank_possible, total_of
 from .match import how_matched, match_row, whole_label
 from .meta import read_meta
 from .parts import split_parts
+from .solve import solve_columns
 
 OCR_MIN_CONFIDENCE = 0.8
+ALTERNATIVES_SHOWN = 5  # splits of glued digits listed in an unreadable cell's reason
 ORG_KEYS = (
     "commercial_enterprise",
     "research_institution",
@@ -37,6 +40,8 @@ def place(doc: Document) -> Report:
     """The Report a Document holds; ReadError when it holds no annual report."""
     doc = folded(doc)
     fmt = detect_format(doc.plain_text())
+    if is_flat(doc, fmt):
+        doc = relined(doc, fmt)
     report = Report(format=fmt, source_file=doc.path, source_kind=doc.kind)
     regions = split_parts(doc, fmt)
     for region in regions:
@@ -120,6 +125,9 @@ class TablePlacer:
     filled: set[str] = field(default_factory=set)
     positions: dict[str, int] = field(default_factory=dict)  # column key → grid column (grids)
     subtotal_at: int | None = None  # where a 法人小计 column the header did not name sits
+    alternatives: dict[str, str] = field(default_factory=dict)  # row → its possible splits
+    #: table-2 rows whose glued digits split several ways: row key → (splits, values, entry)
+    glued: dict[str, tuple] = field(default_factory=dict)
 
     def run(self) -> None:
         entries = _entries(self.blocks, self.table)
@@ -128,6 +136,7 @@ class TablePlacer:
             return
         self._place_rows(entries)
         if self.table.key == "t2":
+            self._solve_glued()
             self._single_row_other()
 
     # ------------------------------------------------------------------ tables 1 and 2
@@ -258,7 +267,7 @@ class TablePlacer:
         """The entry after position i is a run of values with no label of its own."""
         if i + 1 >= len(segment):
             return False
-        e, row = segment[i + 1]
+        e, _ = segment[i + 1]
         return not e.label and e.values is not None
 
     def _heading(self, row: Row) -> bool:
@@ -285,6 +294,7 @@ class TablePlacer:
             reason = (
                 f"该行应有{len(cols)}个数值，读到{len(values)}个（{raw}），无法确定各数值所在的列"
             )
+            reason += self._alternatives(f"{self.table.key}.{row.key}")
             for col in cols:
                 self._set(Cell.unreadable(self._key(row, col), raw, reason, entry.source), steps)
             return
@@ -379,6 +389,7 @@ class TablePlacer:
             reason = (
                 f"表三应有{len(cols)}个数值，读到{len(values)}个（{raw}），无法确定各数值所在的列"
             )
+            reason += self._alternatives("t3")
             src = values[0].source if values else None
             for row, col in cols:
                 self._set(Cell.unreadable(self._key(row, col), raw, reason, src))
@@ -399,21 +410,75 @@ class TablePlacer:
             rows.sort(key=lambda r: pos[r.key])
         return rows
 
+    def _solve_glued(self) -> None:
+        """Rows whose glued digits split several ways, solved together by table 2's column
+        totals (solve.py): each takes its one split that keeps them all."""
+        rows = {w.split(".", 1)[1]: g for w, g in self.glued.items()}
+        if not rows or len({tuple(g[2]) for g in rows.values()}) != 1:
+            return
+        columns = [k for k in next(iter(rows.values()))[2]]
+        known = {}
+        for key, cell in self.report.cells.items():
+            table, rest = key.split(".", 1)
+            row, col = rest.rsplit(".", 1)
+            if table == "t2" and cell.state is State.NUMBER and row not in rows:
+                known[(row, col)] = cell.value
+        candidates = {r: [[int(x) for x in f] for f in g[0]] for r, g in rows.items()}
+        picked = solve_columns(self.table, columns, known, candidates)
+        if picked is None:
+            return
+        for r, k in picked.items():
+            found, values, _ = rows[r]
+            row = self.table.row(r)
+            split = found[k]
+            sources = [v.source for v in values for _ in range(len(v.raw))]
+            step = (
+                f"相连的数字“{' '.join(v.raw for v in values)}”有{len(found)}种符合本行合计的拆法，"
+                f"按表二各列的合计关系（（七）总计＝各办理结果之和，一＋二＝（七）＋四）唯一确定为 "
+                f"{' '.join(split)}"
+            )
+            pos = 0
+            for col, piece in zip(self._columns(row), split):
+                key = self._key(row, col)
+                steps = [*self._cell_steps(key)[:1], step]
+                self._set_read(key, Value(piece, sources[pos]), col.decimal, steps)
+                pos += len(piece)
+            self.report.notes.append(f"t2.{r}：{step}")
+
+    def _alternatives(self, where: str) -> str:
+        found = self.alternatives.get(where)
+        return f"。{found}" if found else ""
+
     def _unglue(self, values: list[Value], keys: list[str], where: str) -> list[Value]:
         """Digits of neighbouring cells printed without a gap ("21710000218"), split only where
         the row's own totals leave exactly one split (glued.py); otherwise left as they are."""
         raws = [v.raw for v in values]
         if not raws or not all(r.isascii() and r.isdigit() for r in raws):
             return values
-        split = split_glued(" ".join(raws), len(keys), _row_identities(keys))
-        if split is None:
+        checks = _row_identities(keys)
+        found = alternatives(" ".join(raws), len(keys), checks)
+        if found is None:
+            return values  # too many ways to cut it to try
+        if len(found) == 1 and not checks and blank_possible(" ".join(raws), len(keys)):
+            found.append(["（其中有空白格的读法）"])
+        if len(found) != 1:
+            if len(found) > 1:
+                shown = "；".join(" ".join(f) for f in found[:ALTERNATIVES_SHOWN])
+                more = "等" if len(found) > ALTERNATIVES_SHOWN else ""
+                self.alternatives[where] = f"相连的数字“{' '.join(raws)}”有多种拆法：{shown}{more}"
+                if len(found) <= ALTERNATIVES_SHOWN and all(s[0] != "（" for f in found for s in f):
+                    self.glued[where] = (found, values, keys)
+            elif checks and len(keys) <= sum(len(r) for r in raws):
+                self.alternatives[where] = (
+                    f"相连的数字“{' '.join(raws)}”没有一种拆法能使本行的合计关系成立"
+                )
             return values
-        self.report.notes.append(
-            f"{where}：相连的数字“{' '.join(raws)}”按本行合计关系唯一地拆分为 {' '.join(split)}"
-        )
+        split = found[0]
+        why = "按本行合计关系" if checks else "只有这一种拆法（空白格也不能另作解释）"
+        step = f"相连的数字“{' '.join(raws)}”{why}唯一地拆分为 {' '.join(split)}"
+        self.report.notes.append(f"{where}：{step}")
         sources = [v.source for v in values for _ in range(len(v.raw))]
         out, pos = [], 0
-        step = f"相连的数字“{' '.join(raws)}”按本行合计关系唯一地拆分为 {' '.join(split)}"
         for piece in split:
             out.append(Value(piece, sources[pos], step=step))
             pos += len(piece)
