@@ -75,15 +75,15 @@ def find(text: str, ocr: bool = False) -> list[Hit]:
             continue
         if looks_like_id18(number):  # a valid ID is flagged as one; a wrong one is a look-alike
             continue
-        if not luhn.is_valid(number):
-            if ocr and issuer(number) is UNIONPAY:
-                out.append(Hit(BANK_CARD, m.start(1), m.end(1), mask(raw, 4, 4), OCR_MISREAD))
-            continue
         found = issuer(number)
         if found is None:
             before = text[max(0, m.start() - LABEL_REACH - 6) : m.start()]
             if not _CARD_LABEL.search(before):
                 continue
+        if not luhn.is_valid(number):  # after the prefix: Luhn is the costly test
+            if ocr and found is UNIONPAY:
+                out.append(Hit(BANK_CARD, m.start(1), m.end(1), mask(raw, 4, 4), OCR_MISREAD))
+            continue
         detail = found.name if found else "卡号标注"
         out.append(Hit(BANK_CARD, m.start(1), m.end(1), mask(raw, 4, 4), detail))
     return out

@@ -8,7 +8,8 @@ bank card.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from . import bankcard, idcard, phone, secrecy
@@ -24,15 +25,22 @@ _FULL_WIDTH = str.maketrans(
 )
 
 
+_HAS_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000－＋]+")
+
+
 def hits(text: str, ocr: bool = False) -> list[Hit]:
     """The values found in `text`, in order, no two overlapping."""
-    seen = text.translate(_FULL_WIDTH)
-    kept: list[Hit] = []
+    seen = _HAS_FULL_WIDTH.sub(lambda m: m.group().translate(_FULL_WIDTH), text)
+    kept: list[Hit] = []  # in order of start, none overlapping
+    starts: list[int] = []
     for find in DETECTORS:
         for hit in find(seen, ocr):
-            if not any(hit.start < k.end and k.start < hit.end for k in kept):
-                kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
+            i = bisect_left(starts, hit.end)  # kept[:i] start before this hit ends
+            if i and kept[i - 1].end > hit.start:
+                continue
+            kept.insert(i, hit)
+            starts.insert(i, hit.start)
+    return kept
 
 
 def scan_text(
@@ -47,6 +55,7 @@ def scan_text(
     text was read by OCR (numbers with a wrong check digit are then flagged as misreads)."""
     found = hits(text, ocr)
     starts = line_starts(text)
+    found_at = [h.start for h in found]
     return [
         Flag(
             kind=h.kind,
@@ -54,7 +63,7 @@ def scan_text(
             page=page,
             start=offset + h.start,
             end=offset + h.end,
-            excerpt=excerpt(text, h, found),
+            excerpt=excerpt(text, h, found, found_at),
             value_masked=h.value_masked,
             detail=h.detail,
         )

@@ -110,3 +110,32 @@ def test_a_missing_file_is_unscanned(tmp_path):
     result = scan_file(tmp_path / "nothing.txt")
     assert "nothing.txt" in result.unscanned_reason  # the reader's own message names it
     assert [f.kind for f in result.flags] == [UNSCANNED]
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that claims `width` × `height` pixels and holds none."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize("side", [20_000, 200_000], ids=["over our bound", "a PIL bomb"])
+def test_a_docx_with_a_picture_too_large_to_read_is_unscanned_at_once(tmp_path, side):
+    import time
+    import zipfile
+
+    path = make.docx(tmp_path / "bomb.docx", LOOK_ALIKES)
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr("word/media/image1.png", _png_header(side, side))
+    start = time.monotonic()
+    result = scan_file(path)
+    assert time.monotonic() - start < 5
+    assert "图片过大" in result.unscanned_reason
+    assert [f.kind for f in result.flags] == [UNSCANNED]

@@ -276,6 +276,8 @@ def _embedded_pictures(p: Path) -> list[PageText]:
                     if min(im.width, im.height) < MIN_PICTURE_SIDE:
                         continue
                     image = im.convert("RGB")
+            except Image.DecompressionBombError:
+                raise ReadError(f"嵌入图片过大，超出识别上限：{name}（{p}）") from None
             except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
                 raise ReadError(f"嵌入图片无法打开：{name}（{p}）") from None
             blocks = page_blocks([page_items(image, 1, 1.0, deadline)], [image.height], "ocr")
