@@ -35,6 +35,7 @@ USERS = (
     ("ziran_reviewer", BUREAU, "reviewer", "自然资源局 审核人"),
     ("ziran_head", BUREAU, "head", "自然资源局 负责人"),
     ("zhen_clerk", TOWN, "clerk", "管头镇 经办人"),
+    ("zhen_reviewer", TOWN, "reviewer", "管头镇 审核人"),
     ("zhen_head", TOWN, "head", "管头镇 负责人"),
 )
 
@@ -336,35 +337,21 @@ def _appeals(rng, agency, year, n_each):
             )
 
 
-#: table 1 as each office typed it, per year: {cell key: text}; 现行有效 follows Y-2
-def _table1(name: str, year: int) -> dict[str, str]:
+#: table 1 is compiled from each office's catalogue; typed by hand are the fee collected, and
+#: the bureau's decisions, kept in the county's licensing and enforcement systems: (value, source)
+def _table1(name: str, year: int) -> dict[str, tuple[str, str]]:
     k = year - 2024
-    made, repealed, valid, licensing, penalty, coercion, fees = {
-        COUNTY: (6 + k, 2, 41 + 5 * k + k * (k - 1) // 2, 0, 0, 0, "0"),
-        BUREAU: (
-            2 + k,
-            1,
-            9 + 2 * k + k * (k - 1) // 2,
-            356 + 20 * k,
-            27 - 3 * k,
-            3,
-            f"{12.6 + k:.1f}",
-        ),
-        TOWN: (0, 0, 0, 0, 1 + k, 0, "0"),
-    }[name]
-    values = {
-        ("regulations", "made"): 0,
-        ("regulations", "repealed"): 0,
-        ("regulations", "valid"): 0,
-        ("normative_docs", "made"): made,
-        ("normative_docs", "repealed"): repealed,
-        ("normative_docs", "valid"): valid,
-        ("licensing", "decisions"): licensing,
-        ("penalty", "decisions"): penalty,
-        ("coercion", "decisions"): coercion,
-        ("admin_fees", "amount"): fees,
+    entered = {
+        ("admin_fees", "amount"): (
+            f"{12.6 + k:.1f}" if name == BUREAU else "0",
+            "县财政非税收入管理系统",
+        )
     }
-    return {TABLE1_2021.cell_key(*cell): str(v) for cell, v in values.items()}
+    if name == BUREAU:
+        entered[("licensing", "decisions")] = (str(356 + 20 * k), "县行政审批服务平台")
+        entered[("penalty", "decisions")] = (str(27 - 3 * k), "县行政执法监督平台")
+        entered[("coercion", "decisions")] = ("3", "县行政执法监督平台")
+    return {TABLE1_2021.cell_key(*cell): v for cell, v in entered.items()}
 
 
 #: what each office wrote in parts 一 and 五, different every year (Y-6: 内容雷同 is a fault)
@@ -399,14 +386,18 @@ def _reports(agencies, users):
     from gongkai.office.annual.models import AnnualReport
     from gongkai.office.annual.narrative_draft import prefill
     from gongkai.office.annual.publish import PublishRefused, publish
+    from gongkai.office.catalogue.models import Table1Entry
 
     for name, agency in agencies.items():
         for year in (2024, 2025, 2026):
             entry, _ = AnnualReport.objects.get_or_create(agency=agency, year=year)
             if entry.versions.exists():
                 continue
-            entry.table1 = _table1(name, year) if year < 2026 else {}
-            entry.save()
+            if year < 2026:
+                for key, (value, source) in _table1(name, year).items():
+                    Table1Entry.objects.create(
+                        agency=agency, year=year, key=key, value=value, source=source
+                    )
             texts = prefill(compile_report(agency, year), fees_in_year(agency, year))
             management, platform, oversight, problems = WORK[year]
             entry.part1 = (
@@ -446,6 +437,7 @@ def load_demo(out=sys.stdout) -> None:
     from django.db import transaction
 
     from gongkai.office.agencies.models import Agency
+    from gongkai.office.catalogue.demo_items import load_catalogues
 
     existing = Agency.objects.filter(name=COUNTY).first()
     if existing is not None and existing.applications.exists():
@@ -463,6 +455,7 @@ def load_demo(out=sys.stdout) -> None:
                         year, sizes[name] + len(replies), replies
                     )
                     _appeals(rng, agency, year, 2 if name == COUNTY else 1)
+            load_catalogues(agencies, users, (COUNTY, BUREAU, TOWN), TODAY, rng)
             _reports(agencies, users)
         print(
             "演示数据已创建：示范县人民政府办公室、示范县自然资源局、管头镇人民政府，2024–2026年。",

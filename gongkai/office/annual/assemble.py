@@ -127,7 +127,7 @@ def fill_table_1(
             if key in compiled and not (cell.known and cell.value == compiled[key]):
                 shown = cell.raw or "空白"
                 diff = f"（相差{cell.value - compiled[key]}）" if cell.known else ""
-                why = f"理由：{reasons[key]}" if reasons.get(key) else "未说明理由"
+                why = f"来源或理由：{reasons[key]}" if reasons.get(key) else "未说明理由"
                 report.notes.append(
                     f"{TABLE1_2021.name}“{_cell_name(key)}”录入为{shown}，目录汇总为{compiled[key]}{diff}；{why}。"
                 )
