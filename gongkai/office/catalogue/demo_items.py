@@ -197,8 +197,8 @@ def _catalogue(agency, people, rows, topics, years, today, rng, channels=()):
 
 def _old_documents(agency, people, count, rng):
     """规范性文件 made before the demo's years, still in force or repealed since: imported."""
-    from .catalogue_import import save_catalogue
     from .catalogue_file import Catalogue, ItemRecord
+    from .catalogue_import import save_catalogue
 
     records = []
     for n in range(1, count + 1):
