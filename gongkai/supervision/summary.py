@@ -9,6 +9,7 @@ from html import escape
 from pathlib import Path
 
 from ..report.checks.finding import Severity
+from ..report.write.sheet_text import append_row, csv_text
 from .results import FileResult
 
 HEADERS = (
@@ -70,7 +71,7 @@ def _csv(rows) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(HEADERS)
-    w.writerows(rows)
+    w.writerows([csv_text(v) for v in row] for row in rows)
     return buf.getvalue().encode("utf-8-sig")  # Excel opens UTF-8 with a BOM correctly
 
 
@@ -85,7 +86,7 @@ def _xlsx(rows) -> bytes:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for values in rows:
-        ws.append(list(values))
+        append_row(ws, values)
     for col, width in zip("ABCDEFGHIJKL", (40, 24, 8, 8, 10, 10, 10, 10, 80, 40, 60, 40)):
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=2):

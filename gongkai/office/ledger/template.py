@@ -12,6 +12,8 @@ def write_ledger_xlsx(applications: list[dict] = (), appeals: list[dict] = ()) -
     """Each record is a mapping column label → value (dates as datetime.date, blanks as None/"")."""
     from openpyxl import Workbook
 
+    from gongkai.report.write.sheet_text import append_row
+
     book = Workbook()
     sheet = book.active
     sheet.title = "申请"
@@ -23,7 +25,7 @@ def write_ledger_xlsx(applications: list[dict] = (), appeals: list[dict] = ()) -
             sheet = book.create_sheet(title)
         sheet.append(list(columns))
         for rec in records:
-            sheet.append([rec.get(c) for c in columns])
+            append_row(sheet, [rec.get(c) for c in columns])
             for cell in sheet[sheet.max_row]:
                 if hasattr(cell.value, "year"):
                     cell.number_format = "yyyy-mm-dd"

@@ -12,6 +12,7 @@ import io
 
 from ..model import Report, State
 from .printed_tables import chain, official_columns, printed_rows, shown
+from .sheet_text import csv_text
 
 SUFFIX = ".csv"
 HEADER = ("表格", "行", "列", "单元格", "值", "状态")
@@ -21,10 +22,6 @@ STATE_LABELS = {
     State.NOT_APPLICABLE: "不适用（“/”）",
     State.UNREADABLE: "无法读取",
 }
-
-
-def _safe(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def rows(report: Report):
@@ -40,7 +37,7 @@ def rows(report: Report):
                     label,
                     f"{column.group}·{column.label}" if column.group else column.label,
                     key,
-                    value if cell.state is State.NUMBER else _safe(value),
+                    value if cell.state is State.NUMBER else csv_text(value),
                     STATE_LABELS[cell.state],
                 )
 

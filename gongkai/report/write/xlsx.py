@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from ..model import UNREADABLE_NOTE, Report, State
 from .full_json import to_dict
 from .printed_tables import Slot, TableLayout, layouts, placed, title
+from .sheet_text import append_row, as_text
 
 SUFFIX = ".xlsx"
 
@@ -55,7 +56,7 @@ def _table(wb: Workbook, report: Report, layout: TableLayout) -> None:
         for dr in range(slot.rowspan):
             for dc in range(slot.colspan):
                 ws.cell(r + dr + 1, c + dc + 1).border = _BORDER
-        cell = ws.cell(r + 1, c + 1, _value(report, slot))
+        cell = as_text(ws.cell(r + 1, c + 1, _value(report, slot)))
         cell.font = _FONT
         cell.alignment = Alignment(
             horizontal="left" if slot.role in ("label", "note") else "center",
@@ -85,9 +86,9 @@ def render(report: Report) -> Workbook:
     data = to_dict(report)
     data["title"] = title(report)
     for label, key in METADATA:
-        meta.append([label, data.get(key)])
+        append_row(meta, [label, data.get(key)])
     for note in report.notes:
-        meta.append(["备注", note])
+        append_row(meta, ["备注", note])
     meta.column_dimensions["A"].width = 18
     meta.column_dimensions["B"].width = 60
     for layout in layouts(report):
