@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,10 @@ from gongkai.report.model import Report
 CHROMIUM = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
 LIBREOFFICE = ("soffice", "libreoffice")
 TIMEOUT = 120
+#: one PDF conversion at a time per process: each starts a browser of about 1 GB; a second
+#: request waits this long for its turn, then is told to try again
+PDF_AT_ONCE = threading.BoundedSemaphore(1)
+PDF_WAIT_SECONDS = 30
 
 
 class PdfUnavailable(Exception):
@@ -57,10 +62,14 @@ def pdf_engine() -> str | None:
 
 
 def _run(cmd: list[str], produced: Path) -> bytes:
+    if not PDF_AT_ONCE.acquire(timeout=PDF_WAIT_SECONDS):
+        raise PdfUnavailable("正在生成其他 PDF，请稍后再试；也可先导出 DOCX 或 HTML。")
     try:
         subprocess.run(cmd, check=True, capture_output=True, timeout=TIMEOUT)
     except (OSError, subprocess.SubprocessError) as e:
         raise PdfUnavailable(f"生成 PDF 失败：{type(e).__name__}") from e
+    finally:
+        PDF_AT_ONCE.release()
     if not produced.exists() or produced.stat().st_size == 0:
         raise PdfUnavailable("生成 PDF 失败：转换程序没有输出文件")
     return produced.read_bytes()

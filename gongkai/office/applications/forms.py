@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gongkai.office.agencies.access import staff_agencies
 from gongkai.office.concurrency import TokenField
+from gongkai.office.uploads import CheckedFileField
 
 from .clock import EXTENSION_MAX_WD, PARTIES
 from .models import Application, Channel
@@ -187,4 +188,4 @@ class WithdrawForm(EventForm):
 
 class AttachmentForm(forms.Form):
     name = forms.CharField(label="名称", max_length=200, required=False)
-    file = forms.FileField(label="文件")
+    file = CheckedFileField(label="文件")

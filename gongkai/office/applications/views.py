@@ -324,7 +324,9 @@ def attachment_upload(request, pk):
         raise PermissionDenied("只有本机关的工作人员可以上传附件。")
     form = forms.AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "请选择要上传的文件。")
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, f"未上传：{error}")
         return redirect("case_detail", pk=application.pk)
     upload = form.cleaned_data["file"]
     name = form.cleaned_data["name"] or upload.name

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from gongkai.office.uploads import SPREADSHEET_KINDS, CheckedFileField
+
 from .models import Concern, Consultation, Item
 from .vocab import LAW_CATEGORIES, ChannelKind
 
@@ -71,7 +73,7 @@ class ItemForm(forms.ModelForm):
 
 
 class AttachmentForm(forms.Form):
-    file = forms.FileField(label="附件")
+    file = CheckedFileField(label="附件")
 
 
 class ReasonForm(forms.Form):
@@ -93,7 +95,7 @@ class PublicationForm(forms.Form):
 
 
 class CatalogueUploadForm(forms.Form):
-    file = forms.FileField(label="目录文件（.xlsx 或 .csv）")
+    file = CheckedFileField(label="目录文件（.xlsx 或 .csv）", kinds=SPREADSHEET_KINDS)
 
 
 class ConsultationForm(forms.ModelForm):
