@@ -2,10 +2,18 @@
 
 SQLite is the embedded default, kept at var/gongkai.sqlite3 under $GONGKAI_HOME (or the working
 directory); DATABASE_URL (dj-database-url syntax) selects PostgreSQL in production.
+
+The environment (README「部署」):
+- GONGKAI_HTTPS=1: the site is served over HTTPS behind a reverse proxy (nginx) that sets
+  X-Forwarded-Proto and X-Forwarded-For: Secure cookies, HSTS, redirect to HTTPS, the client's
+  address from the proxy (login throttling). `check --deploy` is clean in this mode.
+- GONGKAI_ALLOWED_HOSTS: the site's host names, comma-separated; GONGKAI_SECRET_KEY (else a key
+  kept in var/secret_key, mode 0600); GONGKAI_DEBUG=1 for development only.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -23,16 +31,21 @@ def _secret_key() -> str:
         return os.environ["GONGKAI_SECRET_KEY"]
     path = VAR_DIR / "secret_key"
     try:
-        return path.read_text().strip()
+        key = path.read_text().strip()
     except FileNotFoundError:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         key = secrets.token_urlsafe(50)
-        path.write_text(key)
-        return key
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as out:
+            out.write(key)
+    if path.stat().st_mode & 0o077:  # a key written by an older version, readable by others
+        path.chmod(0o600)
+    return key
 
 
 SECRET_KEY = _secret_key()
 DEBUG = os.environ.get("GONGKAI_DEBUG", "") == "1"
+HTTPS = os.environ.get("GONGKAI_HTTPS", "") == "1"
 ALLOWED_HOSTS = [
     h
     for h in os.environ.get("GONGKAI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
@@ -51,18 +64,24 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
     *[f"gongkai.office.{a}" for a in OFFICE_APPS],
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "gongkai.office.request_checks.RefuseNulInParameters",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "gongkai.office.privacy.NoStoreForSignedIn",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.urls"
@@ -119,6 +138,9 @@ STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 
+# WhiteNoise serves the packaged static files (no collectstatic step to forget)
+WHITENOISE_USE_FINDERS = True
+
 LOGIN_URL = "login"
 # Sessions stay in the database (revocable, nothing but a key in the cookie); each process
 # keeps the ones it has read in memory, so a page does not read its session again.
@@ -129,3 +151,68 @@ LOGOUT_REDIRECT_URL = "login"
 #: [U] domain-spec §5.5: whether the time from a fee notice to payment is excluded from the reply
 #: period is not confirmed; common local practice pauses the clock, so that is the default.
 GONGKAI_FEE_PAUSES_CLOCK = os.environ.get("GONGKAI_FEE_PAUSES_CLOCK", "1") != "0"
+
+# ---------------------------------------------------------------- security
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Login throttling (django-axes): failures are counted in the database, which every worker
+# shares; an account, and separately an address, is locked for a while after too many.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+AXES_CLIENT_IP_CALLABLE = "gongkai.office.privacy.client_ip"
+
+# Content-Security-Policy (django-csp), in every mode: scripts only from the site itself (the
+# vendored htmx), no plugins, no framing by other sites, forms post only here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+
+SESSION_COOKIE_HTTPONLY = True
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS if h not in ("testserver",)]
+
+# Exceptions go to the log (stderr: the server's error log or the journal) with their
+# traceback, whether DEBUG is on or off.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"}
+    },
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": True},
+        "gongkai": {"handlers": ["stderr"], "level": "WARNING", "propagate": True},
+    },
+}

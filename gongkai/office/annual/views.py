@@ -38,7 +38,14 @@ from .snapshot import report_from_snapshot
 PUBLISHER_ROLES = (Role.HEAD, Role.ADMIN)
 
 
-def _agency_or_404(user, agency_id) -> Agency:
+#: [U] 条例（2007年）第三十八条: in force from 2008-05-01, so the first annual report is of 2008
+FIRST_REPORT_YEAR = 2008
+
+
+def _agency_or_404(user, agency_id, year=None) -> Agency:
+    """The agency if `user` may see it (and `year` is one a report can exist for), else 404."""
+    if year is not None and not FIRST_REPORT_YEAR <= year <= timezone.localdate().year + 1:
+        raise Http404("没有这一年度的报告")
     agency = get_object_or_404(Agency, pk=agency_id)
     if agency.pk not in access.visible_agency_ids(user):
         raise Http404("没有这个机关")
@@ -120,7 +127,7 @@ def _save_draft(agency, year, form, by) -> AnnualReport:
 
 @login_required
 def report_detail(request, agency_id, year):
-    agency = _agency_or_404(request.user, agency_id)
+    agency = _agency_or_404(request.user, agency_id, year)
     entry = AnnualReport.objects.filter(agency=agency, year=year).first()
     can_edit = _can_edit(request.user, agency)
     if request.method == "POST":
@@ -192,7 +199,7 @@ def _figures(report) -> list[tuple[str, int | None]]:
 @login_required
 @require_POST
 def report_publish(request, agency_id, year):
-    agency = _agency_or_404(request.user, agency_id)
+    agency = _agency_or_404(request.user, agency_id, year)
     if not _can_publish(request.user, agency):
         raise PermissionDenied("只有本机关负责人或管理员可以发布年度报告。")
     republish = ReportVersion.objects.filter(report__agency=agency, report__year=year).exists()
@@ -224,6 +231,8 @@ def _report_for(request, agency, year):
     """The published version asked for (?version=N), else the draft compiled now."""
     number = request.GET.get("version")
     if number:
+        if not number.isdigit() or len(number) > 6:
+            raise Http404("没有这个版本")
         version = get_object_or_404(
             ReportVersion, report__agency=agency, report__year=year, number=number
         )
@@ -233,7 +242,7 @@ def _report_for(request, agency, year):
 
 @login_required
 def report_export(request, agency_id, year, kind):
-    agency = _agency_or_404(request.user, agency_id)
+    agency = _agency_or_404(request.user, agency_id, year)
     report = _report_for(request, agency, year)
     try:
         out = export(report, kind)
@@ -251,7 +260,7 @@ def report_export(request, agency_id, year, kind):
 @xframe_options_sameorigin
 def report_preview(request, agency_id, year):
     """The HTML writer's page of the draft (or a version), shown in the report page's frame."""
-    agency = _agency_or_404(request.user, agency_id)
+    agency = _agency_or_404(request.user, agency_id, year)
     return HttpResponse(
         export(_report_for(request, agency, year), "html").data,
         content_type="text/html; charset=utf-8",
