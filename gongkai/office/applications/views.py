@@ -295,10 +295,11 @@ def _already_recorded(request, application):
 @require_POST
 def case_action(request, pk, action):
     application = _case_or_404(request.user, pk)
-    twin = services.recorded(request.POST.get(f"{action}-token", ""))
-    if twin is not None and twin.pk == application.pk:
-        return _already_recorded(request, application)
     if action not in ACTIONS or action not in _available(application, request.user):
+        # the twin of a post just recorded finds the step gone: answered as the first was
+        twin = services.recorded(request.POST.get(f"{action}-token", ""))
+        if twin is not None and twin.pk == application.pk:
+            return _already_recorded(request, application)
         raise PermissionDenied("当前不能进行此操作。")
     form = ACTIONS[action].form(request.POST, prefix=action)
     if form.is_valid():
