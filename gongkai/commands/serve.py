@@ -1,22 +1,34 @@
-"""`gongkai serve [--addr 127.0.0.1:8000]`: the disclosure office on a local threaded WSGI server.
+"""`gongkai serve [--addr 127.0.0.1:8000] [--workers N]`: the disclosure office on gunicorn.
 
-Django's own server (the one runserver uses) without the autoreloader, static files served from
-the package; the database is created and migrated first. Behind a real web server in production,
-use gongkai.wsgi instead.
+Several worker processes (default: two per core), each with a few threads, so that a slow page
+(a PDF export) does not hold up the others; WhiteNoise serves the static files from the
+package. The database is created and migrated first. Behind nginx with HTTPS, set
+GONGKAI_HTTPS=1 (README「部署」).
 """
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 
 from .office_database import open_database
 
+THREADS = 4
+#: a PDF export may take up to export.TIMEOUT (120 s) plus its wait for its turn
+WORKER_TIMEOUT = 180
+
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("serve", help="启动依申请公开办公系统（本机网页服务）")
+    p = sub.add_parser("serve", help="启动依申请公开办公系统（gunicorn 多进程网页服务）")
     p.add_argument(
         "--addr", default="127.0.0.1:8000", help="监听地址 主机:端口（默认 127.0.0.1:8000）"
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="工作进程数（默认为 CPU 核数的两倍）",
     )
     p.set_defaults(run=run)
 
@@ -51,6 +63,32 @@ def _cannot_listen(host, port, why) -> int:
     return 2
 
 
+def _gunicorn(bind: str, workers: int):
+    from gunicorn.app.base import BaseApplication
+
+    class Office(BaseApplication):
+        def load_config(self):
+            for key, value in {
+                "bind": bind,
+                "workers": workers,
+                "worker_class": "gthread",
+                "threads": THREADS,
+                "timeout": WORKER_TIMEOUT,
+                "graceful_timeout": 30,
+                "accesslog": "-",
+                "errorlog": "-",
+                "forwarded_allow_ips": "127.0.0.1,::1",
+            }.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            from gongkai.wsgi import application
+
+            return application
+
+    return Office()
+
+
 def run(args) -> int:
     addr = parse_addr(args.addr)
     if addr is None:
@@ -59,6 +97,10 @@ def run(args) -> int:
             file=sys.stderr,
         )
         return 2
+    workers = args.workers or 2 * (os.cpu_count() or 1)
+    if not 1 <= workers <= 64:
+        print(f"错误：工作进程数应在 1 到 64 之间（收到 {workers}）", file=sys.stderr)
+        return 2
     busy = port_free(*addr)
     if busy:
         return _cannot_listen(*addr, busy)
@@ -66,29 +108,23 @@ def run(args) -> int:
         return 2
     from django.conf import settings
     from django.contrib.auth import get_user_model
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
-    from django.core.servers.basehttp import run as serve_wsgi
-    from django.core.wsgi import get_wsgi_application
+    from django.db import connections
 
     host, port = addr
     if host not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
-        settings.ALLOWED_HOSTS.append(host)
+        settings.ALLOWED_HOSTS.append(host)  # the workers are forked from this process
     if not get_user_model().objects.exists():
         print(
             "提示：还没有用户。创建管理员：DJANGO_SETTINGS_MODULE=gongkai.settings django-admin createsuperuser；"
             "或载入演示数据：gongkai demo",
             file=sys.stderr,
         )
+    connections.close_all()  # the workers open their own
     print(
-        f"依申请公开办公系统：http://{host}:{port}/  数据库：{settings.DATABASES['default']['NAME']}（Ctrl+C 停止）",
+        f"依申请公开办公系统：http://{host}:{port}/  {workers} 个工作进程  "
+        f"数据库：{settings.DATABASES['default']['NAME']}（Ctrl+C 停止）",
         file=sys.stderr,
     )
-    try:
-        serve_wsgi(
-            host, port, StaticFilesHandler(get_wsgi_application()), ipv6=":" in host, threading=True
-        )
-    except OSError as exc:
-        return _cannot_listen(host, port, exc.strerror or exc)
-    except KeyboardInterrupt:
-        print("已停止", file=sys.stderr)
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    _gunicorn(bind, workers).run()
     return 0
