@@ -18,7 +18,16 @@ import re
 
 from .flags import SECRECY_MARK, Hit
 
-LEVEL = r"(?:绝密|机密|秘密)"
+LEVELS = ("绝密", "机密", "秘密")
+
+
+def spaced(*words: str) -> str:
+    """The words as a pattern that also matches them letter-spaced (秘 密, 内 部 资 料), as a
+    heading set with character spacing comes out of a PDF."""
+    return "(?:" + "|".join("[ \t\u3000]?".join(map(re.escape, w)) for w in words) + ")"
+
+
+LEVEL = spaced(*LEVELS)
 STAR = r"[★☆✩✪✭✮✯✰✱＊*]"
 #: the period of secrecy: N年 / N个月, 长期, until a date, or until the paper is used (exams)
 TERM = r"(?:\d+\s*(?:年|个月|月)|长期|启用前|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:前)?(?:解密)?)"
@@ -30,9 +39,9 @@ _LEVEL_MARK = re.compile(
 )
 INTERNAL = ("内部资料", "内部文件", "内部材料", "内部刊物", "内部参考")
 HANDLING = ("注意保存", "请勿外传", "不得外传", "严禁外传", "妥善保管", "注意保密", "免费交流")
-_INTERNAL = re.compile("|".join(INTERNAL))
-_ALWAYS = re.compile("注意保存")
-_FOLLOWED = re.compile(rf"[ \t\u3000]*[，,、：:]?[ \t\u3000]*(?:{'|'.join(HANDLING)})")
+_INTERNAL = re.compile(spaced(*INTERNAL))
+_ALWAYS = re.compile(spaced("注意保存"))
+_FOLLOWED = re.compile(rf"[ \t\u3000]*[，,、：:]?[ \t\u3000]*{spaced(*HANDLING)}")
 _BRACKETED = re.compile(r"[【\[（(〔<《]\s*$")
 _CLOSED = re.compile(r"^\s*[】\]）)〕>》]")
 #: what may stand with the marks on a line of its own (spaces, brackets, punctuation, ★)

@@ -121,6 +121,8 @@ CASES = [
     ("内部资料 on its own line", "简报\n（内部资料）\n第3期", [(SECRECY_MARK, "内部资料")]),
     ("内部文件 请勿外传", "内部文件，请勿外传", [(SECRECY_MARK, "内部文件，请勿外传")]),
     ("注意保存 anywhere", "本材料注意保存", [(SECRECY_MARK, "注意保存")]),
+    ("letter-spaced mark", "秘 密 ★ 1 年", [(SECRECY_MARK, "秘 密 ★ 1 年")]),
+    ("letter-spaced 内部资料", "内 部 资 料", [(SECRECY_MARK, "内 部 资 料")]),
     ("国家秘密 in legal text", "涉及国家秘密的不予公开。依法确定为国家秘密的政府信息", []),
     ("商业秘密 in legal text", "涉及商业秘密、个人隐私等公开会对第三方合法权益造成损害的", []),
     ("the three levels named", "国家秘密的密级分为绝密、机密、秘密三级", []),
