@@ -36,10 +36,12 @@ def txt(path: Path, lines: list[str], encoding: str = "utf-8") -> Path:
     return path
 
 
-def html(path: Path, lines: list[str]) -> Path:
+def html(path: Path, lines: list[str], source: str = "") -> Path:
+    """A page of `lines`; `source` is put in the page's source only (a comment, an alt text)."""
     body = "".join(f"<p>{line}</p>" for line in lines[:-1])
     last = f"<table><tr><td>备注</td><td>{lines[-1]}</td></tr></table>"
-    path.write_text(f"<!doctype html><html><body>{body}{last}</body></html>", "utf-8")
+    page = f"<!doctype html><html><body>{body}{last}{source}</body></html>"
+    path.write_text(page, "utf-8")
     return path
 
 
@@ -68,8 +70,9 @@ def docx(path: Path, lines: list[str], header: str = "", deleted: str = "") -> P
     return path
 
 
-def xlsx(path: Path, lines: list[str], hidden: bool = False) -> Path:
+def xlsx(path: Path, lines: list[str], hidden: bool = False, comment: str = "") -> Path:
     from openpyxl import Workbook
+    from openpyxl.comments import Comment
 
     wb = Workbook()
     ws = wb.active
@@ -77,6 +80,8 @@ def xlsx(path: Path, lines: list[str], hidden: bool = False) -> Path:
     for i, line in enumerate(lines, start=1):
         ws.cell(i, 1, i)
         ws.cell(i, 2, line)
+    if comment:
+        ws.cell(1, 2).comment = Comment(comment, "经办人")
     if hidden:
         ws.sheet_state = "hidden"
         wb.create_sheet("说明").cell(1, 1, "见附件")

@@ -74,6 +74,20 @@ def test_docx_table_cell_has_its_location(tmp_path):
     assert flags[-1].kind == BANK_CARD and flags[-1].location == "表格1 第1行"
 
 
+def test_what_a_page_carries_in_its_source_is_read(tmp_path):
+    source = f'<!-- 经办人 {PHONE} --><img src="a.png" alt="身份证 {ID}">'
+    path = make.html(tmp_path / "p.html", LOOK_ALIKES, source=source)
+    assert [(f.kind, f.location) for f in scan_file(path).flags] == [
+        (MOBILE, "网页源代码注释"),
+        (ID_NUMBER, "网页图片说明或提示文字"),
+    ]
+
+
+def test_xlsx_comment_is_read(tmp_path):
+    path = make.xlsx(tmp_path / "c.xlsx", LOOK_ALIKES, comment=f"已电话核实：{PHONE}")
+    assert [(f.kind, f.location) for f in scan_file(path).flags] == [(MOBILE, "批注")]
+
+
 def test_hidden_sheet_is_read(tmp_path):
     flags = scan_file(make.xlsx(tmp_path / "h.xlsx", LEAKS, hidden=True)).flags
     assert [f.kind for f in flags] == LEAK_KINDS

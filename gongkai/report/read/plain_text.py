@@ -7,7 +7,9 @@ report does not:
 - a PDF keeps its running heads and footers (a report drops them as page furniture; a phone
   number or 内部资料 printed on every page is exactly what the scan must see);
 - a DOCX adds the text outside its body: headers, footers, footnotes, comments, and the text
-  a tracked change deleted, all of which travel with the file;
+  a tracked change deleted, all of which travel with the file; an XLSX adds its comments;
+  a web page adds its HTML comments and the alt and title texts, which anyone sees in the
+  page's source;
 - an image embedded in a DOCX or XLSX (a scanned ID card pasted into a list) is read by OCR
   and given as a text of its own;
 - a PDF page that is a scan with a few typed words on it (a page number, a stamp's caption)
@@ -28,16 +30,50 @@ from .document import Document, Grid, ReadError
 from .docx import NOT_DOCX, W
 from .limits import check_package
 from .text import decode
+from .xlsx import NOT_XLSX
 
-#: DOCX parts outside the body, with the Chinese name a location is given under
-DOCX_PARTS = (
-    (re.compile(r"word/header\d*\.xml$"), "页眉"),
-    (re.compile(r"word/footer\d*\.xml$"), "页脚"),
-    (re.compile(r"word/footnotes\.xml$"), "脚注"),
-    (re.compile(r"word/endnotes\.xml$"), "尾注"),
-    (re.compile(r"word/comments\.xml$"), "批注"),
-)
 DELETED = "修订中删除的文字"
+COMMENT = "批注"
+SHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+THREADED = "http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"
+
+
+@dataclass(frozen=True)
+class Part:
+    """Text an Office package holds outside what the reader reads: in the parts named like
+    `pattern`, one text per `unit` element, made of its `run` elements' text."""
+
+    pattern: re.Pattern
+    where: str
+    unit: str
+    run: str
+
+
+def _part(pattern: str, where: str, ns: str, unit: str, run: str) -> Part:
+    return Part(re.compile(pattern), where, f"{{{ns}}}{unit}", f"{{{ns}}}{run}")
+
+
+#: per package kind: its name in messages, and the parts read beside the body (in this order)
+PACKAGE_PARTS = {
+    "docx": (
+        NOT_DOCX,
+        (
+            _part(r"word/header\d*\.xml$", "页眉", W, "p", "t"),
+            _part(r"word/footer\d*\.xml$", "页脚", W, "p", "t"),
+            _part(r"word/footnotes\.xml$", "脚注", W, "p", "t"),
+            _part(r"word/endnotes\.xml$", "尾注", W, "p", "t"),
+            _part(r"word/comments\.xml$", COMMENT, W, "p", "t"),
+            _part(r"word/(document|header\d*|footer\d*)\.xml$", DELETED, W, "p", "delText"),
+        ),
+    ),
+    "xlsx": (
+        NOT_XLSX,
+        (
+            _part(r"xl/(comments\d*|comments/[^/]+)\.xml$", COMMENT, SHEET, "comment", "t"),
+            _part(r"xl/threadedComments/[^/]+\.xml$", COMMENT, THREADED, "threadedComment", "text"),
+        ),
+    ),
+}
 #: where an Office package keeps its pictures, and the raster kinds OCR can read
 MEDIA = re.compile(r"(word|xl)/media/[^/]+\.(png|jpe?g|bmp|tiff?|gif|webp)$", re.IGNORECASE)
 EMBEDDED = "嵌入图片"
@@ -82,8 +118,10 @@ def plain_text(path: str | Path) -> list[PageText]:
         text = decode(p.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")
         return [PageText(None, text)]
     pages = _pages(doc)
-    if doc.kind == "docx":
-        pages[0] = _with_docx_extras(p, pages[0])
+    if doc.kind in PACKAGE_PARTS:
+        pages[0] = _with_package_extras(p, pages[0], *PACKAGE_PARTS[doc.kind])
+    if doc.kind == "html":
+        pages[0] = _with_page_source(p, pages[0])
     if doc.kind in ("docx", "xlsx"):
         pages += _embedded_pictures(p)
     if doc.kind == "ocr" and not pages[0].text.strip():
@@ -211,42 +249,74 @@ def _image_has_ink(p: Path) -> bool:
         return True
 
 
-def _with_docx_extras(p: Path, body: PageText) -> PageText:
-    """The body, then every header, footer, note, comment and deleted text of the package."""
+def _with_package_extras(p: Path, body: PageText, what: str, parts: tuple[Part, ...]) -> PageText:
+    """The body, then the text of `parts` (headers, footers, notes, comments, deleted text)."""
     from lxml import etree
 
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False
     )
-    extras: dict[str, list[str]] = {name: [] for _rx, name in DOCX_PARTS} | {DELETED: []}
+    extras: dict[Part, list[str]] = {part: [] for part in parts}
     try:
         with zipfile.ZipFile(p) as z:
-            check_package(z, NOT_DOCX)
+            check_package(z, what)
             for info in z.infolist():
-                name = next((n for rx, n in DOCX_PARTS if rx.match(info.filename)), None)
-                if name is None and info.filename != "word/document.xml":
+                wanted = [part for part in parts if part.pattern.match(info.filename)]
+                if not wanted:
                     continue
                 try:
                     root = etree.fromstring(z.read(info), parser)
                 except etree.XMLSyntaxError:
-                    raise ReadError(f"{NOT_DOCX}：{info.filename} 已损坏") from None
-                if name is not None:
-                    extras[name] += _paragraphs(root, "t")
-                extras[DELETED] += _paragraphs(root, "delText")
+                    raise ReadError(f"{what}：{info.filename} 已损坏") from None
+                for part in wanted:
+                    extras[part] += _units(root, part)
     except (zipfile.BadZipFile, OSError, EOFError) as e:
-        raise ReadError(f"{NOT_DOCX}（{e}）") from None
-    for where, texts in extras.items():  # in DOCX_PARTS order, whatever the package's order
+        raise ReadError(f"{what}（{e}）") from None
+    for part, texts in extras.items():  # in the parts' order, whatever the package's order
         for text in texts:
             body.text += ("\n" if body.locations else "") + text
-            body.locations.append(where)
+            body.locations.append(part.where)
     return body
 
 
-def _paragraphs(root, tag: str) -> list[str]:
-    """The text of each paragraph under `root` made of `w:{tag}` runs, blank ones left out."""
+HTML_COMMENT = "网页源代码注释"
+HTML_ATTRIBUTE = "网页图片说明或提示文字"
+#: attributes whose text a page carries without showing it as body text
+SHOWN_ATTRIBUTES = ("alt", "title")
+
+
+def _with_page_source(p: Path, body: PageText) -> PageText:
+    """The body, then the comments and alt/title texts of the page's source. A page the
+    text decoder cannot take (a saved .mht) keeps the reader's text alone."""
+    from html.parser import HTMLParser
+
+    try:
+        source = decode(p.read_bytes())
+    except ReadError:
+        return body
+    found: list[tuple[str, str]] = []
+
+    class Collector(HTMLParser):
+        def handle_comment(self, data):
+            found.append((data, HTML_COMMENT))
+
+        def handle_starttag(self, tag, attrs):
+            found.extend((v, HTML_ATTRIBUTE) for k, v in attrs if k in SHOWN_ATTRIBUTES and v)
+
+    Collector(convert_charrefs=True).feed(source)
+    for text, where in found:
+        for line in text.strip().splitlines():
+            if line.strip():
+                body.text += ("\n" if body.locations else "") + line.strip()
+                body.locations.append(where)
+    return body
+
+
+def _units(root, part: Part) -> list[str]:
+    """The text of each `part.unit` under `root`, blank ones left out."""
     out = []
-    for para in root.iter(f"{{{W}}}p"):
-        text = "".join(t.text or "" for t in para.iter(f"{{{W}}}{tag}")).strip()
+    for unit in root.iter(part.unit):
+        text = "".join(t.text or "" for t in unit.iter(part.run)).strip()
         if text:
             out.append(text)
     return out
