@@ -2,7 +2,7 @@
 they are published (条例第十七条).
 
 Each finding is printed with its file, page, line and a masked excerpt; `--json` prints one
-array of all findings. Exit 0 when nothing is found, 1 when something is, 2 when any file
+array of all findings. A folder stands for every file below it. Exit 0 when nothing is found, 1 when something is, 2 when any file
 could not be read (after the others are reported): an unread file is never called clean.
 """
 
@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from ..review import scan_file
+from ..review.files import unscanned
 from ..review.flags import UNSCANNED
 
 
@@ -24,7 +26,7 @@ def add_parser(sub) -> None:
             "退出码：0 未发现，1 有发现，2 有文件无法读取。"
         ),
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="待审查的文件")
+    p.add_argument("files", nargs="+", metavar="FILE", help="待审查的文件，或包含文件的文件夹")
     p.add_argument("--json", action="store_true", help="输出机器可读的 JSON 数组")
     p.set_defaults(run=run)
 
@@ -32,8 +34,8 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     findings: list[dict] = []
     unread = 0
-    for path in args.files:
-        result = scan_file(path)
+    for path in _files(args.files):
+        result = unscanned(f"文件夹中没有文件：{path}") if Path(path).is_dir() else scan_file(path)
         if result.unscanned_reason is not None:
             unread += 1
             if args.json:  # the text listing says so on its own line
@@ -48,6 +50,17 @@ def run(args) -> int:
     if unread:
         return 2
     return 1 if findings else 0
+
+
+def _files(paths: list[str]) -> list[str]:
+    """The files named, a folder replaced by the files below it (sorted; hidden ones too:
+    whatever is in the folder may be published). An empty folder stays, to be reported."""
+    out = []
+    for path in paths:
+        p = Path(path)
+        below = sorted(str(f) for f in p.rglob("*") if f.is_file()) if p.is_dir() else []
+        out += below or [path]
+    return out
 
 
 def _summary(findings: list[dict], unread: int) -> str:

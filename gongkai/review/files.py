@@ -23,9 +23,9 @@ def scan_file(path: str | Path) -> ScanResult:
     try:
         pages = plain_text(path)
     except ReadError as e:
-        return _unscanned(str(e))
+        return unscanned(str(e))
     except Exception as e:  # noqa: BLE001 - whatever a hostile file breaks, it is not clean
-        return _unscanned(f"文件无法读取（{type(e).__name__}）：{path}")
+        return unscanned(f"文件无法读取（{type(e).__name__}）：{path}")
     flags: list[Flag] = []
     reasons: list[str] = []
     texts: list[str] = []
@@ -44,5 +44,6 @@ def scan_file(path: str | Path) -> ScanResult:
     return ScanResult(flags, "；".join(reasons) or None, "\n".join(texts))
 
 
-def _unscanned(reason: str) -> ScanResult:
+def unscanned(reason: str) -> ScanResult:
+    """The result for a file that could not be read at all: one 未能扫描 flag with `reason`."""
     return ScanResult([Flag(UNSCANNED, None, None, 0, 0, reason, "")], reason)

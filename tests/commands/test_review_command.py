@@ -82,3 +82,20 @@ def test_text_listing_marks_an_unreadable_file(tmp_path, capsys):
     assert code == 2
     assert out.startswith(f"{broken}\t-\t未能扫描\t不是有效的 DOCX 文件")
     assert "1 个文件未能扫描，不能视为无问题" in err
+
+
+def test_a_folder_stands_for_the_files_below_it(tmp_path, capsys):
+    (tmp_path / "attachments" / "2024").mkdir(parents=True)
+    make.txt(tmp_path / "attachments" / "clean.txt", LOOK_ALIKES)
+    leaks = make.docx(tmp_path / "attachments" / "2024" / "list.docx", LEAKS)
+    code, out, _ = review(capsys, "--json", tmp_path / "attachments")
+    assert code == 1
+    assert {f["file"] for f in json.loads(out)} == {str(leaks)}
+
+
+def test_an_empty_folder_is_not_clean(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    code, out, _ = review(capsys, tmp_path / "empty")
+    assert code == 2 and out.endswith(
+        "未能扫描\t文件夹中没有文件：" + str(tmp_path / "empty") + "\n"
+    )
