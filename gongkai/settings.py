@@ -56,6 +56,7 @@ OFFICE_APPS = ["audit", "agencies", "applications", "appeals", "annual", "portal
 OFFICE_APPS += ["api"]
 OFFICE_APPS += ["catalogue"]
 OFFICE_APPS += ["supervision"]
+OFFICE_APPS += ["notices"]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("office/", include("gongkai.office.applications.urls")),
     path("api/v1/", api.urls),
     path("office/api/", include("gongkai.office.api.urls")),
+    path("office/notices/", include("gongkai.office.notices.urls")),
     path("", include("gongkai.office.catalogue.urls")),
     path("", include("gongkai.office.portal.urls")),
 ]
