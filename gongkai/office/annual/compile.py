@@ -94,13 +94,15 @@ def compile_report(agency, year: int) -> Report:
     per cell over the annual form's figures) or else compiled from the catalogue, and parts
     一/五/六 as entered for that year."""
     from gongkai.office.appeals.models import Appeal
-    from gongkai.office.applications.models import Application
+    from gongkai.office.applications.models import Application, RequestKind
     from gongkai.office.catalogue.models import Table1Entry
     from gongkai.office.catalogue.table1 import compile_table1
 
     from .models import AnnualReport
 
-    counts = application_counts(Application.objects.filter(agency=agency), year)
+    counts = application_counts(
+        Application.objects.filter(agency=agency, request_kind=RequestKind.DISCLOSURE), year
+    )
     counts.appeals = appeal_counts(Appeal.objects.filter(agency=agency), year)
     entry = AnnualReport.objects.filter(agency=agency, year=year).first()
     table1 = dict(entry.table1) if entry else {}

@@ -13,8 +13,8 @@ from gongkai.office.concurrency import TokenField
 from gongkai.office.uploads import CheckedFileField
 
 from .clock import EXTENSION_MAX_WD, PARTIES
-from .models import Application, Channel
-from .replies import REPLY_TYPES
+from .models import Application, Channel, RequestKind
+from .replies import CORRECTION_REPLIES, REPLY_TYPES
 from .services import RECEIVED_ON_ARRIVAL
 
 
@@ -56,6 +56,7 @@ class IntakeForm(forms.ModelForm):
         fields = [
             "agency",
             "number",
+            "request_kind",
             "channel",
             "arrived_on",
             "received_on",
@@ -70,6 +71,7 @@ class IntakeForm(forms.ModelForm):
         ]
         help_texts = {
             "received_on": "当面、需签收邮件、口头申请：即到达之日；平常信函、网络、传真：与申请人确认之日，未确认可留空。",
+            "request_kind": "更正申请：申请人有证据证明政府信息记录不准确，要求更正（第四十一条），不计入年度报告表二。",
             "applicant_subtype": "例如：个体工商户、律师事务所、村民委员会（用于复核统计口径）。",
         }
 
@@ -77,6 +79,10 @@ class IntakeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = staff_agencies(user)
         self.fields["request_text"].widget.attrs["rows"] = 4
+        self.fields["request_kind"].required = False  # most requests are disclosure requests
+
+    def clean_request_kind(self):
+        return self.cleaned_data.get("request_kind") or RequestKind.DISCLOSURE
 
     def clean_arrived_on(self):
         arrived = self.cleaned_data["arrived_on"]
@@ -174,8 +180,14 @@ class Art35Form(EventForm):
 class ReplyForm(EventForm):
     reply_type = forms.ChoiceField(
         label="答复类型",
-        choices=[("", "—— 请选择 ——")]
-        + [(r.key, f"{r.label}（{r.article}）→ {r.row_label}") for r in REPLY_TYPES],
+        choices=[
+            ("", "—— 请选择 ——"),
+            *((r.key, f"{r.label}（{r.article}）→ {r.row_label}") for r in REPLY_TYPES),
+            (
+                "更正申请（第四十一条，不计入表二）",
+                [(r.key, r.label) for r in CORRECTION_REPLIES],
+            ),
+        ],
     )
     denial_reason = forms.CharField(
         label="不予公开的理由", required=False, widget=forms.Textarea(attrs={"rows": 3})

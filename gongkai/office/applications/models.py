@@ -25,6 +25,14 @@ class Channel(models.TextChoices):
     ORAL = "oral", "口头"
 
 
+class RequestKind(models.TextChoices):
+    """条例第四十一条: a request to correct records about oneself is not a disclosure application
+    and has no row in table 2."""
+
+    DISCLOSURE = "disclosure", "政府信息公开申请"
+    CORRECTION = "correction", "更正申请"
+
+
 class Status(models.TextChoices):
     """domain-spec §5.9 (the states that change what may happen next)."""
 
@@ -45,6 +53,9 @@ class Application(models.Model):
         Agency, models.PROTECT, related_name="applications", verbose_name="机关"
     )
     number = models.CharField("编号", max_length=40)
+    request_kind = models.CharField(
+        "申请类型", max_length=20, choices=RequestKind.choices, default=RequestKind.DISCLOSURE
+    )
     channel = models.CharField("提交方式", max_length=20, choices=Channel.choices)
     arrived_on = models.DateField("到达日期")
     received_on = models.DateField("收到申请之日（第三十一条）", null=True, blank=True)

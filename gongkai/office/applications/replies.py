@@ -23,9 +23,12 @@ class ReplyType:
     requires: str = (
         ""  # the case state it presupposes: "", "corrected", "correction_lapsed", "fee_lapsed"
     )
+    request_kind: str = "disclosure"  # models.RequestKind: which requests it answers
 
     @property
     def row_label(self) -> str:
+        if not self.row:
+            return NO_ROW
         return TABLE2_2021.row(self.row).full_label
 
 
@@ -118,6 +121,18 @@ REPLY_TYPES: tuple[ReplyType, ...] = (
     ReplyType("other", "其他处理", "—", "other.other"),
 )
 
-BY_KEY = {r.key: r for r in REPLY_TYPES}
+#: 条例第四十一条: the answers to a correction request; none is counted in table 2
+CORRECTION_REPLIES: tuple[ReplyType, ...] = tuple(
+    ReplyType(key, label, "第四十一条", "", request_kind="correction")
+    for key, label in (
+        ("corrected", "更正申请：审核属实，予以更正"),
+        ("correction_refused", "更正申请：经审核不属实，不予更正"),
+        ("correction_forwarded", "更正申请：转送有权更正的行政机关处理"),
+        ("correction_redirected", "更正申请：告知向有权更正的行政机关提出"),
+    )
+)
+NO_ROW = "不计入表二"
+
+BY_KEY = {r.key: r for r in REPLY_TYPES + CORRECTION_REPLIES}
 #: withdraw() closes the case in this row (domain-spec §5.9: any --withdrawn--> （六）3)
 WITHDRAWN_ROW = "other.other"

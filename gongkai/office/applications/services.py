@@ -478,6 +478,10 @@ def reply(application, on, by, *, reply_type, denial_reason=""):
     _require_staff(application, by)
     kind = BY_KEY.get(reply_type)
     _require(kind is not None, "请选择答复类型。")
+    _require(
+        kind.request_kind == application.request_kind,
+        f"该答复类型不适用于{application.get_request_kind_display()}。",
+    )
     _lapsed(application, kind, on)
     _require(
         not kind.needs_reason or bool(denial_reason and denial_reason.strip()),

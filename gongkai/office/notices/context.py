@@ -20,6 +20,7 @@ NAMES = {
     "机关": "本机关名称",
     "文书名称": "文书标题",
     "编号": "申请编号",
+    "申请名称": "政府信息公开申请或更正申请",
     "收件人": "申请人姓名或名称（征求意见函为被征求意见的一方）",
     "收到日期": "收到申请之日（条例第三十一条）",
     "所需信息": "申请获取的政府信息",
@@ -70,6 +71,7 @@ def context_for(event) -> dict[str, str]:
             "机关": application.agency.name,
             "文书名称": letter.title,
             "编号": application.number,
+            "申请名称": application.get_request_kind_display(),
             "收件人": application.applicant_name,
             "收到日期": _date(application.received_on or application.arrived_on),
             "所需信息": application.request_text,
@@ -114,6 +116,8 @@ def context_for(event) -> dict[str, str]:
         values.update(延期答复日期=_date(data.get("delayed_to")))
     elif event.kind == EventKind.REPLY:
         kind = BY_KEY[data["reply_type"]]
+        if kind.request_kind == "correction":
+            values["文书名称"] = "政府信息更正申请答复书"
         values.update(
             条款=kind.article,
             答复内容=reply_sentence(kind.key),
