@@ -2,6 +2,7 @@ from django import forms
 
 from gongkai.office.agencies.access import staff_agencies
 from gongkai.office.applications.forms import DateInput
+from gongkai.office.applications import fact_dates
 from gongkai.office.applications.models import Application
 from gongkai.office.audit.edits import VersionedForm
 
@@ -48,6 +49,9 @@ class AppealForm(VersionedForm, forms.ModelForm):
         filed, closed, result = data.get("filed_on"), data.get("closed_on"), data.get("result")
         if closed and filed and closed < filed:
             self.add_error("closed_on", "审结日期不能早于立案日期。")
+        for name, what in (("filed_on", "立案日期"), ("closed_on", "审结日期")):
+            if message := fact_dates.problem(data.get(name), what):
+                self.add_error(name, message)
         if bool(closed) != bool(result):
             self.add_error(
                 "result" if closed else "closed_on", "审结日期和结果应同时填写（未审结则都留空）。"

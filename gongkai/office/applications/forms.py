@@ -13,6 +13,7 @@ from gongkai.office.concurrency import TokenField
 from gongkai.office.uploads import CheckedFileField
 
 from .clock import EXTENSION_MAX_WD, PARTIES
+from . import fact_dates
 from .models import Application, Channel, RequestKind
 from .replies import CORRECTION_REPLIES, REPLY_TYPES
 from .services import RECEIVED_ON_ARRIVAL
@@ -86,8 +87,8 @@ class IntakeForm(forms.ModelForm):
 
     def clean_arrived_on(self):
         arrived = self.cleaned_data["arrived_on"]
-        if arrived > timezone.localdate():
-            raise forms.ValidationError("到达日期不能晚于今天。")
+        if message := fact_dates.problem(arrived, "到达日期"):
+            raise forms.ValidationError(message)
         return arrived
 
     def clean(self):

@@ -22,7 +22,7 @@ from gongkai.office.agencies.models import Agency, CalendarOverride
 from gongkai.office.audit.trail import plain
 from gongkai.office.concurrency import AlreadyRecorded, locked
 
-from . import clock
+from . import clock, fact_dates
 from .models import Application, CaseEvent, Channel, EventKind, History, Status
 from .replies import BY_KEY, WITHDRAWN_ROW
 
@@ -207,6 +207,8 @@ def _register(agency, by, channel, arrived_on, received_on, number, **fields) ->
         )
         received_on = arrived_on
     _require_not_before(received_on or arrived_on, arrived_on, "到达日期")
+    for day, what in ((arrived_on, "到达日期"), (received_on, "收到申请之日")):
+        _require(not (message := fact_dates.problem(day, what)), message)
     _require(
         by is None or staff_agencies(by).filter(pk=agency.pk).exists(),
         "只有本机关的工作人员可以登记申请。",

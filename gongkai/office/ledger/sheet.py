@@ -15,8 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.utils import timezone
-
+from gongkai.office.applications import fact_dates
 from gongkai.report.formats import OUTCOME_COLUMNS, TABLE3
 from gongkai.report.normalize import norm
 from gongkai.report.read.document import ReadError
@@ -149,9 +148,8 @@ class _Row:
         except ValueError:
             self.problems.append(f"{column}“{text_of(raw)}”不是有效日期（应如 2024-03-05）")
             return None
-        today = timezone.localdate()
-        if self.facts and day is not None and day > today:
-            self.problems.append(f"{column}{day:%Y-%m-%d}晚于今天（{today:%Y-%m-%d}）")
+        if self.facts and (message := fact_dates.problem(day, f"{column}{day:%Y-%m-%d}")):
+            self.problems.append(message.rstrip("。"))
             return None
         return day
 
