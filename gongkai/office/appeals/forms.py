@@ -1,8 +1,8 @@
 from django import forms
 
 from gongkai.office.agencies.access import staff_agencies
-from gongkai.office.applications.forms import DateInput
 from gongkai.office.applications import fact_dates
+from gongkai.office.applications.forms import DateInput
 from gongkai.office.applications.models import Application
 from gongkai.office.audit.edits import VersionedForm
 
