@@ -6,6 +6,7 @@ import datetime as dt
 
 from django import forms
 
+from gongkai.office import form_labels
 from gongkai.office.concurrency import VersionField
 from gongkai.report.formats import PARTS, TABLE1_2021, grouped
 from gongkai.report.model import State, parse_number
@@ -29,7 +30,7 @@ TABLE1_LABELS = {
 }
 
 
-class ReportForm(forms.Form):
+class ReportForm(form_labels.Form):
     """Table 1 as typed (blank stays blank, C-1: non-negative numbers) and the three edited parts."""
 
     part1 = forms.CharField(
@@ -102,7 +103,7 @@ class ReportForm(forms.Form):
         }
 
 
-class PublishForm(forms.Form):
+class PublishForm(form_labels.Form):
     """Publishing freezes a version; a later change needs a reason (the version history shows it)."""
 
     published_on = forms.DateField(

@@ -10,12 +10,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from gongkai.office import form_labels
 from gongkai.office.agencies import access
 
 from .models import ApiToken
 
 
-class TokenForm(forms.Form):
+class TokenForm(form_labels.Form):
     name = forms.CharField(label="用途", max_length=100, help_text="例如：统计报表系统对接")
 
 

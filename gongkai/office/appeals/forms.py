@@ -1,5 +1,6 @@
 from django import forms
 
+from gongkai.office import form_labels
 from gongkai.office.agencies.access import staff_agencies
 from gongkai.office.applications import fact_dates
 from gongkai.office.applications.forms import DateInput
@@ -9,7 +10,7 @@ from gongkai.office.audit.edits import VersionedForm
 from .models import Appeal
 
 
-class AppealForm(VersionedForm, forms.ModelForm):
+class AppealForm(form_labels.ChineseLabels, VersionedForm, forms.ModelForm):
     """A 行政复议 or 行政诉讼 case; linked to the contested application when there is one."""
 
     class Meta:

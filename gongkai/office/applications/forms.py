@@ -8,12 +8,13 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
+from gongkai.office import form_labels
 from gongkai.office.agencies.access import staff_agencies
 from gongkai.office.concurrency import TokenField
 from gongkai.office.uploads import CheckedFileField
 
-from .clock import EXTENSION_MAX_WD, PARTIES
 from . import fact_dates
+from .clock import EXTENSION_MAX_WD, PARTIES
 from .models import Application, Channel, RequestKind
 from .replies import CORRECTION_REPLIES, REPLY_TYPES
 from .services import RECEIVED_ON_ARRIVAL
@@ -41,7 +42,7 @@ FUTURE_DATES = ("correction_due", "delayed_to")
 FARTHEST = dt.timedelta(days=366)
 
 
-class IntakeForm(forms.ModelForm):
+class IntakeForm(form_labels.ModelForm):
     """条例第二十九条: who applies, how to reach them, what they want and in what form."""
 
     agency = forms.ModelChoiceField(label="受理机关", queryset=None, empty_label=None)
@@ -111,7 +112,7 @@ class IntakeForm(forms.ModelForm):
         return data
 
 
-class EventForm(forms.Form):
+class EventForm(form_labels.Form):
     on = date_field("日期", initial=timezone.localdate)
     token = TokenField()
 
@@ -199,6 +200,6 @@ class WithdrawForm(EventForm):
     note = forms.CharField(label="说明", required=False)
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(form_labels.Form):
     name = forms.CharField(label="名称", max_length=200, required=False)
     file = CheckedFileField(label="文件")

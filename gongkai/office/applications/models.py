@@ -140,6 +140,7 @@ DATA_LABELS = {
     "received_on": "收到申请之日",
     "number": "编号",
     "channel": "提交方式",
+    "request_kind": "申请类型",
     "outcome": "办理结果",
     "concluded_on": "办结日期",
     "denial_reason": "不予公开的理由",
@@ -147,6 +148,38 @@ DATA_LABELS = {
     "file": "文件",
 }
 HIDDEN = "（仅受理机关可见）"
+
+#: 国办函〔2020〕109号第三条: the two ways of charging, one per application
+FEE_METHOD_LABELS = {"per_item": "按件", "per_volume": "按量"}
+
+
+def _value_labels() -> dict[str, dict]:
+    """{data key: {stored code: label}}: what a person reads instead of the code."""
+    from .clock import PARTIES
+    from .replies import BY_KEY
+
+    return {
+        "status": dict(Status.choices),
+        "channel": dict(Channel.choices),
+        "request_kind": dict(RequestKind.choices),
+        "outcome": dict(OUTCOME_CHOICES),
+        "row": dict(OUTCOME_CHOICES),
+        "reply_type": {k: r.label for k, r in BY_KEY.items()} | {"withdrawn": "申请人撤回申请"},
+        "party": {k: v[0] for k, v in PARTIES.items()},
+        "method": FEE_METHOD_LABELS,
+        "approved": {True: "是", False: "否"},
+    }
+
+
+def readable(key: str, value):
+    """A stored value as a person reads it: a code as its label, a yes/no as 是/否."""
+    labels = _value_labels().get(key)
+    if labels is None or isinstance(value, (list, dict)):
+        return value
+    try:
+        return labels.get(value, value)
+    except TypeError:  # an unhashable value is shown as it is
+        return value
 
 
 #: keys whose values are file names, which often carry a name or a phone number: shown only to
@@ -158,13 +191,16 @@ def labelled(data: dict, personal: bool = True) -> list[tuple[str, object]]:
     """(Chinese label, value) pairs, a change [old, new] shown as "old → new" (templates cannot
     iterate a dict that has a key "items"); without `personal`, file names are withheld."""
 
-    def shown(value):
+    def shown(key, value):
         if isinstance(value, list) and len(value) == 2:
-            return f"{shown(value[0])} → {shown(value[1])}"
-        return trail_shown(value)
+            return f"{shown(key, value[0])} → {shown(key, value[1])}"
+        return trail_shown(readable(key, value))
 
     return [
-        (DATA_LABELS.get(key, key), shown(value) if personal or key not in PRIVATE_KEYS else HIDDEN)
+        (
+            DATA_LABELS.get(key, key),
+            shown(key, value) if personal or key not in PRIVATE_KEYS else HIDDEN,
+        )
         for key, value in data.items()
     ]
 

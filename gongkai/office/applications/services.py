@@ -375,7 +375,7 @@ def approve_extension(application, on, by, *, notified_on):
         **event.data,
         "approved": True,
         "approved_on": on.isoformat(),
-        "approved_by": by.get_username(),
+        "approved_by": str(by),  # the approver's name (agencies.apps.person_name)
         "notified_on": notified_on.isoformat(),
     }
     event.save(update_fields=["data"])

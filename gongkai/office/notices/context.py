@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from gongkai.office.agencies.models import CalendarOverride
 from gongkai.office.applications import clock, services
-from gongkai.office.applications.models import EventKind
+from gongkai.office.applications.models import FEE_METHOD_LABELS, EventKind
 from gongkai.office.applications.replies import BY_KEY
 from gongkai.report.write.sections import chinese_date
 
@@ -42,7 +42,6 @@ NAMES = {
     "理由": "答复书：不予公开的理由",
     "救济途径": "答复书：救济途径及期限（条例第五十一条）",
 }
-FEE_METHODS = {"per_item": "按件", "per_volume": "按量"}
 
 
 def _date(value) -> str:
@@ -108,7 +107,7 @@ def context_for(event) -> dict[str, str]:
         )
     elif event.kind == EventKind.FEE_NOTICE:
         values.update(
-            收费方式=FEE_METHODS.get(data.get("method"), ""),
+            收费方式=FEE_METHOD_LABELS.get(data.get("method"), ""),
             金额=str(data.get("amount", "")),
             缴费期限=_add_wd(application, data.get("served_on") or event.on, clock.FEE_PAYMENT_WD),
         )

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from gongkai.office import form_labels
 from gongkai.office.agencies import access
 from gongkai.office.agencies.models import Role
 from gongkai.office.applications.models import CaseEvent
@@ -43,7 +44,7 @@ def _may_edit(user) -> bool:
     return user.is_superuser or access.agencies_for(user, Role.ADMIN).exists()
 
 
-class TemplateForm(forms.Form):
+class TemplateForm(form_labels.Form):
     kind = forms.ChoiceField(label="文书", choices=[(k, v.title) for k, v in LETTERS.items()])
     file = forms.FileField(label="模板文件（DOCX）")
 
