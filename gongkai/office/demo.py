@@ -387,6 +387,7 @@ def _reports(agencies, users):
     from gongkai.office.annual.narrative_draft import prefill
     from gongkai.office.annual.publish import PublishRefused, publish
     from gongkai.office.catalogue.models import Table1Entry
+    from gongkai.office.catalogue.year_facts import proactive_year
 
     for name, agency in agencies.items():
         for year in (2024, 2025, 2026):
@@ -398,7 +399,11 @@ def _reports(agencies, users):
                     Table1Entry.objects.create(
                         agency=agency, year=year, key=key, value=value, source=source
                     )
-            texts = prefill(compile_report(agency, year), fees_in_year(agency, year))
+            texts = prefill(
+                compile_report(agency, year),
+                fees_in_year(agency, year),
+                proactive_year(agency, year, TODAY),
+            )
             management, platform, oversight, problems = WORK[year]
             entry.part1 = (
                 texts[1]

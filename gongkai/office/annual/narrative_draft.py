@@ -68,8 +68,11 @@ def appeals_sentence(report: Report) -> str:
     return f"本年度因政府信息公开工作被申请行政复议{review}件，被提起行政诉讼{suits}件。"
 
 
-def proactive_sentence(report: Report) -> str:
-    """Table 1 figures, only those entered (a blank is not a 0)."""
+def proactive_sentence(report: Report, catalogue=None) -> str:
+    """Table 1 figures, only those entered (a blank is not a 0), then what the catalogue records
+    (`catalogue`: a catalogue.year_facts.ProactiveYear): items published by category,
+    channels, interpretations, consultations, concerns answered and items published late.
+    Items are counted in 条 so that no sentence reads as a table-1 document count (T-6)."""
     bits = []
     for key, words in (
         (("normative_docs", "made"), "制发行政规范性文件{}件"),
@@ -80,13 +83,34 @@ def proactive_sentence(report: Report) -> str:
         if v is not None:
             bits.append(words.format(v))
     figures = f"本年度{'，'.join(bits)}，均按规定主动公开。" if bits else ""
-    return f"（一）主动公开。{figures}"
+    return f"（一）主动公开。{figures}{_catalogue_sentences(catalogue)}"
 
 
-def part_one(report: Report) -> str:
+def _catalogue_sentences(c) -> str:
+    if c is None:
+        return ""
+    text = f"全年主动公开政府信息{c.published}条"
+    if c.by_category:
+        text += "，其中" + "、".join(f"{cat}{n}条" for cat, n in c.by_category[:5])
+    text += "。"
+    if c.channels:
+        text += f"通过{'、'.join(c.channels)}等渠道发布。"
+    if c.interpretations:
+        text += f"发布政策解读{c.interpretations}篇。"
+    if c.consultations:
+        text += f"开展意见征集{c.consultations}次，收到公众意见{c.comments}条"
+        text += f"，公布意见采纳情况{c.feedback_published}次。" if c.feedback_published else "。"
+    if c.concerns:
+        text += f"回应社会关切{c.concerns}次。"
+    if c.late:
+        text += f"有{c.late}条信息超过二十个工作日才公开（条例第二十六条），已督促整改。"
+    return text
+
+
+def part_one(report: Report, catalogue=None) -> str:
     lines = [
         f"{report.year}年，{report.agency}认真贯彻落实《中华人民共和国政府信息公开条例》，现将本年度政府信息公开工作情况报告如下。",
-        proactive_sentence(report),
+        proactive_sentence(report, catalogue),
         f"（二）依申请公开。{applications_sentence(report)}{appeals_sentence(report)}",
         "（三）政府信息管理。",
         "（四）政府信息公开平台建设。",
@@ -112,6 +136,6 @@ def part_six(fees: Fees) -> str:
     return money + notices
 
 
-def prefill(report: Report, fees: Fees) -> dict[int, str]:
-    """The starting text of parts 一, 五, 六."""
-    return {1: part_one(report), 5: part_five(), 6: part_six(fees)}
+def prefill(report: Report, fees: Fees, catalogue=None) -> dict[int, str]:
+    """The starting text of parts 一, 五, 六 (`catalogue`: what the catalogue records of the year)."""
+    return {1: part_one(report, catalogue), 5: part_five(), 6: part_six(fees)}

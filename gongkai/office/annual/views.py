@@ -31,6 +31,8 @@ from .compile import compile_report, fees_in_year
 from .export import PdfUnavailable, export, pdf_engine
 from .forms import TABLE1_LABELS, PublishForm, ReportForm, table1_field_name
 from .models import EDITED_PARTS, AnnualReport, ReportVersion
+from gongkai.office.catalogue.year_facts import proactive_year
+
 from .narrative_draft import prefill
 from .publish import PublishRefused, compiled_with_checks, publish
 from .snapshot import report_from_snapshot
@@ -86,7 +88,7 @@ def report_list(request):
 
 def _initial(entry: AnnualReport | None, report, agency, year) -> dict:
     """The saved text, or for a part never written the sentences pre-filled from the figures."""
-    generated = prefill(report, fees_in_year(agency, year))
+    generated = prefill(report, fees_in_year(agency, year), proactive_year(agency, year))
     initial = {
         f"part{n}": (getattr(entry, f"part{n}") if entry else "") or generated[n] for n in (1, 5, 6)
     }
