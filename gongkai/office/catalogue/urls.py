@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import participation, public, views
+from . import imports, participation, public, views
 
 app_name = "catalogue"
 urlpatterns = [
@@ -29,6 +29,8 @@ urlpatterns = [
         participation.concern_respond,
         name="concern_respond",
     ),
+    path("office/catalogue/<int:agency_id>/import/<slug:kind>/", imports.upload, name="import"),
+    path("office/catalogue/<int:agency_id>/export.xlsx", imports.export_xlsx, name="export"),
     path("catalogue/<int:agency_id>/", public.catalogue, name="public"),
     path(
         "catalogue/<int:agency_id>/consultation/<int:pk>/",
