@@ -94,8 +94,10 @@ class PublicationForm(forms.Form):
     on = forms.DateField(label="公开日期", widget=DATE)
 
 
-class CatalogueUploadForm(forms.Form):
-    file = CheckedFileField(label="目录文件（.xlsx 或 .csv）", kinds=SPREADSHEET_KINDS)
+class ImportForm(forms.Form):
+    """A catalogue or ledger spreadsheet for the web import."""
+
+    file = CheckedFileField(label="表格文件（.xlsx 或 .csv）", kinds=SPREADSHEET_KINDS)
 
 
 class ConsultationForm(forms.ModelForm):

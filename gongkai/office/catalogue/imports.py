@@ -12,7 +12,6 @@ import io
 import secrets
 from pathlib import Path
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,27 +23,11 @@ from gongkai.office.ledger.sheet import LedgerUnreadable
 
 from . import workflow
 from .catalogue_file import COLUMNS, OPTIONAL
+from .forms import ImportForm
 from .views import _agency
 
-#: an import spreadsheet larger than this is refused before it is read [D]
-MAX_IMPORT_BYTES = 10 * 1024 * 1024
-IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 PREVIEW_ROWS = 500
 KINDS = {"catalogue": "主动公开目录", "ledger": "依申请公开台账"}
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(label="表格文件（.xlsx 或 .csv）")
-
-    def clean_file(self):
-        f = self.cleaned_data["file"]
-        if Path(f.name).suffix.lower() not in IMPORT_SUFFIXES:
-            raise forms.ValidationError("只接受 .xlsx 或 .csv 文件。")
-        if f.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(
-                f"文件超过{MAX_IMPORT_BYTES // 1024 // 1024} MB，请分批导入。"
-            )
-        return f
 
 
 def _folder() -> Path:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
+from django.db.models import Count, Q
 
 from gongkai.report.formats import TABLE1_2021
 
@@ -38,26 +38,26 @@ COMPILED_KEYS = tuple(
 
 
 def counted_items(agency):
-    """The agency's items that count: all but drafts, each marked when a revision replaced it."""
+    """The agency's items that count: all but drafts."""
     from .models import Item
 
-    replaced = Item.objects.filter(revises=OuterRef("pk")).exclude(stage=Stage.DRAFT)
-    return (
-        Item.objects.filter(agency=agency)
-        .exclude(stage=Stage.DRAFT)
-        .annotate(replaced_on=_first_revision(replaced), has_revision=Exists(replaced))
+    return Item.objects.filter(agency=agency).exclude(stage=Stage.DRAFT)
+
+
+def replaced_by(agency, end: dt.date) -> list[int]:
+    """Items replaced by a (counted) revision formed by `end`: no longer 现行有效 [D]. Revisions
+    are few, so their originals are fetched once rather than looked up row by row."""
+    return list(
+        counted_items(agency)
+        .filter(revises__isnull=False, formed_on__lte=end)
+        .values_list("revises_id", flat=True)
+        .distinct()
     )
 
 
-def _first_revision(replaced):
-    """The 生成日期 of the earliest revision that replaced an item."""
-    return Subquery(
-        replaced.order_by().values("revises").annotate(first=Min("formed_on")).values("first")[:1]
-    )
-
-
-def cell_filter(key: str, year: int) -> Q:
-    """The items behind table 1 cell `key` for `year` (on `counted_items`)."""
+def cell_filter(key: str, year: int, replaced=()) -> Q:
+    """The items behind table 1 cell `key` for `year` (on `counted_items`); `replaced`: the
+    items `replaced_by` a revision by 31 December of that year."""
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     _, row, col = key.split(".")
     if row in DECISION_ROWS:
@@ -67,13 +67,13 @@ def cell_filter(key: str, year: int) -> Q:
         return doc & Q(formed_on__gte=start, formed_on__lte=end)
     if col == "repealed":
         return doc & Q(repealed_on__gte=start, repealed_on__lte=end)
-    return (
+    valid = (
         doc
         & Q(formed_on__lte=end)
         & (Q(repealed_on__isnull=True) | Q(repealed_on__gt=end))
         & (Q(expired_on__isnull=True) | Q(expired_on__gt=end))
-        & (Q(replaced_on__isnull=True) | Q(replaced_on__gt=end))
     )
+    return valid & ~Q(pk__in=list(replaced)) if replaced else valid
 
 
 @dataclass
@@ -87,14 +87,16 @@ class CompiledTable1:
 def compile_table1(agency, year: int) -> CompiledTable1:
     """One grouped query: every compiled cell of table 1 for `agency` in `year`."""
     items = counted_items(agency)
+    replaced = replaced_by(agency, dt.date(year, 12, 31))
     aggregates = {
-        key.replace(".", "__"): Count("pk", filter=cell_filter(key, year)) for key in COMPILED_KEYS
+        key.replace(".", "__"): Count("pk", filter=cell_filter(key, year, replaced))
+        for key in COMPILED_KEYS
     }
     aggregates["any"] = Count("pk")
     aggregates["rules"] = Count(
         "pk",
         filter=cell_filter(TABLE1_2021.cell_key("regulations", "made"), year)
-        | cell_filter(TABLE1_2021.cell_key("regulations", "valid"), year),
+        | cell_filter(TABLE1_2021.cell_key("regulations", "valid"), year, replaced),
     )
     row = items.aggregate(**aggregates)
     result = CompiledTable1()
@@ -111,4 +113,9 @@ def compile_table1(agency, year: int) -> CompiledTable1:
 
 def items_behind(agency, key: str, year: int):
     """The items a compiled number counts, for the link from the number."""
-    return counted_items(agency).filter(cell_filter(key, year)).order_by("formed_on", "index_no")
+    replaced = replaced_by(agency, dt.date(year, 12, 31))
+    return (
+        counted_items(agency)
+        .filter(cell_filter(key, year, replaced))
+        .order_by("formed_on", "index_no")
+    )

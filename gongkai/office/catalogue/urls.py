@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import imports, participation, public, views
+from . import imports, participation, public, table1_views, views
 
 app_name = "catalogue"
 urlpatterns = [
@@ -31,6 +31,12 @@ urlpatterns = [
     ),
     path("office/catalogue/<int:agency_id>/import/<slug:kind>/", imports.upload, name="import"),
     path("office/catalogue/<int:agency_id>/export.xlsx", imports.export_xlsx, name="export"),
+    path("office/catalogue/<int:agency_id>/table1/<int:year>/", table1_views.table1, name="table1"),
+    path(
+        "office/catalogue/<int:agency_id>/table1/<int:year>/<str:key>/",
+        table1_views.behind,
+        name="table1_items",
+    ),
     path("catalogue/<int:agency_id>/", public.catalogue, name="public"),
     path(
         "catalogue/<int:agency_id>/consultation/<int:pk>/",

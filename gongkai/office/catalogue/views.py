@@ -78,6 +78,7 @@ def agency_items(request, agency_id):
                 (t, t.lateness.working_days_late(overrides)) for t in late if t.lateness.published
             ],
             "today": today,
+            "last_year": today.year - 1,
             "no_interpretation": missing_interpretations(agency, today.year),
             "repeated": repeated_requests(agency, today - dt.timedelta(days=365)),
             "prompt_at": SAME_REQUEST_PROMPT,

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from gongkai.office.agencies.access import agencies_for
 from gongkai.office.agencies.models import Role
+from gongkai.office.concurrency import locked
 
 from . import scanning
 from .models import Attachment, Decision, Flag, IndexScheme, Item, Publication
@@ -39,7 +40,7 @@ def _require(user, item, *roles):
 
 
 def _locked(item) -> Item:
-    return Item.objects.select_for_update().get(pk=item.pk)
+    return locked(Item, item.pk)
 
 
 def _decide(item, by, action, to_stage=None, reason=""):

@@ -186,3 +186,24 @@ def test_the_items_behind_a_number_are_the_ones_counted(bureau):
     assert [i.index_no for i in items_behind(bureau, "t1.normative_docs.repealed", 2025)] == [
         "gone"
     ]
+
+
+def test_the_table1_page_links_each_number_to_its_items_and_records_entries(client, bureau, clerk):
+    from gongkai.office.catalogue.models import Table1Entry
+
+    item(bureau, "N-IN", "normative", D(2025, 3, 3))
+    client.force_login(clerk)
+    page = client.get(f"/office/catalogue/{bureau.pk}/table1/2025/").content.decode()
+    link = f"/office/catalogue/{bureau.pk}/table1/2025/t1.normative_docs.made/"
+    assert link in page
+    assert "N-IN" in client.get(link).content.decode()
+    url = f"/office/catalogue/{bureau.pk}/table1/2025/"
+    refused = client.post(
+        url, {"key": "t1.penalty.decisions", "value": "十二", "source": "执法系统"}
+    )
+    assert refused.status_code == 200 and not Table1Entry.objects.exists()
+    client.post(url, {"key": "t1.penalty.decisions", "value": "12", "source": ""})
+    assert not Table1Entry.objects.exists()  # a figure without its source or reason is refused
+    client.post(url, {"key": "t1.penalty.decisions", "value": "12", "source": "县行政执法监督平台"})
+    assert Table1Entry.objects.get().by == clerk
+    assert "县行政执法监督平台" in client.get(url).content.decode()
