@@ -65,8 +65,10 @@ def test_a_bad_row_shows_in_the_preview_and_nothing_can_be_confirmed(
 def test_only_spreadsheets_of_a_bounded_size_are_taken(client, bureau, clerk):
     client.force_login(clerk)
     page = _upload(client, bureau, "catalogue", b"%PDF-1.4", "目录.pdf").content.decode()
-    assert "只接受 .xlsx 或 .csv 文件" in page
+    assert "不接受这种文件（.pdf）" in page
     page = _upload(client, bureau, "catalogue", b"not a workbook", "目录.xlsx").content.decode()
+    assert "文件内容与扩展名 .xlsx 不符" in page
+    page = _upload(client, bureau, "catalogue", b"PK\x03\x04broken", "目录.xlsx").content.decode()
     assert "不是有效的 XLSX 文件" in page
 
 
