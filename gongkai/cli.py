@@ -24,6 +24,7 @@ COMMANDS = (
     "catalogue",  # gongkai catalogue late --agency NAME --year Y [--as-of DATE]
     "serve",  # gongkai serve
     "demo",  # gongkai demo: the demo county, idempotent
+    "backup",  # gongkai backup OUT / gongkai restore IN
     "review",  # gongkai review FILE... [--json]: personal data and secrecy marks before publishing
     "rules",  # gongkai rules [ID...]: every rule with its title, severity, fault and fix
     "aggregate",  # gongkai aggregate PATH... [--to cells|json|xlsx|csv] [-o OUT]

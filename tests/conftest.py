@@ -94,3 +94,18 @@ def make_case(bureau, clerk):
         return services.register(agency, by, channel=channel, arrived_on=arrived_on, **values)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def office_load():
+    """bench/office_load.py as a module: the load test's clients, for the short runs."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "office_load.py"
+    spec = importlib.util.spec_from_file_location("office_load", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

@@ -2,23 +2,10 @@
 extensions and replies at once, half of them double-clicking (two identical POSTs released by
 a barrier): no server error, and every accepted event stored exactly once."""
 
-import importlib.util
 import os
-import sys
 import urllib.parse
-from pathlib import Path
 
 import pytest
-
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "office_load.py"
-
-
-def load_module():
-    spec = importlib.util.spec_from_file_location("office_load", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture
@@ -34,9 +21,9 @@ def own_database(monkeypatch):
 
 @pytest.mark.slow  # a fresh database is migrated first (about 15 s)
 def test_concurrent_clients_get_no_server_error_and_every_event_is_stored_once(
-    tmp_path, own_database
+    tmp_path, own_database, office_load
 ):
-    figures = load_module().run_load(tmp_path, clients=6, seconds=4, workers=2)
+    figures = office_load.run_load(tmp_path, clients=6, seconds=4, workers=2)
     assert figures["server_errors"] == 0, figures["statuses"]
     assert figures["problems"] == []
     assert figures["cases"] >= 6 and figures["replies"] == figures["cases"]
