@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test test-fast bench clean
+.PHONY: install run test test-fast bench clean wheelhouse
 
 install: $(STAMP)
 
@@ -29,3 +29,8 @@ bench: install
 
 clean:
 	rm -rf $(VENV) var build *.egg-info
+
+# ---- wheelhouse (issue #10): every pinned wheel, for a machine without internet
+# `pip install --no-index --find-links wheelhouse gongkai` installs from it (README「部署」).
+wheelhouse: install
+	$(BIN)/python -m pip wheel --quiet --wheel-dir wheelhouse .
