@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 from html.parser import HTMLParser
 
-from gongkai.report.formats import FORMAT_2021
+from gongkai.report.formats import FORMAT_2021, Format
 from gongkai.report.model import Cell, Report, TextPart
 from gongkai.report.write import write
 
@@ -31,11 +31,10 @@ def _count(rng: random.Random) -> int:
     return rng.randint(21, 5000)
 
 
-def random_report(seed: int) -> Report:
-    """A 2021-format report whose numbers keep every total the format defines (row totals,
-    （七）总计 = the outcomes, table 3 group totals), as a real report's would."""
+def random_report(seed: int, fmt: Format = FORMAT_2021) -> Report:
+    """A report (2021 format unless told) whose numbers keep every total the format defines
+    (row totals, （七）总计 = the outcomes, table 3 group totals), as a real report's would."""
     rng = random.Random(seed)
-    fmt = FORMAT_2021
     r = Report(format=fmt, agency="某县某局", year=2020 + seed % 5)
     for n, text in TEXT.items():
         r.parts[n] = TextPart(n, fmt.parts[n - 1].titles[0], text)
@@ -44,6 +43,8 @@ def random_report(seed: int) -> Report:
         for col in row.columns:
             if col.decimal:
                 value = f"{Decimal(rng.randint(0, 10**6)) / 100}"
+            elif col.signed:
+                value = str(rng.randint(-20, 20))
             else:
                 value = str(_count(rng))
             r.set(Cell.read(t1.cell_key(row, col), value, decimal=col.decimal))

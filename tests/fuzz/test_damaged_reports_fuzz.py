@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gongkai.report.formats import FORMAT_2019, FORMAT_2021
 from gongkai.report.model import State
 from gongkai.report.read import ReadError, read_path
 
@@ -22,9 +23,9 @@ EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 
 
-def wrong_cells(seed: int, how: str, folder: Path) -> tuple[list[str], int]:
+def wrong_cells(seed: int, how: str, folder: Path, fmt=FORMAT_2021) -> tuple[list[str], int]:
     """The cells read as another value than the one written, and how many were read at all."""
-    written = random_report(seed)
+    written = random_report(seed, fmt)
     suffix, content = damage(written, how, random.Random(seed))
     path = folder / f"{how}-{seed}{suffix}"
     path.write_text(content, "utf-8")
@@ -49,6 +50,16 @@ def wrong_cells(seed: int, how: str, folder: Path) -> tuple[list[str], int]:
 @given(seed=st.integers(0, 10**6))
 def test_a_damaged_report_reads_back_as_written_or_unreadable(how, seed, tmp_path_factory):
     wrong, _ = wrong_cells(seed, how, tmp_path_factory.mktemp("fuzz"))
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("how", ["text-content", "text-content-lines", "inner-text"])
+@FUZZ
+@given(seed=st.integers(0, 10**6))
+def test_a_damaged_2019_format_report_reads_back_as_written_or_unreadable(
+    how, seed, tmp_path_factory
+):
+    wrong, _ = wrong_cells(seed, how, tmp_path_factory.mktemp("fuzz"), FORMAT_2019)
     assert not wrong, "\n".join(wrong)
 
 
