@@ -21,7 +21,10 @@ from .document import Grid, Line
 PAGE_FOOTER = re.compile(
     r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/，,共]\s*共?\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
-_NUM_TOKEN = re.compile(r"^[+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:万元|元|件|个|项|条)?$")
+_NUM_TOKEN = re.compile(
+    r"^[+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:万元|元|件|个|项|条)?$"
+    r"|^\.\d+$"  # the decimals of a number cut at a line end ("6377" / ".54"): a value, not a label
+)
 #: a single character of a vertically printed heading (三、本年度办理结果) in front of a label
 _VERTICAL = re.compile(r"^(?:[\u4e00-\u9fff、]\s+)+(?=\S)")
 

@@ -91,3 +91,15 @@ def test_a_number_cut_onto_the_next_line_leaves_its_row_unreadable_not_shortened
     cell = r.cell("t1.coercion.decisions")
     assert cell.state is State.UNREADABLE and "3" in cell.reason
     assert r.cell("t1.penalty.decisions").value == 12
+
+
+def test_a_decimal_cut_at_its_point_leaves_the_fee_unreadable_not_rounded():
+    """"行政事业性收费 6377" / ".54": not 6377 (found by the fuzz campaign)."""
+    r = place(
+        parse_text(
+            "某局2025年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n"
+            "第二十条第（八）项\n信息内容 本年收费金额（单位：万元）\n行政事业性收费 6377\n.54\n"
+            "三、收到和处理政府信息公开申请情况\n"
+        )
+    )
+    assert r.cell("t1.admin_fees.amount").state is State.UNREADABLE
