@@ -80,7 +80,7 @@ def test_the_titles_year_set_on_a_line_of_its_own_and_kangxi_radicals():
 
 
 def test_a_number_cut_onto_the_next_line_leaves_its_row_unreadable_not_shortened():
-    """"行政强制 387" / "3" is 3873 cut in two, or 387 and a stray 3: not 387 either way."""
+    """ "行政强制 387" / "3" is 3873 cut in two, or 387 and a stray 3: not 387 either way."""
     r = place(
         parse_text(
             "某局2025年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n"
@@ -94,12 +94,14 @@ def test_a_number_cut_onto_the_next_line_leaves_its_row_unreadable_not_shortened
 
 
 def test_a_decimal_cut_at_its_point_leaves_the_fee_unreadable_not_rounded():
-    """"行政事业性收费 6377" / ".54": not 6377 (found by the fuzz campaign)."""
+    """ "行政事业性收费 6377" / ".54": not 6377 (found by the fuzz campaign)."""
     r = place(
         parse_text(
             "某局2025年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n"
+            "第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 5\n"
             "第二十条第（八）项\n信息内容 本年收费金额（单位：万元）\n行政事业性收费 6377\n.54\n"
             "三、收到和处理政府信息公开申请情况\n"
         )
     )
     assert r.cell("t1.admin_fees.amount").state is State.UNREADABLE
+    assert r.cell("t1.licensing.decisions").value == 5
