@@ -30,6 +30,9 @@ MAX_OCR_PAGES = 40
 MAX_IMAGE_PIXELS = 60_000_000
 #: wall-clock budget for one file that may need OCR (a PDF of scans: about a second a page)
 READ_SECONDS = 180.0
+#: and at least this much for each page of images to OCR (about a second on an idle machine;
+#: a machine shared by many is far slower)
+OCR_PAGE_SECONDS = 30.0
 #: wall-clock budget for a file that needs no OCR (text, web page, office file, OFD), which
 #: reads in well under a second
 TEXT_READ_SECONDS = 15.0

@@ -20,10 +20,11 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from .document import Document, Line, ReadError
 from .layout import Glyph, TablePart, h_edge, page_blocks, ruled_tables, text_lines, v_edge
-from .limits import Deadline, check_file, check_pixels
+from .limits import OCR_PAGE_SECONDS, READ_SECONDS, Deadline, check_file, check_pixels
 
 #: below this a value is not trusted (place.py's OCR_MIN_CONFIDENCE). Measured with
 #: bench/read_ocr.py on the 16 dev pages at 200 dpi: of 594 value cells matched with the text
@@ -32,18 +33,40 @@ from .limits import Deadline, check_file, check_pixels
 MIN_CONFIDENCE = 0.8
 #: a cell with ink but no text read gets this confidence: something is printed, we cannot say what
 INK_UNREAD = 0.0
+#: a value the page reading gives at this score or above, with one character for each mark of
+#: ink in its cell, is not read a second time
+SURE_CONFIDENCE = 0.95
+#: pixels of ink (at 150-200 dpi) below which a dark spot is a speck, not a printed mark
+MIN_MARK_AREA = 4
+#: the advance of a printed digit, as a share of its height (0.5 em over a height of 0.7 em)
+DIGIT_PITCH = 0.7
 _NUMERIC = re.compile(r"^[\s\d.,，/\\\-—–－]*$")
+
+
+#: the models rapidocr ships inside its wheel, named so that nothing is ever downloaded
+DET_MODEL, REC_MODEL = "PP-OCRv6_det_small.onnx", "PP-OCRv6_rec_small.onnx"
 
 
 @lru_cache(maxsize=1)
 def _engine():
     try:
-        from rapidocr_onnxruntime import RapidOCR
+        import rapidocr
+        from rapidocr import RapidOCR
     except ImportError:  # pragma: no cover - the ocr extra is not installed
-        raise ReadError(
-            "读取扫描件需要 OCR 组件：pip install 'gongkai[ocr]'（rapidocr-onnxruntime）"
-        ) from None
-    return RapidOCR(text_score=0.0, print_verbose=False)
+        raise ReadError("读取扫描件需要 OCR 组件：pip install 'gongkai[ocr]'（rapidocr）") from None
+    models = Path(rapidocr.__file__).parent / "models"
+    det, rec = models / DET_MODEL, models / REC_MODEL
+    if not (det.is_file() and rec.is_file()):
+        raise ReadError(f"OCR 模型文件缺失（{models}），请重新安装 gongkai[ocr]")
+    return RapidOCR(
+        params={
+            "Global.log_level": "error",
+            "Global.text_score": 0.0,  # every box is kept; low scores are judged here
+            "Global.use_cls": False,  # pages are upright; no orientation model is loaded
+            "Det.model_path": str(det),
+            "Rec.model_path": str(rec),
+        }
+    )
 
 
 def read_image(path: str | os.PathLike) -> Document:
@@ -54,7 +77,7 @@ def read_image(path: str | os.PathLike) -> Document:
 def read_images(paths: list[str | os.PathLike]) -> Document:
     """The Document the page images of one report hold, in the order given; a table that
     continues from one image to the next is joined as in a PDF."""
-    deadline = Deadline()
+    deadline = Deadline(max(READ_SECONDS, OCR_PAGE_SECONDS * len(paths)))
     pages, heights = [], []
     for n, path in enumerate(paths, start=1):
         check_file(path)
@@ -88,11 +111,12 @@ def page_items(
     document's units (72/dpi for a rendered PDF page, 1 for an image)."""
     import numpy as np
 
+    image = _deskewed(image)
     rgb = np.asarray(image)
-    result, _ = _engine()(rgb, return_word_box=True)
+    result = _engine()(rgb, return_word_box=True, return_single_char_box=True)
     if deadline is not None:
         deadline.check(f"第 {page} 页")
-    glyphs = _glyphs(result or [], scale)
+    glyphs = _glyphs(result, scale)
     gray = np.asarray(image.convert("L"))
     tables, rulings = _ruled_tables(gray, scale)
     clean = np.where(rulings > 0, 255, gray).astype(gray.dtype)
@@ -110,22 +134,57 @@ def page_items(
     return items
 
 
+def _deskewed(image):
+    """The page turned straight when it was scanned askew (0.1° to 5°): the angle is the median
+    slope of its long horizontal rulings, so that each ruling is one straight line again."""
+    import cv2
+    import numpy as np
+
+    gray = np.asarray(image.convert("L"))
+    w = gray.shape[1]
+    bw = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    mask = cv2.morphologyEx(
+        bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 30), 1))
+    )
+    mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 30), 3)))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask)
+    angles = []
+    for i in range(1, n):
+        x, y, ww, hh, _area = stats[i]
+        if ww < w / 4:
+            continue
+        ys, xs = np.nonzero(
+            (labels[y : y + hh, x : x + ww] == i) & (bw[y : y + hh, x : x + ww] > 0)
+        )
+        if len(xs) > ww:
+            slope = np.polyfit(xs.astype(float), ys.astype(float), 1)[0]
+            angles.append(np.degrees(np.arctan(slope)))
+    if len(angles) < 3:
+        return image
+    angle = float(np.median(angles))
+    if not 0.1 <= abs(angle) <= 5:
+        return image
+    return image.rotate(angle, resample=3, fillcolor=(255, 255, 255))
+
+
 def _glyphs(result, scale: float) -> list[Glyph]:
-    """One glyph per recognised character, with its own box and score; the characters of one
-    text box are one word (no space inside), different boxes are different words."""
+    """One glyph per recognised character, with its own box and score (never above its text
+    box's); the characters of one text box are one word (no space inside), different boxes
+    are different words."""
+    if result.boxes is None or result.txts is None:
+        return []
+    words = result.word_results if len(result.word_results) == len(result.txts) else None
     out = []
-    for word, item in enumerate(result):
-        box, text, score = item[0], item[1], float(item[2])
-        char_boxes = item[3] if len(item) > 3 else None
-        chars = item[4] if len(item) > 4 else None
-        scores = item[5] if len(item) > 5 else None
+    for word, (box, text, score) in enumerate(zip(result.boxes, result.txts, result.scores)):
+        score = float(score)
         ys = [p[1] for p in box]
         top, bottom = min(ys) * scale, max(ys) * scale
-        if not chars or not char_boxes or len(chars) != len(char_boxes):
+        chars = [w for w in words[word] if w[2] is not None] if words else []
+        if not chars or "".join(w[0] for w in chars) != text.replace(" ", ""):
             xs = [p[0] for p in box]
             out.append(Glyph(text, min(xs) * scale, top, max(xs) * scale, bottom, score, word=word))
             continue
-        for ch, cb, sc in zip(chars, char_boxes, scores or [score] * len(chars)):
+        for ch, sc, cb in chars:
             xs = [p[0] for p in cb]
             out.append(
                 Glyph(
@@ -199,12 +258,16 @@ def _open_ends(edges: list[dict], tol: float = 3.0) -> list[dict]:
 
 
 def _read_cells(rgb, gray, cells, glyphs: list[Glyph], scale: float) -> list[Glyph]:
-    """The glyphs of a table, each value cell read again on its own.
+    """The glyphs of a table, its doubtful value cells read again on their own.
 
     Page-level detection misses lone short marks (a "0" or "1" alone in a wide cell) or reads
     them with a low score; recognised alone, cropped tight around its ink with a white margin,
-    the same mark reads with certainty. A cell whose page reading is a label keeps it; a cell
-    with no ink is blank; a cell with ink that reads as nothing gets confidence 0.
+    the same mark reads with certainty. A value the page read with certainty, with as many
+    characters as the cell has digits of ink, is kept as read; any other value cell with ink
+    is read again, and where the two readings differ the cell is not trusted. A cell whose
+    ink shows more digits than either reading has characters lost one (65 read as 5, with a
+    high score): it is not trusted either, so it is unreadable rather than wrong.
+    A label keeps its page reading; a cell with no ink is blank.
     """
     by_cell: dict[int, list[Glyph]] = {}
     for g in glyphs:
@@ -218,23 +281,30 @@ def _read_cells(rgb, gray, cells, glyphs: list[Glyph], scale: float) -> list[Gly
     crops, where = [], []
     for i, c in enumerate(cells):
         mine = by_cell.get(i, [])
-        first = "".join(g.text for g in sorted(mine, key=lambda g: (g.cy, g.x0)))
-        if first.strip() and not _NUMERIC.match(first):
+        first = "".join(g.text for g in sorted(mine, key=lambda g: (g.cy, g.x0))).replace(" ", "")
+        if first and not _NUMERIC.match(first):
             out += mine
             continue
-        crop = _ink_crop(rgb, gray, c, scale)
-        if crop is None:
+        ink = _ink_crop(rgb, gray, c, scale)
+        if ink is None:
+            out += mine
+            continue
+        crop, marks = ink
+        sure = min((g.confidence or 0.0) for g in mine) if mine else 0.0
+        if first and sure >= SURE_CONFIDENCE and marks == len(first):
             out += mine
             continue
         crops.append(crop)
-        where.append((c, mine, first))
-    for (c, mine, first), (text, score) in zip(where, _recognise(crops)):
+        where.append((c, mine, first, sure, marks))
+    for (c, mine, first, sure, marks), (text, score) in zip(where, _recognise(crops)):
         text = re.sub(r"\s+", "", text)
-        conf = float(score) if text else INK_UNREAD
-        if first.strip() and first.replace(" ", "") != text:
-            conf = min(conf, min((g.confidence or 0.0) for g in mine), MIN_CONFIDENCE - 0.01)
-        elif first.strip():
-            conf = max(conf, min(g.confidence or 0.0 for g in mine))
+        conf = score if text else INK_UNREAD
+        if first and first != text:
+            conf = min(conf, sure, MIN_CONFIDENCE - 0.01)
+        elif first:
+            conf = max(conf, sure)
+        if marks > max(len(text), len(first)):  # a printed digit that no reading has
+            conf = min(conf, MIN_CONFIDENCE - 0.01)
         w, h = c[2] - c[0], c[3] - c[1]
         out.append(
             Glyph(
@@ -252,10 +322,11 @@ def _read_cells(rgb, gray, cells, glyphs: list[Glyph], scale: float) -> list[Gly
 
 def _ink_crop(rgb, gray, cell, scale: float):
     """The cell's printed marks (rulings already whitened out of `gray`) cut out tight, on a
-    white margin; None when the cell is empty."""
+    white margin, and how many digits they are; None when the cell is empty."""
+    import cv2
     import numpy as np
 
-    x0, top, x1, bottom = (int(round(v / scale)) for v in cell)
+    x0, top, x1, bottom = (round(v / scale) for v in cell)
     inset = 5
     g = gray[top + inset : bottom - inset, x0 + inset : x1 - inset]
     if g.size == 0:
@@ -269,19 +340,36 @@ def _ink_crop(rgb, gray, cell, scale: float):
     out = np.full((hh + 2 * pad, ww + 2 * pad, 3), 255, np.uint8)
     ink = g[ty0:ty1, tx0:tx1]
     out[pad : pad + hh, pad : pad + ww] = np.repeat(ink[:, :, None], 3, axis=2)
-    return out
+    # a blurred scan loses the thin strokes of a digit at the crop's threshold: marks are
+    # counted at a lighter one, halfway between the darkest ink and white
+    ink_mask = ink < min(230, (int(ink.min()) + 255) // 2 + 30)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink_mask.astype(np.uint8), connectivity=8)
+    # marks at the height of the text: not a speck, a dot or a comma, not what is left of a
+    # ruling (as tall as the cell); pieces above or below one another are one mark, and a mark
+    # as wide as several digits (digits that touch) counts as that many
+    tall = max((h for _, _, _, h, area in stats[1:n] if area >= MIN_MARK_AREA), default=0)
+    spans = sorted(
+        (x, x + w)
+        for x, _, w, h, area in stats[1:n]
+        if area >= MIN_MARK_AREA and h >= tall / 2 and h < 0.9 * g.shape[0]
+    )
+    marks = 0
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    marks = sum(max(1, round((b - a) / (DIGIT_PITCH * tall))) for a, b in merged)
+    return out, marks
 
 
 def _recognise(crops) -> list[tuple[str, float]]:
-    """Text and score of each single-line crop (recognition only, no detection), in batches."""
+    """Text and score of each single-line crop (recognition only, no detection), in batches.
+    The recogniser is reached through the engine's loader (rapidocr is pinned)."""
     if not crops:
         return []
-    rec = getattr(_engine(), "text_rec", None)
-    if rec is not None:
-        result, _ = rec(crops)
-        return [(r[0], r[1]) for r in result]
-    out = []
-    for crop in crops:  # pragma: no cover - other rapidocr versions
-        res, _ = _engine()(crop, use_det=False, use_cls=False, use_rec=True)
-        out.append((res[0][0], res[0][1]) if res else ("", 0.0))
-    return out
+    from rapidocr.ch_ppocr_rec import TextRecInput
+
+    result = _engine()._load_rec_model()(TextRecInput(img=crops))
+    return [(t, float(sc)) for t, sc in zip(result.txts or (), result.scores)]
