@@ -1,18 +1,22 @@
 """OCR reader: scanned pages and photographed tables (PNG/JPEG/TIFF) into Lines and Grids.
 
-rapidocr_onnxruntime ships its Chinese detection and recognition models inside the wheel, so
-nothing is downloaded at run time. The page is read as characters with their own boxes and
-confidences; the table's ruling lines are found in the image (OpenCV morphology) and handed to
-the same cell geometry as a PDF's rulings (`layout.table_blocks`), so a value lands in the cell
-it is printed in, not in the order OCR happened to read it.
+rapidocr 3 ships PP-OCRv6 detection and recognition models inside its wheel; the engine is
+built from those files by path, so nothing is downloaded at run time (an intranet machine has
+no internet). A page askew by up to 5° is turned straight by its rulings first. The page is
+read as characters with their own boxes and confidences; the table's ruling lines are found
+in the image (OpenCV morphology) and handed to the same cell geometry as a PDF's rulings
+(`layout.table_blocks`), so a value lands in the cell it is printed in, not in the order OCR
+happened to read it.
 
-A value cell OCR read with a low confidence, or one that shows ink where OCR read nothing, is
-passed on with that confidence (`Source.confidence`); the placer marks it unreadable with the
-reason instead of guessing. Every text box is kept whatever its score (rapidocr's default
-drops boxes under 0.5, which would turn a printed number into a blank cell).
+Only doubtful value cells are read a second time, alone: those the page read with a lower
+score, or not at all, or with fewer characters than the cell has digits of ink. A value cell
+whose readings disagree, or whose ink shows a digit no reading has (65 read as 5 with a high
+score), or that shows ink where OCR read nothing, is passed on with a confidence under the
+threshold (`Source.confidence`); the placer marks it unreadable with the reason instead of
+guessing. Every text box is kept whatever its score (rapidocr's default drops boxes under
+0.5, which would turn a printed number into a blank cell).
 
-Dev PDFs rendered with `pdftoppm -r 200`: 601 of 603 cells right, the 2 others unreadable,
-none wrong; 3-4.5 s a page on the 2-core build machine (bench/read_ocr.py, read_speed.py).
+Figures (bench/read_ocr.py; README's benchmark section) are in the report of the change.
 """
 
 from __future__ import annotations
