@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Max, Min, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -51,7 +51,8 @@ def catalogue(request, agency_id):
         ),
         PAGE_SIZE,
     ).get_page(request.GET.get("page"))
-    years = public_items(agency.pk).dates("formed_on", "year", order="DESC")
+    span = public_items(agency.pk).aggregate(first=Min("formed_on"), last=Max("formed_on"))
+    years = range(span["last"].year, span["first"].year - 1, -1) if span["last"] else ()
     own = list(agency.own_categories.values_list("name", flat=True))
     return render(
         request,
@@ -63,7 +64,7 @@ def catalogue(request, agency_id):
             "category": category,
             "year": year,
             "categories": (*LAW_CATEGORIES, *own),
-            "years": [d.year for d in years],
+            "years": list(years),
         },
     )
 
