@@ -58,6 +58,7 @@ def _targets(table: Table) -> tuple[Target, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)  # placement asks for the same labels more than once
 def match_row(label: str, table: Table) -> Row | None:
     """The row of `table` that `label` names, or None.
 
@@ -168,6 +169,9 @@ def _interleaved(text: str, t: Target) -> bool:
 
 def _shuffle(text: str, label: str, heading: str, extra: int) -> bool:
     """`text` interleaves all of `label` with heading[s:s + extra] for some s."""
+    rest = iter(text)
+    if not all(ch in rest for ch in label):  # the label is not even a subsequence: cheap no
+        return False
     have = Counter(text)
     have.subtract(label)
     if any(v < 0 for v in have.values()):
