@@ -90,6 +90,14 @@ def xlsx(path: Path, lines: list[str], hidden: bool = False, comment: str = "") 
     return path
 
 
+def ofd(path: Path, lines: list[str]) -> Path:
+    """An OFD (GB/T 33190) of `lines`, written from the PDF of them as OFD producers do."""
+    from ofd_maker import from_pdf
+
+    path.write_bytes(from_pdf(pdf(path.with_suffix(".src.pdf"), [lines])))
+    return path
+
+
 def pdf(path: Path, pages: list[list[str]], footer: str = "") -> Path:
     out = []
     for lines in pages:

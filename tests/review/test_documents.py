@@ -19,6 +19,7 @@ WRITERS = {
     "file.docx": make.docx,
     "book.xlsx": make.xlsx,
     "one-page.pdf": lambda p, lines: make.pdf(p, [lines]),
+    "file.ofd": make.ofd,
 }
 
 

@@ -86,3 +86,13 @@ def test_no_excerpt_shows_a_value_whole(before, phone, number, card):
     for f in flags:
         for value in (phone, number, card):
             assert value not in f.excerpt and value not in f.value_masked
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    before=prose, phone=mobiles(), after=prose, digits=st.text("0123456789", min_size=1, max_size=4)
+)
+def test_any_mobile_is_found_unless_it_is_part_of_a_longer_number(before, phone, after, digits):
+    assert personal(before + phone + after) == [(MOBILE, phone)]
+    assert personal(before + digits + phone + after) == []
+    assert personal(before + phone + digits + after) == []
