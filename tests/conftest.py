@@ -6,7 +6,17 @@ county (government)
 supervisor: 监督人 of county (sees figures below it, never applicants' personal data)
 """
 
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# CI runs every property on the same examples each time, so a red run can be repeated and a
+# green one is not luck; the campaigns that search widely live in bench/ (fuzz_read.py,
+# office_fuzz.py) and in a plain `make test`, which keeps drawing new examples.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)
