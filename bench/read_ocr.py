@@ -26,8 +26,9 @@ from gongkai.report.read.ocr import read_images  # noqa: E402
 from gongkai.report.read.pdf import read_pdf  # noqa: E402
 from gongkai.report.read.place import place  # noqa: E402
 from gongkai.report.write.cells_json import cells  # noqa: E402
+from tests.corpus import DEV  # noqa: E402
 
-CORPUS = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "dev"
+CORPUS = Path(sys.argv[1]) if len(sys.argv) > 1 else DEV
 
 
 def render(pdf: Path, out: Path) -> list[Path]:
