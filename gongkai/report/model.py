@@ -32,6 +32,8 @@ class AgencyKind(str, Enum):
     TOWNSHIP = "township"  # 乡镇人民政府、街道办事处: 1月31日 in practice [U]
 
 
+PEOPLES_GOVERNMENT = "人民政府"  # the end of a government's name (示范县人民政府, 管头镇人民政府)
+
 NA_MARKS = {"/", "／", "—", "-", "－", "–", "——", "无", "\\"}
 #: how gongkai's writers mark an unreadable cell (a comment or a tooltip: "无法读取：<reason>"),
 #: so that reading their file back keeps the cell unreadable, with its reason
@@ -76,7 +78,7 @@ class Source:
         }
 
     @classmethod
-    def from_dict(cls, d: dict | None) -> "Source | None":
+    def from_dict(cls, d: dict | None) -> Source | None:
         if not d:
             return None
         d = dict(d)
@@ -113,12 +115,12 @@ def parse_number(raw: str, decimal: bool = False) -> tuple[State, Number | None,
         return State.UNREADABLE, None, f"不是数字：{raw.strip()!r}"
     if "." in text:
         try:
-            value: Number = Decimal(text)
+            exact = Decimal(text)
         except InvalidOperation:  # pragma: no cover - guarded by the regex
             return State.UNREADABLE, None, f"不是数字：{raw.strip()!r}"
-        if value == value.to_integral_value() and not decimal:
-            value = int(value)
-        return State.NUMBER, value, None
+        if exact == exact.to_integral_value() and not decimal:
+            return State.NUMBER, int(exact), None
+        return State.NUMBER, exact, None
     return State.NUMBER, int(text), None
 
 
@@ -134,18 +136,16 @@ class Cell:
     steps: tuple[str, ...] = ()
 
     @classmethod
-    def read(
-        cls, key: str, raw: str, source: Source | None = None, decimal: bool = False
-    ) -> "Cell":
+    def read(cls, key: str, raw: str, source: Source | None = None, decimal: bool = False) -> Cell:
         state, value, reason = parse_number(raw, decimal)
         return cls(key, raw.strip() if raw else "", state, value, source, reason)
 
     @classmethod
-    def unreadable(cls, key: str, raw: str, reason: str, source: Source | None = None) -> "Cell":
+    def unreadable(cls, key: str, raw: str, reason: str, source: Source | None = None) -> Cell:
         return cls(key, raw, State.UNREADABLE, None, source, reason)
 
     @classmethod
-    def number(cls, key: str, value: Number, source: Source | None = None) -> "Cell":
+    def number(cls, key: str, value: Number, source: Source | None = None) -> Cell:
         return cls(key, str(value), State.NUMBER, value, source)
 
     @property
@@ -164,10 +164,12 @@ class Cell:
         return d
 
     @classmethod
-    def from_dict(cls, key: str, d: dict) -> "Cell":
+    def from_dict(cls, key: str, d: dict) -> Cell:
         v = d.get("value")
         if isinstance(v, float) or (isinstance(v, str) and "." in v):
             v = Decimal(str(v))
+        elif isinstance(v, str):
+            v = int(v) if v.lstrip("+-").isdigit() else None
         return cls(
             key,
             d.get("raw", ""),
@@ -274,6 +276,18 @@ class Report:
         if self.agency_kind is AgencyKind.GOVERNMENT:
             return dt.date(self.year + 1, 3, 31)
         return dt.date(self.year + 1, 1, 31)
+
+    @property
+    def is_peoples_government(self) -> bool | None:
+        """各级人民政府, a township's included (not a department, not a 街道办事处): 条例第五十条第
+        （四）项 asks their reports for 考核、评议和责任追究. A government's own-level report
+        (AgencyKind.GOVERNMENT) counts even when an office publishes it under its own name;
+        otherwise the name decides. None when neither is known."""
+        if self.agency_kind is AgencyKind.GOVERNMENT:
+            return True
+        if self.agency:
+            return self.agency.strip().endswith(PEOPLES_GOVERNMENT)
+        return None
 
     def text(self, number: int) -> str:
         p = self.parts.get(number)

@@ -7,8 +7,9 @@ import json
 import pytest
 
 from gongkai.cli import main
+from gongkai.report.read import read_path
 
-from ..report.conftest import DEV
+from ..report.conftest import DEV, skip_reason
 
 HONGZEQU_2023 = DEV / "02_hongzequ_2023.txt"
 
@@ -17,7 +18,7 @@ HONGZEQU_2023 = DEV / "02_hongzequ_2023.txt"
 def path(monkeypatch):
     monkeypatch.setenv("GONGKAI_DEBUG", "1")
     if not HONGZEQU_2023.exists():
-        pytest.skip(f"the shared corpus is not at {DEV}")
+        pytest.skip(skip_reason(DEV))
     return HONGZEQU_2023
 
 
@@ -52,6 +53,7 @@ def test_html_marks_the_failing_cells(path, tmp_path, capsys):
     cell = page.split('data-key="t3.review.total"')[0].rsplit("<td", 1)[1]
     assert "fail" in cell
     tip = page.split('data-key="t3.review.total"')[1].split(">", 1)[0]
-    assert "L-1" in tip and "第112行" in tip and "出处" in tip
+    printed = read_path(path).cells["t3.review.total"].source.line  # where the 0 stands
+    assert "L-1" in tip and f"第{printed}行" in tip and "出处" in tip
     natural = page.split('data-key="t2.new_received.natural_person"')[0].rsplit("<td", 1)[1]
     assert "fail" not in natural  # a good cell is not marked

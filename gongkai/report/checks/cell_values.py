@@ -13,7 +13,7 @@ from .context import Context
 from .finding import Severity
 from .naming import row_name, value_text
 from .registry import rule
-from .rulemaking import can_make_rules
+from .rulemaking import can_make_rules, government_level
 
 
 def _present(report: Report) -> list[str]:
@@ -68,13 +68,13 @@ def blank_cells(ctx: Context):
         if report.cells[key].state in (State.BLANK, State.NOT_APPLICABLE):
             table, row, _ = report.format.specs[key]
             by_row[(table.key, row.key)].append(key)
-    for (table, row), blanks in by_row.items():
+    for (table_key, row_key), blanks in by_row.items():
         cols = "、".join(
             f"“{_column(report, k).label}”列（{value_text(report.cells[k])}）" for k in blanks
         )
         places = "；".join(ctx.show(k) for k in blanks)
         yield ctx.failed(
-            f'{report.format.table(table).name}"{row_name(report.format, table, row)}"行有{len(blanks)}个单元格'
+            f'{report.format.table(table_key).name}"{row_name(report.format, table_key, row_key)}"行有{len(blanks)}个单元格'
             f"未填数字：{cols}。涉及：{places}",
             blanks,
         )
@@ -129,9 +129,7 @@ def fee_in_wan_yuan(ctx: Context):
     if not cell.known:
         yield ctx.uncertain(f"收费金额不是可计算的数字：{place}", [key])
         return
-    name = report.agency or ""
-    government = name.endswith("人民政府") and not re.search(r"(县|区|镇|乡|旗)人民政府$", name)
-    limit = 10**6 if government else 10**5
+    limit = 10**6 if government_level(report.agency or "") in ("high", "city") else 10**5
     if _YUAN.search(cell.raw):
         yield ctx.failed(f"收费金额带有单位“元”，表中单位为万元：{place}", [key])
     elif cell.value >= limit and cell.value == int(cell.value):

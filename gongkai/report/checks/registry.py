@@ -8,8 +8,8 @@ put broken ERROR rules first, then by position in the tables.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
 
 from ..model import Report
 from .context import Context

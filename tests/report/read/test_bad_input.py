@@ -13,7 +13,7 @@ from gongkai.report.read.limits import MAX_PAGES
 from gongkai.report.read.pdf import read_pdf
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "fixtures"))
-from pdf_maker import Page, build  # noqa: E402
+from pdf_maker import Page, build
 
 
 def _one_page() -> Page:
@@ -146,7 +146,7 @@ def test_the_command_exits_2_without_a_traceback(tmp_path, capsys):
     code = main(["parse", str(f), "--to", "cells"])
     out = capsys.readouterr()
     assert code == 2
-    assert "Traceback" not in out.err and out.err.strip()
+    assert out.err == f"无法读取 {f}：PDF 文件不完整（没有结束标记 %%EOF，可能下载中断）：{f}\n"
     assert out.out == ""
 
 
