@@ -16,6 +16,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..report.atomic_file import write_atomically
 from ..report.checks import Outcome, Severity, iter_findings, ordered
 from ..report.checks.finding import Finding
 from ..report.checks.registry import UnknownRule, select
@@ -189,12 +190,9 @@ def _rule_order(rule_id: str) -> tuple:
 
 
 def _write_text(out: Path, text: str) -> bool:
-    tmp = out.with_name(out.name + ".part")
     try:
-        tmp.write_text(text, "utf-8")
-        tmp.replace(out)
+        write_atomically(out, text.encode("utf-8"))
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         print(f"无法写入 {out}：{e.strerror}", file=sys.stderr)
         return False
     return True

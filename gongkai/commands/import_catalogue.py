@@ -20,8 +20,8 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     if not open_database():
         return 2
-    from gongkai.office.ledger.sheet import LedgerUnreadable
     from gongkai.office.catalogue.catalogue_import import import_catalogue
+    from gongkai.office.ledger.sheet import LedgerUnreadable
 
     path = Path(args.file)
     try:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..report.atomic_file import write_atomically
+
 BINARY = {"xlsx", "docx"}
 
 
@@ -34,12 +36,9 @@ def emit(data: bytes, output: str | None) -> int:
         sys.stdout.flush()
         return 0
     out = Path(output)
-    tmp = out.with_name(out.name + ".part")
     try:
-        tmp.write_bytes(data)
-        tmp.replace(out)
+        write_atomically(out, data)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         print(f"无法写入 {out}：{e.strerror}", file=sys.stderr)
         return 2
     return 0

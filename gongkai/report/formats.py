@@ -12,6 +12,7 @@ when printed and the checks verify them, but no writer adds them to an official 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -246,6 +247,11 @@ PARTS = (
 TITLE_SUFFIX = "政府信息公开工作年度报告"
 CONTENT = "信息内容"  # table 1: the header over the row labels
 APPLICANTS = "申请人情况"  # table 2: spans the seven applicant columns
+
+
+def chinese_date(d: dt.date) -> str:
+    """2025年1月20日: a date as the report prints it (落款, and the messages that cite it)."""
+    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def report_title(agency: str | None, year: int | None) -> str:

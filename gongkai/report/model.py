@@ -32,6 +32,8 @@ class AgencyKind(str, Enum):
     TOWNSHIP = "township"  # 乡镇人民政府、街道办事处: 1月31日 in practice [U]
 
 
+PEOPLES_GOVERNMENT = "人民政府"  # the end of a government's name (示范县人民政府, 管头镇人民政府)
+
 NA_MARKS = {"/", "／", "—", "-", "－", "–", "——", "无", "\\"}
 #: how gongkai's writers mark an unreadable cell (a comment or a tooltip: "无法读取：<reason>"),
 #: so that reading their file back keeps the cell unreadable, with its reason
@@ -274,6 +276,18 @@ class Report:
         if self.agency_kind is AgencyKind.GOVERNMENT:
             return dt.date(self.year + 1, 3, 31)
         return dt.date(self.year + 1, 1, 31)
+
+    @property
+    def is_peoples_government(self) -> bool | None:
+        """各级人民政府, a township's included (not a department, not a 街道办事处): 条例第五十条第
+        （四）项 asks their reports for 考核、评议和责任追究. A government's own-level report
+        (AgencyKind.GOVERNMENT) counts even when an office publishes it under its own name;
+        otherwise the name decides. None when neither is known."""
+        if self.agency_kind is AgencyKind.GOVERNMENT:
+            return True
+        if self.agency:
+            return self.agency.strip().endswith(PEOPLES_GOVERNMENT)
+        return None
 
     def text(self, number: int) -> str:
         p = self.parts.get(number)

@@ -8,6 +8,7 @@ import io
 from html import escape
 from pathlib import Path
 
+from ..report.atomic_file import write_atomically
 from ..report.checks.finding import Severity
 from ..report.write.sheet_text import append_row, csv_text
 from .results import FileResult
@@ -62,9 +63,7 @@ def write_summary(results: list[FileResult], out: Path) -> None:
         data = _html(rows).encode("utf-8")
     else:
         raise ValueError(f"汇总文件应为 {'、'.join(SUFFIXES)} 之一：{out.name}")
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(out)
+    write_atomically(out, data)
 
 
 def _csv(rows) -> bytes:

@@ -21,7 +21,7 @@ from gongkai.report.formats import (
     TOTAL_COLUMN,
     UNABLE,
 )
-from gongkai.report.model import AgencyKind, Report
+from gongkai.report.model import Report
 from gongkai.report.normalize import ROW_MARK
 
 
@@ -116,7 +116,7 @@ def part_one(report: Report, catalogue=None) -> str:
         "（四）政府信息公开平台建设。",
         "（五）监督保障。",
     ]
-    if report.agency_kind in (AgencyKind.GOVERNMENT, AgencyKind.TOWNSHIP):
+    if report.is_peoples_government:
         lines[-1] += "本年度工作考核、社会评议和责任追究结果情况："
     return "\n".join(lines)
 

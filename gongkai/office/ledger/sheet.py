@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongkai.office.applications import fact_dates
+from gongkai.office.applications.clock import EXTENSION_MAX_WD
 from gongkai.report.formats import OUTCOME_COLUMNS, TABLE3
 from gongkai.report.normalize import norm
 from gongkai.report.read.document import ReadError
 from gongkai.report.read.encoding import decode
 from gongkai.report.read.limits import MAX_IMPORT_CELLS, check_file
 from gongkai.report.read.sheet_extent import workbook_rows
+from gongkai.report.spreadsheet_text import spreadsheet_text
 
 from .labels import CATEGORY_LABELS, appeal_kind_key, appeal_result_key, category_key, outcome_key
 
@@ -40,8 +42,6 @@ APPLICATION_COLUMNS = (
 APPLICATION_REQUIRED = ("编号", "收到日期", "申请人类型", "办结日期", "办理结果")
 APPEAL_COLUMNS = ("编号", "类型", "立案日期", "结果", "结案日期", "关联申请编号")
 APPEAL_REQUIRED = ("编号", "类型", "立案日期", "结果", "结案日期")
-#: 条例第三十三条第二款: an extension is at most 20 working days
-MAX_EXTENSION = 20
 
 
 class LedgerUnreadable(Exception):
@@ -101,21 +101,13 @@ _DATE_PATTERNS = (
 )
 
 
-def text_of(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def parse_date(value) -> dt.date | None:
     """A date as a workbook stores it or as typed: 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, 20240305."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = re.sub(r"\s+", "", text_of(value))
+    text = re.sub(r"\s+", "", spreadsheet_text(value))
     text = re.sub(r"[T ]?00:00(:00)?$", "", text)
     for pattern in _DATE_PATTERNS:
         m = pattern.match(text)
@@ -135,18 +127,20 @@ class _Row:
         self.problems: list[str] = []
 
     def text(self, column: str) -> str:
-        return text_of(self.values.get(column))
+        return spreadsheet_text(self.values.get(column))
 
     def date(self, column: str, required: bool = False) -> dt.date | None:
         raw = self.values.get(column)
-        if text_of(raw) == "":
+        if spreadsheet_text(raw) == "":
             if required:
                 self.problems.append(f"缺少{column}")
             return None
         try:
             day = parse_date(raw)
         except ValueError:
-            self.problems.append(f"{column}“{text_of(raw)}”不是有效日期（应如 2024-03-05）")
+            self.problems.append(
+                f"{column}“{spreadsheet_text(raw)}”不是有效日期（应如 2024-03-05）"
+            )
             return None
         if self.facts and (message := fact_dates.problem(day, f"{column}{day:%Y-%m-%d}")):
             self.problems.append(message.rstrip("。"))
@@ -190,9 +184,9 @@ def _application(where: str, number: int, values: dict) -> ApplicationRecord | l
             extension = int(r.text("延期工作日"))
         except ValueError:
             extension = -1
-        if not 1 <= extension <= MAX_EXTENSION:
+        if not 1 <= extension <= EXTENSION_MAX_WD:
             r.problems.append(
-                f"延期工作日“{r.text('延期工作日')}”应为1至{MAX_EXTENSION}的整数（条例第三十三条）"
+                f"延期工作日“{r.text('延期工作日')}”应为1至{EXTENSION_MAX_WD}的整数（条例第三十三条）"
             )
     outcome_text = r.text("办理结果")
     outcome = outcome_key(outcome_text) if outcome_text else ""
@@ -268,10 +262,10 @@ def read_rows(where: str, rows, ledger: Ledger) -> None:
     kind = None
     for number, values in enumerate(rows, start=1):
         cells = list(values)
-        if not any(text_of(v) for v in cells):
+        if not any(spreadsheet_text(v) for v in cells):
             continue
         if header is None:
-            header = [norm(text_of(v)) for v in cells]
+            header = [norm(spreadsheet_text(v)) for v in cells]
             kind = _kind_of(header)
             if kind is None:
                 ledger.errors.append(

@@ -13,7 +13,7 @@ from .context import Context
 from .finding import Severity
 from .naming import row_name, value_text
 from .registry import rule
-from .rulemaking import can_make_rules
+from .rulemaking import can_make_rules, government_level
 
 
 def _present(report: Report) -> list[str]:
@@ -129,9 +129,7 @@ def fee_in_wan_yuan(ctx: Context):
     if not cell.known:
         yield ctx.uncertain(f"收费金额不是可计算的数字：{place}", [key])
         return
-    name = report.agency or ""
-    government = name.endswith("人民政府") and not re.search(r"(县|区|镇|乡|旗)人民政府$", name)
-    limit = 10**6 if government else 10**5
+    limit = 10**6 if government_level(report.agency or "") in ("high", "city") else 10**5
     if _YUAN.search(cell.raw):
         yield ctx.failed(f"收费金额带有单位“元”，表中单位为万元：{place}", [key])
     elif cell.value >= limit and cell.value == int(cell.value):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Report
+from ..model import PEOPLES_GOVERNMENT, Report
 from ..normalize import norm
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
@@ -17,6 +17,19 @@ _LOW_GOVERNMENT = re.compile(r"(镇|乡|街道|街道办事处|县|自治县|旗
 _HIGH_GOVERNMENT = re.compile(r"(省|自治区|自治州)$")
 _DEPARTMENT = re.compile(r"局|委|办|厅")
 _NATIONAL = ("国务院", "国家", "中华人民共和国", "中国人民银行", "审计署")
+
+
+def government_level(name: str) -> str | None:
+    """For a people's government's name: "high" (省、自治区、直辖市、自治州, 立法法第九十三条),
+    "low" (county, district, township), "city" (a 市 or 盟, 设区的 or not); None for any other
+    agency."""
+    name = norm(name)
+    if not name.endswith(PEOPLES_GOVERNMENT):
+        return None
+    place = name.removesuffix(PEOPLES_GOVERNMENT)
+    if place in MUNICIPALITIES or _HIGH_GOVERNMENT.search(place):
+        return "high"
+    return "low" if _LOW_GOVERNMENT.search(place) else "city"
 
 
 def can_make_rules(report: Report) -> tuple[bool | None, str]:
@@ -28,11 +41,11 @@ def can_make_rules(report: Report) -> tuple[bool | None, str]:
     name = norm(report.agency or "")
     if not name:
         return None, "未知发布机关"
-    if name.endswith("人民政府"):
-        place = name[: -len("人民政府")]
-        if place in MUNICIPALITIES or _HIGH_GOVERNMENT.search(place):
+    level = government_level(name)
+    if level is not None:
+        if level == "high":
             return True, f"{name}属立法法第九十三条所列人民政府"
-        if _LOW_GOVERNMENT.search(place):
+        if level == "low":
             return False, f"{name}为县级及以下人民政府，无规章制定权（立法法第九十三条）"
         return None, f"无法从名称判断{name}是否为设区的市人民政府"
     if name.endswith("街道办事处"):

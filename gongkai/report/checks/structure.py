@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..formats import PARTS
+from ..formats import PARTS, chinese_date
 from .context import Context
 from .finding import Severity
 from .naming import row_name
@@ -50,10 +50,6 @@ def _numbered(n: int, title: str) -> str:
     """A part title with its numeral once ("一、总体情况"), whether or not it was printed with it."""
     numeral = PARTS[n - 1].numeral
     return title if title.startswith(numeral) else f"{numeral}、{title}"
-
-
-def cn_date(d) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def _by_row(ctx: Context, keys: list[str]) -> str:
@@ -137,14 +133,6 @@ ASPECTS = {
 GOVERNMENT_ASPECTS = {"工作考核": r"考核", "社会评议": r"评议", "责任追究": r"责任追究|问责"}
 
 
-def is_government(report) -> bool | None:
-    """各级人民政府 (not a department): 条例第五十条第（四）项 asks them for 考核、评议、责任追究."""
-    name = report.agency or ""
-    if name:
-        return name.endswith("人民政府")
-    return None
-
-
 @rule("S-4", Severity.WARN, title="总体情况涵盖五个方面")
 def overview_aspects(ctx: Context):
     """FMT2021 一(一): part 一 covers 主动公开, 依申请公开, 政府信息管理, 政府信息公开平台建设 and
@@ -159,7 +147,7 @@ def overview_aspects(ctx: Context):
         return
     text = flat(report.text(1))
     aspects = dict(ASPECTS)
-    government = is_government(report)
+    government = report.is_peoples_government
     if government:
         aspects.update(GOVERNMENT_ASPECTS)
     for aspect, pattern in aspects.items():
@@ -200,14 +188,16 @@ def on_time(ctx: Context):
     }
     if deadline is None:
         yield ctx.uncertain(
-            f"报告年度未知，无法确定期限；{which}为{cn_date(date)}", evidence=evidence
+            f"报告年度未知，无法确定期限；{which}为{chinese_date(date)}", evidence=evidence
         )
     elif date > deadline:
         yield ctx.failed(
-            f"{which}{cn_date(date)}晚于期限{cn_date(deadline)}（条例第四十九条）",
+            f"{which}{chinese_date(date)}晚于期限{chinese_date(deadline)}（条例第四十九条）",
             evidence=evidence,
             expected=f"≤ {deadline.isoformat()}",
             actual=date,
         )
     else:
-        yield ctx.passed(f"{which}{cn_date(date)}不晚于期限{cn_date(deadline)}", evidence=evidence)
+        yield ctx.passed(
+            f"{which}{chinese_date(date)}不晚于期限{chinese_date(deadline)}", evidence=evidence
+        )

@@ -33,7 +33,7 @@ from .document import Document, Line, ReadError
 from .layout import Glyph, TablePart, h_edge, page_blocks, ruled_tables, text_lines, v_edge
 from .limits import OCR_PAGE_SECONDS, READ_SECONDS, Deadline, check_file, check_pixels
 
-#: below this a value is not trusted (place.py's OCR_MIN_CONFIDENCE). Measured with
+#: below this a value is not trusted (place.py marks it unreadable). Measured with
 #: bench/read_ocr.py on the 16 dev pages at 200 dpi: of 594 value cells matched with the text
 #: layer, 592 read at >= 0.95 and all right; 2 read below 0.8 (0.61, 0.79; right, but the page
 #: and the cell readings disagreed); none wrong at any score. 0.8 keeps that margin.

@@ -22,10 +22,10 @@ from .flat import is_flat, relined
 from .glued import alternatives, blank_possible, total_of
 from .match import how_matched, match_row, whole_label
 from .meta import read_meta
+from .ocr import MIN_CONFIDENCE
 from .parts import split_parts
 from .solve import solve_columns
 
-OCR_MIN_CONFIDENCE = 0.8
 ALTERNATIVES_SHOWN = 5  # splits of glued digits listed in an unreadable cell's reason
 ORG_KEYS = (
     "commercial_enterprise",
@@ -514,7 +514,7 @@ class TablePlacer:
             self._set(Cell.unreadable(key, v.raw, note, v.source), [*steps, "文件标注该格无法读取"])
             return
         conf = v.source.confidence
-        if conf is not None and conf < OCR_MIN_CONFIDENCE:
+        if conf is not None and conf < MIN_CONFIDENCE:
             self._set(Cell.unreadable(key, v.raw, f"识别置信度低（{conf:.2f}）", v.source), steps)
             return
         self._set(Cell.read(key, v.raw, v.source, decimal), steps)

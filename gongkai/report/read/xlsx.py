@@ -8,11 +8,11 @@ as "…2024年政府信息公开工作年度报告" is found as in any other inp
 
 from __future__ import annotations
 
-import datetime as dt
 import zipfile
 from pathlib import Path
 
 from ..model import Source
+from ..spreadsheet_text import spreadsheet_text
 from ..write.xlsx import METADATA, METADATA_SHEET
 from .document import Document, Grid, GridCell, Line, ReadError
 from .limits import MAX_SHEET_CELLS, Budget, check_package
@@ -78,19 +78,11 @@ def _rows(ws, index: int, extent: Extent) -> list[list[GridCell]]:
             note = cell.comment.text if cell.comment is not None else ""
             line.append(
                 GridCell(
-                    _text(value), Source("xlsx", table=index, row=r - 1, col=c - 1), origin, note
+                    spreadsheet_text(value),
+                    Source("xlsx", table=index, row=r - 1, col=c - 1),
+                    origin,
+                    note,
                 )
             )
         out.append(line)
     return out
-
-
-def _text(value) -> str:
-    """A cell as printed: 3.0 → "3", 96171.6 → "96171.6", a date as YYYY-MM-DD."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%Y-%m-%d")
-    return str(value).strip()

@@ -4,19 +4,17 @@ sign-off. Shared by the html, docx and markdown writers so they print the same d
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
 
-from ..formats import Table
+from ..formats import Table, chinese_date
 from ..model import Report
 from ..normalize import norm
 
 
 def heading(number: int, report: Report) -> str:
-    part = report.format.parts[number - 1]
-    return f"{part.numeral}、{part.title}"
+    return report.format.parts[number - 1].heading
 
 
 _TERMINAL = "。！？；：!?;:…"
@@ -72,10 +70,6 @@ def sections(report: Report) -> Iterator[tuple[str, list[str], Table | None]]:
             [] if table else paragraphs(report.text(part.number)),
             table,
         )
-
-
-def chinese_date(d: dt.date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def signature(report: Report) -> list[str]:
