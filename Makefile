@@ -1,10 +1,11 @@
-# gongkai: `make run` sets up and serves the demo office on SQLite; `make test` runs the suite.
+# gongkai: `make run` sets up and serves the demo office on SQLite; `make test` runs the suite;
+# `make lint` runs ruff (lint and format) and mypy as configured in pyproject.toml.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test test-fast bench clean wheelhouse
+.PHONY: install run lint test test-db test-fast bench clean wheelhouse
 
 install: $(STAMP)
 
@@ -18,8 +19,18 @@ run: install
 	$(BIN)/gongkai demo
 	$(BIN)/gongkai serve --addr 127.0.0.1:8000
 
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
 test: install
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
+
+# Only the tests that touch the database (marked `database` by tests/conftest.py), e.g. again
+# on PostgreSQL: DATABASE_URL=postgres://… make test-db
+test-db: install
+	$(BIN)/python -m pytest -n 2 -p no:cacheprovider -m database
 
 test-fast: install
 	$(BIN)/python -m pytest -n 2 -m "not slow and not browser"

@@ -18,7 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.corpus import DEV
+
 GONGKAI = Path(sys.executable).with_name("gongkai")
 
 

@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from gongkai.report.read import read_path  # noqa: E402
 from gongkai.report.read.ocr import read_images  # noqa: E402
 from gongkai.report.write.html import write as write_html  # noqa: E402
+from tests.corpus import DEV  # noqa: E402
 
 
 def measure(fn, items, repeat: int) -> tuple[float, float]:
@@ -51,9 +52,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument(
-        "corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus" / "dev"
-    )
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEV)
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument(
         "--ocr-pages", type=int, default=3, help="how many page images to OCR (0: skip)"
@@ -64,7 +63,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         htmls = []
-        for i, t in enumerate(texts):
+        for t in texts:
             h = tmp / f"{t.stem}.html"
             h.write_bytes(write_html(read_path(t)))
             htmls.append(h)

@@ -15,10 +15,11 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from gongkai.report.checks import iter_findings
 from gongkai.report.read import read_path
-
-DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+from tests.corpus import DEV
 
 
 def main() -> int:

@@ -467,6 +467,6 @@ def load_demo(out=sys.stdout) -> None:
             file=out,
         )
     print(f"演示账号（密码均为 {PASSWORD}）：", file=out)
-    for username, agency, role, full_name in USERS:
+    for username, agency, _role, full_name in USERS:
         print(f"  {username:<16} {full_name}（{agency}）", file=out)
     print(f"  {'admin':<16} 系统管理员（可进入 /admin/）", file=out)

@@ -78,7 +78,7 @@ class Source:
         }
 
     @classmethod
-    def from_dict(cls, d: dict | None) -> "Source | None":
+    def from_dict(cls, d: dict | None) -> Source | None:
         if not d:
             return None
         d = dict(d)
@@ -115,12 +115,12 @@ def parse_number(raw: str, decimal: bool = False) -> tuple[State, Number | None,
         return State.UNREADABLE, None, f"不是数字：{raw.strip()!r}"
     if "." in text:
         try:
-            value: Number = Decimal(text)
+            exact = Decimal(text)
         except InvalidOperation:  # pragma: no cover - guarded by the regex
             return State.UNREADABLE, None, f"不是数字：{raw.strip()!r}"
-        if value == value.to_integral_value() and not decimal:
-            value = int(value)
-        return State.NUMBER, value, None
+        if exact == exact.to_integral_value() and not decimal:
+            return State.NUMBER, int(exact), None
+        return State.NUMBER, exact, None
     return State.NUMBER, int(text), None
 
 
@@ -136,18 +136,16 @@ class Cell:
     steps: tuple[str, ...] = ()
 
     @classmethod
-    def read(
-        cls, key: str, raw: str, source: Source | None = None, decimal: bool = False
-    ) -> "Cell":
+    def read(cls, key: str, raw: str, source: Source | None = None, decimal: bool = False) -> Cell:
         state, value, reason = parse_number(raw, decimal)
         return cls(key, raw.strip() if raw else "", state, value, source, reason)
 
     @classmethod
-    def unreadable(cls, key: str, raw: str, reason: str, source: Source | None = None) -> "Cell":
+    def unreadable(cls, key: str, raw: str, reason: str, source: Source | None = None) -> Cell:
         return cls(key, raw, State.UNREADABLE, None, source, reason)
 
     @classmethod
-    def number(cls, key: str, value: Number, source: Source | None = None) -> "Cell":
+    def number(cls, key: str, value: Number, source: Source | None = None) -> Cell:
         return cls(key, str(value), State.NUMBER, value, source)
 
     @property
@@ -166,10 +164,12 @@ class Cell:
         return d
 
     @classmethod
-    def from_dict(cls, key: str, d: dict) -> "Cell":
+    def from_dict(cls, key: str, d: dict) -> Cell:
         v = d.get("value")
         if isinstance(v, float) or (isinstance(v, str) and "." in v):
             v = Decimal(str(v))
+        elif isinstance(v, str):
+            v = int(v) if v.lstrip("+-").isdigit() else None
         return cls(
             key,
             d.get("raw", ""),

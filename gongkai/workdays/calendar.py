@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import chinese_calendar
 
@@ -215,7 +215,7 @@ def _describe(date: dt.date, overrides: Overrides) -> Day:
     return Day(weekday, True, f"临时: {date.year}年放假安排未确认，按周一至周五计")
 
 
-@lru_cache(maxsize=None)  # the package data never change while running
+@cache  # the package data never change while running
 def _package_day(date: dt.date) -> Day:
     off, name = chinese_calendar.get_holiday_detail(date)
     label = chinese_calendar.Holiday(name).chinese if name else ("周末" if off else "工作日")

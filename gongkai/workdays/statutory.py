@@ -16,7 +16,7 @@ notice and package data are consistent with 2025-01-01]. Earlier years are not h
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 
 from lunardate import LunarDate
 
@@ -30,7 +30,7 @@ class NoStatutoryRule(ValueError):
     """The year lies outside the years the 2024 rule and the lunar tables can serve."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def statutory_days_off(year: int) -> dict[dt.date, str]:
     """放假办法第二条: the 13 statutory days off of `year`, date → holiday name.
 

@@ -38,5 +38,5 @@ def test_calendar_is_confirmed_for_the_next_60_days():
     """
     message = calendar_coverage_warning(dt.date.today())
     if message:
-        warnings.warn(message, CalendarCoverageWarning)
+        warnings.warn(message, CalendarCoverageWarning, stacklevel=1)
         pytest.xfail(message)

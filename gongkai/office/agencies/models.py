@@ -53,7 +53,7 @@ class Agency(models.Model):
         """(label, value) of the 第十二条 contact fields, in the 指南's order; blank ones kept."""
         return [(self._meta.get_field(f).verbose_name, getattr(self, f)) for f in self.GUIDE_FIELDS]
 
-    def ancestors(self) -> list["Agency"]:
+    def ancestors(self) -> list[Agency]:
         """The parent, its parent, … up to the root (nearest first)."""
         found, node, seen = [], self.parent, {self.pk}
         while node is not None and node.pk not in seen:
@@ -62,7 +62,7 @@ class Agency(models.Model):
             node = node.parent
         return found
 
-    def descendants(self) -> list["Agency"]:
+    def descendants(self) -> list[Agency]:
         """Every agency below this one, breadth first."""
         found, frontier = [], [self.pk]
         while frontier:

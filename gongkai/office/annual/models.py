@@ -47,7 +47,7 @@ class AnnualReport(models.Model):
         return {n: getattr(self, f"part{n}") for n in EDITED_PARTS}
 
     @property
-    def current(self) -> "ReportVersion | None":
+    def current(self) -> ReportVersion | None:
         return self.versions.order_by("-number").first()
 
 

@@ -249,7 +249,7 @@ def report_export(request, agency_id, year, kind):
     try:
         out = export(report, kind)
     except KeyError:
-        raise Http404("不支持的导出格式")
+        raise Http404("不支持的导出格式") from None
     except PdfUnavailable as e:
         messages.error(request, str(e))
         return redirect(reverse("annual:detail", args=[agency.pk, year]))

@@ -68,13 +68,13 @@ def blank_cells(ctx: Context):
         if report.cells[key].state in (State.BLANK, State.NOT_APPLICABLE):
             table, row, _ = report.format.specs[key]
             by_row[(table.key, row.key)].append(key)
-    for (table, row), blanks in by_row.items():
+    for (table_key, row_key), blanks in by_row.items():
         cols = "、".join(
             f"“{_column(report, k).label}”列（{value_text(report.cells[k])}）" for k in blanks
         )
         places = "；".join(ctx.show(k) for k in blanks)
         yield ctx.failed(
-            f'{report.format.table(table).name}"{row_name(report.format, table, row)}"行有{len(blanks)}个单元格'
+            f'{report.format.table(table_key).name}"{row_name(report.format, table_key, row_key)}"行有{len(blanks)}个单元格'
             f"未填数字：{cols}。涉及：{places}",
             blanks,
         )

@@ -3,7 +3,7 @@ uncertain finding for the cells that cannot be read, one pass when all are good.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..model import Cell
 from .context import Context

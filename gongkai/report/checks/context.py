@@ -7,8 +7,9 @@ the cells named, so every rule reports the same way.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from ..model import Report, Source
 from .finding import Finding, Outcome, Severity

@@ -9,7 +9,7 @@ table (C-2: "report R-3 as well").
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import Report, State
 from .context import Context
@@ -77,7 +77,7 @@ def equation(
     known_right = sum(cells[k].value for k in right if cells[k].known)
     relation = "≤" if at_most else "="
     expr = f"{_expression(report, left, name)} {relation} {_expression(report, right, name)}"
-    evidence = {
+    evidence: dict[str, object] = {
         "left": {k: value_text(cells[k]) for k in left},
         "right": {k: value_text(cells[k]) for k in right},
     }

@@ -7,7 +7,7 @@ place it was read from, never only by their keys.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from ..formats import T3, Format, without_note
 from ..model import Cell, Report, State
@@ -22,7 +22,7 @@ def short(label: str) -> str:
     return label if len(label) <= _MAX else label[: _MAX - 2] + "…"
 
 
-@lru_cache(maxsize=None)
+@cache
 def row_name(fmt: Format, table: str, row: str) -> str:
     r = fmt.table(table).row(row)
     if table == T3:
@@ -32,7 +32,7 @@ def row_name(fmt: Format, table: str, row: str) -> str:
     return f"{m.group(0)}{label}" if m and r.leaf and "." in r.key else label
 
 
-@lru_cache(maxsize=None)
+@cache
 def cell_name(fmt: Format, key: str) -> str:
     """表二"（三）1.属于国家秘密"行"法人或其他组织·其他"列."""
     table, row, col = fmt.specs[fmt.check_key(key)]

@@ -8,8 +8,8 @@ A narrative that states nothing passes: there is nothing to contradict.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from ..formats import T1, T2, TABLE2_2021, TABLE3, TOTAL_COLUMN
 from .context import Context
@@ -40,7 +40,7 @@ def _group(ctx: Context, prefix: str) -> list[str]:
 
 def _sum(ctx: Context, keys: list[str]) -> Decimal | None:
     values = [ctx.report.value(k) for k in keys]
-    return None if None in values or not keys else sum(values)
+    return None if None in values or not keys else Decimal(sum(values))
 
 
 def _compare(

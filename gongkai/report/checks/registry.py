@@ -8,8 +8,8 @@ put broken ERROR rules first, then by position in the tables.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
 
 from ..model import Report
 from .context import Context
@@ -93,7 +93,7 @@ def run_rule(r: Rule, report: Report, previous: Report | None = None) -> list[Fi
     ctx = Context(report, previous, r.id, r.severity, r.title)
     try:
         return list(r.check(ctx))
-    except Exception as exc:  # noqa: BLE001 - reported as a finding, never a traceback
+    except Exception as exc:
         return [
             ctx.uncertain(
                 f"规则{r.id}无法执行：{type(exc).__name__}: {exc}", evidence={"error": repr(exc)}

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache
 
 from ..formats import Row, Table, without_note
 from ..normalize import loose
@@ -38,7 +38,7 @@ class Target:
     headings: tuple[str, ...] = ()  # loose labels of the groups the row sits under
 
 
-@lru_cache(maxsize=None)
+@cache
 def _targets(table: Table) -> tuple[Target, ...]:
     out = []
     by_label = {r.label: r for r in table.rows}

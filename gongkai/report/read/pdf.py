@@ -192,7 +192,7 @@ def _glyphs(page: pdfium.PdfPage, frame: _Frame) -> list[Glyph]:
         return []
     em = heights[len(heights) // 2]
     out = []
-    for ch, tight, loose, x, y, spaced in raw_chars:
+    for ch, tight, loose, _x, y, spaced in raw_chars:
         if loose[2] - loose[0] <= 4 * em and loose[3] - loose[1] <= 4 * em:
             left, bottom, right, top = loose
         elif ch.isspace():

@@ -47,8 +47,8 @@ def _table(report: Report, table: Table) -> list[str]:
             ["", *(c.label for c in cols)],
             [[r.full_label, *_values(report, table, r, cols)] for r in rows],
         )
-    for block, brows in groupby(rows, key=lambda r: (r.block, official_columns(r))):
-        brows = list(brows)
+    for block, block_rows in groupby(rows, key=lambda r: (r.block, official_columns(r))):
+        brows = list(block_rows)
         cols = block[1]
         if block[0]:
             out += [f"**{block[0]}**", ""]

@@ -156,7 +156,8 @@ def matrix(report: Report, table: Table) -> TableLayout:
             Slot(APPLICANTS, colspan=len(cols), role="head"),
         ]
     ]
-    second, third = [], []
+    second: list[Slot] = []
+    third: list[Slot] = []
     for group, run in runs:
         if group:
             second.append(Slot(group, colspan=len(run), role="head"))
@@ -183,9 +184,12 @@ def one_row(report: Report, table: Table) -> TableLayout:
     """Table 3 (§2.5): the rows are printed as column groups over one data row of 15 cells."""
     rows = printed_rows(report, table)
     grouped = any(r.group for r in rows)
-    first, second, third, values = [], [], [], []
-    for group, run in groupby(rows, key=lambda r: r.group):
-        run = list(run)
+    first: list[Slot] = []
+    second: list[Slot] = []
+    third: list[Slot] = []
+    values: list[Slot] = []
+    for group, grouped_rows in groupby(rows, key=lambda r: r.group):
+        run = list(grouped_rows)
         if group:
             first.append(
                 Slot(group, colspan=sum(len(official_columns(r)) for r in run), role="head")
