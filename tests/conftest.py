@@ -109,3 +109,45 @@ def office_load():
     sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
+
+
+# ---------------------------------------------------------------- the run as a whole
+
+_DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+def pytest_configure(config):
+    """Under CI the shared corpus must be there: without it 40-odd tests would skip and the run
+    would look green."""
+    from .corpus import missing, under_ci
+
+    if under_ci() and not hasattr(config, "workerinput") and missing():
+        raise pytest.UsageError(
+            "CI=true but the shared corpus is missing: "
+            + ", ".join(str(p) for p in missing())
+            + " (../shared/corpus with dev/ and reference/ must be laid beside the repository)"
+        )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that touches the database `database`, from the django_db marker or a
+    database fixture anywhere in its fixture closure: `make test-db` (the PostgreSQL pass) runs
+    them all and no new one is left out."""
+    for item in items:
+        uses = _DB_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        if uses or item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.database)
+
+
+def pytest_terminal_summary(terminalreporter):
+    from .corpus import missing
+
+    gone = missing()
+    skipped = terminalreporter.stats.get("skipped", [])
+    if gone and skipped:
+        terminalreporter.write_line(
+            f"{len(skipped)} tests skipped; the shared corpus is missing: "
+            + ", ".join(str(p) for p in gone)
+            + " (the SKIPPED lines above name each test; under CI=true this fails the run)",
+            yellow=True,
+        )

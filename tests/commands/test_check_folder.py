@@ -11,7 +11,7 @@ import pytest
 
 from gongkai.cli import main
 
-from ..report.conftest import DEV
+from ..report.conftest import DEV, skip_reason
 
 FILES = (
     "00_guantouzhen_2024.txt",
@@ -25,7 +25,7 @@ FILES = (
 def folder(tmp_path, monkeypatch):
     monkeypatch.setenv("GONGKAI_DEBUG", "1")
     if not all((DEV / f).exists() for f in FILES):
-        pytest.skip(f"the shared corpus is not at {DEV}")
+        pytest.skip(skip_reason(DEV))
     root = tmp_path / "reports"
     (root / "hongze").mkdir(parents=True)
     shutil.copy(DEV / FILES[0], root)

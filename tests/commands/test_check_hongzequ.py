@@ -8,7 +8,7 @@ import pytest
 
 from gongkai.cli import main
 
-from ..report.conftest import DEV
+from ..report.conftest import DEV, skip_reason
 
 HONGZEQU_2023 = DEV / "02_hongzequ_2023.txt"
 
@@ -17,7 +17,7 @@ HONGZEQU_2023 = DEV / "02_hongzequ_2023.txt"
 def path(monkeypatch):
     monkeypatch.setenv("GONGKAI_DEBUG", "1")
     if not HONGZEQU_2023.exists():
-        pytest.skip(f"the shared corpus is not at {DEV}")
+        pytest.skip(skip_reason(DEV))
     return HONGZEQU_2023
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from gongkai.cli import main
 
-from ..report.conftest import DEV
+from ..report.conftest import DEV, skip_reason
 
 
 @pytest.fixture(autouse=True)
@@ -38,7 +38,7 @@ def test_broken_pdf(tmp_path, capsys):
 def test_unreadable_previous(tmp_path, capsys):
     seed = DEV / "00_guantouzhen_2024.txt"
     if not seed.exists():
-        pytest.skip("no corpus")
+        pytest.skip(skip_reason(DEV))
     assert main(["check", str(seed), "--previous", str(tmp_path / "none.txt")]) == 2
     assert "上年报告" in capsys.readouterr().err
 
@@ -57,7 +57,7 @@ def test_bad_summary_suffix(tmp_path, capsys):
 def test_previous_year_runs_the_year_rules(capsys):
     now, last = DEV / "03_hongzequ_2024.pdf", DEV / "02_hongzequ_2023.txt"
     if not now.exists():
-        pytest.skip("no corpus")
+        pytest.skip(skip_reason(DEV))
     main(["check", str(now), "--previous", str(last), "--json"])
     findings = json.loads(capsys.readouterr().out)
     rules = {f["rule"] for f in findings}

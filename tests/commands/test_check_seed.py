@@ -12,7 +12,7 @@ import pytest
 from gongkai.cli import main
 from gongkai.report.read import read_path
 
-from ..report.conftest import DEV
+from ..report.conftest import DEV, skip_reason
 
 SEED = DEV / "00_guantouzhen_2024.txt"
 
@@ -31,7 +31,7 @@ def check_json(capsys, *args) -> tuple[int, list[dict]]:
 @pytest.fixture
 def seed():
     if not SEED.exists():
-        pytest.skip(f"the shared corpus is not at {DEV}")
+        pytest.skip(skip_reason(DEV))
     return SEED
 
 
@@ -78,14 +78,14 @@ MUTANTS = _mutants()
 
 def test_all_190_counts_are_mutated():
     if not SEED.exists():
-        pytest.skip("no corpus")
+        pytest.skip(skip_reason(DEV))
     assert len(MUTANTS) == 190
     assert len({line for _, line in MUTANTS}) == 190  # each count printed on its own line
 
 
 def test_every_count_plus_one_is_caught(tmp_path, capsys):
     if not SEED.exists():
-        pytest.skip("no corpus")
+        pytest.skip(skip_reason(DEV))
     lines = SEED.read_text("utf-8").split("\n")
     original = read_path(SEED)
     missed = []

@@ -15,7 +15,7 @@ from gongkai.report.read.glued import row_total, split_glued
 from gongkai.report.read.pdf import read_pdf
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
-from pdf_maker import Page, build  # noqa: E402
+from pdf_maker import Page, build
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))

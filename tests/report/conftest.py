@@ -1,17 +1,19 @@
-"""Where the shared corpus is: `../shared` beside the repository (the session and CI lay it so)."""
+"""The labelled dev reports of the shared corpus (tests/corpus.py says where it is)."""
 
 import json
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-DEV = SHARED / "corpus" / "dev"
+from ..corpus import DEV, SHARED, skip_reason
+
+__all__ = ["DEV", "SHARED", "labelled", "seed_path", "skip_reason"]
 
 
 def labelled(suffixes=(".txt", ".md", ".html")):
     """(input file, its truth labels) for every labelled dev report with one of `suffixes`."""
+    if not DEV.is_dir():
+        return [pytest.param(None, None, marks=pytest.mark.skip(reason=skip_reason(DEV)))]
     out = []
     for truth in sorted(DEV.glob("*.truth.json")):
         stem = truth.name[: -len(".truth.json")]
@@ -25,5 +27,5 @@ def labelled(suffixes=(".txt", ".md", ".html")):
 def seed_path() -> Path:
     path = DEV / "00_guantouzhen_2024.txt"
     if not path.exists():
-        pytest.skip(f"the shared corpus is not at {DEV}")
+        pytest.skip(skip_reason(path))
     return path

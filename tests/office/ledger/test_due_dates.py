@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 
+from gongkai.office.applications.models import Application
 from gongkai.office.ledger.load import import_ledger
 from gongkai.office.ledger.template import write_ledger_xlsx
-from gongkai.office.applications.models import Application
 
 pytestmark = pytest.mark.django_db
 D = dt.date

@@ -13,7 +13,7 @@ from gongkai.report.read.limits import MAX_PAGES
 from gongkai.report.read.pdf import read_pdf
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "fixtures"))
-from pdf_maker import Page, build  # noqa: E402
+from pdf_maker import Page, build
 
 
 def _one_page() -> Page:

@@ -9,7 +9,7 @@ from gongkai.cli import main
 from gongkai.report.read import ReadError, read_path
 from gongkai.report.write.cells_json import cells
 
-from ..conftest import DEV
+from ..conftest import DEV, skip_reason
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "01_huaian_2024.doc"
 
@@ -18,7 +18,7 @@ def test_a_doc_saved_by_word_processor_reads_like_the_report_it_holds():
     """The fixture is 01_huaian_2024 written by gongkai as DOCX and saved as .doc by LibreOffice."""
     truth_path = DEV / "01_huaian_2024.truth.json"
     if not truth_path.exists():
-        pytest.skip(f"the shared corpus is not at {DEV}")
+        pytest.skip(skip_reason(DEV))
     truth = json.loads(truth_path.read_text("utf-8"))
     got = cells(read_path(FIXTURE))
     assert [got["year"], got["table1"], got["table2"], got["table3"]] == [

@@ -10,15 +10,15 @@ from gongkai.report.read.document import Grid, ReadError
 from gongkai.report.read.docx import read_docx
 from gongkai.report.read.limits import MAX_XML_PART
 
-from ..conftest import SHARED
+from ...corpus import REFERENCE, skip_reason
 
-TEMPLATE = SHARED / "corpus" / "reference" / "blank_template_2021format.docx"
+TEMPLATE = REFERENCE / "blank_template_2021format.docx"
 
 
 @pytest.fixture(scope="module")
 def template():
     if not TEMPLATE.exists():
-        pytest.skip(f"the reference template is not at {TEMPLATE}")
+        pytest.skip(skip_reason(TEMPLATE))
     return read_docx(TEMPLATE)
 
 

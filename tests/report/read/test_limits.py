@@ -19,9 +19,6 @@ from gongkai.report.read.html import parse_html
 from gongkai.report.read.limits import MAX_DEPTH, MAX_GRID_CELLS, MAX_TEXT_CHARS
 from gongkai.report.write.cells_json import cells
 
-from ..conftest import SHARED
-
-DEV = SHARED / "corpus" / "dev"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TITLE = "<p>某某县人民政府2024年政府信息公开工作年度报告</p>"
 #: the child prints its peak resident set (KB, Linux) on its last line of stderr
@@ -176,8 +173,8 @@ def test_ordinary_spans_are_still_expanded():
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
-def test_text_in_utf16_with_or_without_a_bom_is_read_as_text(tmp_path, encoding):
-    source = DEV / "00_guantouzhen_2024.txt"
+def test_text_in_utf16_with_or_without_a_bom_is_read_as_text(tmp_path, encoding, seed_path):
+    source = seed_path
     f = tmp_path / "report.txt"
     f.write_bytes(source.read_text("utf-8").encode(encoding))
     truth = json.loads(source.with_suffix(".truth.json").read_text("utf-8"))

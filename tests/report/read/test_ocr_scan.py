@@ -8,7 +8,7 @@ import pytest
 
 from gongkai.report.read.pdf import read_pdf
 
-from ..conftest import DEV
+from ..conftest import DEV, skip_reason
 
 pytestmark = pytest.mark.slow
 
@@ -43,7 +43,7 @@ def _values(doc):
 def test_scanned_page_reads_table_three_and_never_a_wrong_number(tmp_path):
     src = DEV / "01_huaian_2024.pdf"
     if not src.exists():
-        pytest.skip(f"the shared corpus is not at {DEV}")
+        pytest.skip(skip_reason(DEV))
     truth = json.loads((DEV / "01_huaian_2024.truth.json").read_text("utf-8"))
     scan = tmp_path / "scan.pdf"
     _scan_of_page(src, 5, scan)

@@ -10,13 +10,13 @@ from gongkai.report.normalize import loose
 from gongkai.report.read.document import Grid, Line
 from gongkai.report.read.pdf import read_pdf
 
-from ..conftest import DEV
+from ..conftest import DEV, skip_reason
 
 
 def _doc(stem):
     path = DEV / f"{stem}.pdf"
     if not path.exists():
-        pytest.skip(f"the shared corpus is not at {DEV}")
+        pytest.skip(skip_reason(DEV))
     return read_pdf(path), json.loads((DEV / f"{stem}.truth.json").read_text("utf-8"))
 
 

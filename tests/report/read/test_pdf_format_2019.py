@@ -7,7 +7,7 @@ from pathlib import Path
 from gongkai.report.read import read_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "fixtures"))
-from pdf_maker import Page, build  # noqa: E402
+from pdf_maker import Page, build
 
 DOCS = ["本年新制作数量", "本年新公开数量", "对外公开总数量"]
 ITEMS = ["上一年项目数量", "本年增/减", "处理决定数量"]

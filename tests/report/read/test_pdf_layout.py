@@ -10,7 +10,7 @@ from gongkai.report.read.document import Grid, Line
 from gongkai.report.read.pdf import read_pdf
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "fixtures"))
-from pdf_maker import Page, build  # noqa: E402
+from pdf_maker import Page, build
 
 HEAD = {(0, 0): "项目", (0, 1): "自然人", (0, 2): "企业", (0, 3): "总计"}
 W = [170, 60, 60, 60]
