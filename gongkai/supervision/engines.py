@@ -60,7 +60,7 @@ def read_local(
             batch = futures[future]
             try:
                 results.update((r.path, r) for r in future.result())
-            except Exception as e:
+            except Exception as e:  # noqa: BLE001 - one broken file must not stop the folder
                 results.update(_crashed(batch, e))
             progress(len(batch))
     return [results[n] for n in names]
@@ -113,7 +113,7 @@ def read_dask(
             batch = futures[future]
             try:
                 results.update((r.path, r) for r in future.result())
-            except Exception as e:
+            except Exception as e:  # noqa: BLE001 - one broken file must not stop the folder
                 results.update(_crashed(batch, e))
             progress(len(batch))
     finally:

@@ -23,7 +23,7 @@ def read_one(path: str, rules: Iterable[str] | None = None) -> FileResult:
         return FileResult(path, error=str(e), not_report=True)
     except ReadError as e:
         return FileResult(path, error=str(e))
-    except Exception as e:
+    except Exception as e:  # noqa: BLE001 - one broken file must not stop the folder
         return FileResult(path, error=f"读取时出错：{type(e).__name__}: {e}")
     return FileResult(path, report, findings=list(iter_findings(report, rules=rules)))
 

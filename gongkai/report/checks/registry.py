@@ -93,7 +93,7 @@ def run_rule(r: Rule, report: Report, previous: Report | None = None) -> list[Fi
     ctx = Context(report, previous, r.id, r.severity, r.title)
     try:
         return list(r.check(ctx))
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - reported as a finding, never a traceback
         return [
             ctx.uncertain(
                 f"规则{r.id}无法执行：{type(exc).__name__}: {exc}", evidence={"error": repr(exc)}

@@ -154,7 +154,7 @@ def workbook_rows(data: bytes, max_cells: int) -> Iterator[tuple[str, Iterator[t
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except ReadError:
         raise
-    except Exception as e:  # zipfile and openpyxl fail in many ways on damage
+    except Exception as e:  # noqa: BLE001 - zipfile and openpyxl fail in many ways on damage
         raise ReadError(f"{NOT_XLSX}（{type(e).__name__}）") from None
     try:
         for sheet in book.worksheets:

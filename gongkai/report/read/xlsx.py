@@ -33,7 +33,7 @@ def read_xlsx(path: str | Path) -> Document:
         raise
     except (zipfile.BadZipFile, InvalidFileException, KeyError, EOFError, ValueError) as e:
         raise ReadError(f"{NOT_XLSX}（{e}）") from None
-    except Exception as e:
+    except Exception as e:  # noqa: BLE001 - a damaged package fails inside openpyxl in many ways
         raise ReadError(f"{NOT_XLSX}：文件已损坏（{type(e).__name__}）") from None
     doc = Document(kind="xlsx", path=str(path))
     budget = Budget()
