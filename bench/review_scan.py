@@ -26,11 +26,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "review"))
 sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
 
-from pdf_maker import Page, build
-from values import card, credit_code, id_number, mobile, wrong_check
+from pdf_maker import Page, build  # noqa: E402
+from values import card, credit_code, id_number, mobile, wrong_check  # noqa: E402
 
-from gongkai.review import scan_file, scan_text
-from gongkai.review.flags import BANK_CARD, ID_NUMBER, MOBILE, SECRECY_MARK
+from gongkai.review import scan_file, scan_text  # noqa: E402
+from gongkai.review.flags import BANK_CARD, ID_NUMBER, MOBILE, SECRECY_MARK  # noqa: E402
 
 PROSE = "经审核，申请人符合救助条件，现予公示，公示期为七个工作日。"
 MARKS = ("秘密★1年", "机密★长期", "绝密★启用前", "内部资料 注意保存", "密级：秘密")

@@ -17,7 +17,7 @@ from gongkai.report.model import State
 from gongkai.report.read import ReadError, read_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from damaged_reports import HOW, damage, random_report  # noqa: E402
+from damaged_reports import HOW, damage, random_report
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))

@@ -443,7 +443,7 @@ class TablePlacer:
                 steps = [*self._cell_steps(key)[:1], step]
                 self._set_read(key, Value(piece, sources[pos]), col.decimal, steps)
                 pos += len(piece)
-            self.report.notes.append(f"t2.{r}：{step}")
+            self.report.notes.append(f"{self.table.key}.{r}：{step}")
 
     def _alternatives(self, where: str) -> str:
         found = self.alternatives.get(where)

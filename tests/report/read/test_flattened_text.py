@@ -15,7 +15,7 @@ from gongkai.report.write.cells_json import cells
 from ..conftest import labelled
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "fuzz"))
-from damaged_reports import page_text  # noqa: E402
+from damaged_reports import page_text
 
 ONE_A_STEM = [
     p
