@@ -15,7 +15,8 @@ FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "01_huaian_2024.doc
 
 
 def test_a_doc_saved_by_word_processor_reads_like_the_report_it_holds():
-    """The fixture is 01_huaian_2024 written by gongkai as DOCX and saved as .doc by LibreOffice."""
+    """The fixture is 01_huaian_2024 written by gongkai as DOCX and saved as .doc by LibreOffice
+    (tests/fixtures/README.md says how to make it again)."""
     truth_path = DEV / "01_huaian_2024.truth.json"
     if not truth_path.exists():
         pytest.skip(skip_reason(DEV))
