@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from gongkai.office.agencies import access
 from gongkai.office.agencies.models import Agency, Role
 from gongkai.office.audit import trail
+from gongkai.office.catalogue.year_facts import proactive_year
 from gongkai.office.concurrency import StaleEdit, check_version, locked
 from gongkai.report.formats import TABLE2_2021, TABLE3, TOTAL_COLUMN
 
@@ -31,8 +32,6 @@ from .compile import compile_report, fees_in_year
 from .export import PdfUnavailable, export, pdf_engine
 from .forms import TABLE1_LABELS, PublishForm, ReportForm, table1_field_name
 from .models import EDITED_PARTS, AnnualReport, ReportVersion
-from gongkai.office.catalogue.year_facts import proactive_year
-
 from .narrative_draft import prefill
 from .publish import PublishRefused, compiled_with_checks, publish
 from .snapshot import report_from_snapshot
