@@ -25,13 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from gongkai.report.read.ocr import read_images
-from gongkai.report.read.pdf import read_pdf
-from gongkai.report.read.place import place
-from gongkai.report.write.cells_json import cells
+from gongkai.report.read.ocr import read_images  # noqa: E402
+from gongkai.report.read.pdf import read_pdf  # noqa: E402
+from gongkai.report.read.place import place  # noqa: E402
+from gongkai.report.write.cells_json import cells  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
-from scan_maker import scanned_pages
+from scan_maker import scanned_pages  # noqa: E402
 
 SCAN = "--scan" in sys.argv
 ARGS = [a for a in sys.argv[1:] if a != "--scan"]

@@ -303,7 +303,7 @@ def _read_cells(rgb, gray, cells, glyphs: list[Glyph], scale: float) -> list[Gly
             continue
         crops.append(crop)
         where.append((c, mine, first, sure, marks))
-    for (c, mine, first, sure, marks), (text, score) in zip(where, _recognise(crops)):
+    for (c, _mine, first, sure, marks), (text, score) in zip(where, _recognise(crops)):
         text = re.sub(r"\s+", "", text)
         conf = score if text else INK_UNREAD
         if first and first != text:
