@@ -115,7 +115,7 @@ def rows(office, year: int) -> list[BoardRow]:
             row.found, row.source, row.submission_id = True, "上传", s["id"]
             row.dated_on, row.date_used = s["dated_on"], s["date_used"]
             row.errors, row.warnings, row.unreadable = s["errors"], s["warnings"], s["unreadable"]
-            row.flags = [f["label"] for f in s["flags"]]
+            row.flags = list(dict.fromkeys(f["label"] for f in s["flags"]))
         out.append(row)
     return out
 

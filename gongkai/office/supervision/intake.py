@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.report.checks import Severity, iter_findings, ordered
-from gongkai.report.model import Report
+from gongkai.report.model import AgencyKind, Report
 from gongkai.report.read import ReadError, read_path
 from gongkai.report.read.json import from_dict
 from gongkai.report.write.full_json import to_dict
@@ -96,8 +96,13 @@ def latest(office, agency, year) -> Submission | None:
 
 
 def evaluate(sub: Submission, report: Report) -> None:
-    """Findings (with last year's report when the office has it), counts and risk flags."""
+    """Findings (with last year's report when the office has it), counts and risk flags.
+    The agency's kind and rule-making power come from its record, not from a guess at its
+    printed name, so S-5 and the board read the same 第四十九条 deadline."""
     previous = None
+    if sub.agency_id:
+        report.agency_kind = AgencyKind(sub.agency.kind)
+        report.can_make_rules = sub.agency.can_make_rules
     if sub.agency_id and sub.year:
         last = latest(sub.office, sub.agency, sub.year - 1)
         previous = report_of(last) if last else None
