@@ -10,7 +10,7 @@ from pathlib import Path
 from ..report.checks import iter_findings, ordered
 from ..report.checks.registry import previous_rules
 from .engines import Progress, quiet, read_dask, read_local
-from .pairing import previous_of
+from .pairing import YearIndex
 from .results import FileResult
 from .risk import Region, flags
 
@@ -51,19 +51,21 @@ def pair(results: list[FileResult], rules: Iterable[str] | None = None) -> None:
     again = previous_rules() if wanted is None else previous_rules() & wanted
     reports = [r.report for r in results if r.report is not None]
     by_report = {id(r.report): r for r in results if r.report is not None}
+    by_year: dict[int | None, list] = {}
+    for report in reports:
+        by_year.setdefault(report.year, []).append(report)
+    index = YearIndex(reports)
     for result in results:
         if result.report is None:
             continue
-        previous = previous_of(result.report, reports)
+        previous = index.previous_of(result.report)
         if previous is not None:
             result.previous = by_report[id(previous)].path
             result.findings = [f for f in result.findings if f.rule not in again] + list(
                 iter_findings(result.report, previous, rules=again)
             )
         result.findings = ordered(result.report, result.findings)
-    regions = {}
-    for year in {r.year for r in reports}:
-        regions[year] = Region([r for r in reports if r.year == year])
+    regions = {year: Region(group) for year, group in by_year.items()}
     for result in results:
         if result.report is not None:
             region = regions[result.report.year]

@@ -38,3 +38,32 @@ def previous_of(report: Report, reports: Iterable[Report]) -> Report | None:
         ):
             return other
     return None
+
+
+class YearIndex:
+    """Reports by year and by the endings of their agency's name, so that pairing thousands of
+    reports looks at the few that can match instead of all of them."""
+
+    def __init__(self, reports: Iterable[Report]):
+        self.by_key: dict[tuple[int, str], list[Report]] = {}
+        self.position: dict[int, int] = {}
+        for n, r in enumerate(reports):
+            self.position[id(r)] = n
+            if r.year is None or not r.agency:
+                continue
+            for ending in _endings(norm(r.agency)):
+                self.by_key.setdefault((r.year, ending), []).append(r)
+
+    def previous_of(self, report: Report) -> Report | None:
+        if report.year is None or not report.agency:
+            return None
+        seen: list[Report] = []
+        for ending in _endings(norm(report.agency)):  # a shorter form is one of its endings
+            seen += self.by_key.get((report.year - 1, ending), [])
+        unique = {id(r): r for r in seen}.values()  # in the order given, as `previous_of` reads
+        return previous_of(report, sorted(unique, key=lambda r: self.position[id(r)]))
+
+
+def _endings(name: str) -> set[str]:
+    """The name itself and its endings of 4 characters or more (the shorter forms it has)."""
+    return {name, *(name[i:] for i in range(len(name) - 3))}

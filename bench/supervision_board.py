@@ -1,0 +1,139 @@
+"""The supervision board for 2,000 agencies: a page of 50 under 10 concurrent clients.
+
+    DATABASE_URL=postgres://USER:PASS@127.0.0.1:5432/gongkai_bench_board .venv/bin/python bench/supervision_board.py
+
+Seeds (once; bulk_create) an office with 2,000 agencies below it and a read report for 1,800
+of them (counts and risk flags as the worker stores them), then prints the latency of
+/office/supervision/board/ (sorted by errors, page 2) for one client alone and for 10
+concurrent clients against the threaded WSGI servers of `office_compile.py` (target p95 under
+200 ms). Numbers, not a pass/fail test. Use a database of its own: the seed stays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from office_compile import CLIENTS, WORKERS, _free_port, _threads, _wrk, setup  # noqa: E402
+
+OFFICE, N_AGENCIES, N_READ, YEAR = "基准监督办", 2000, 1800, 2025
+
+
+def seed() -> None:
+    from django.contrib.auth.models import User
+
+    from gongkai.office.agencies.models import Agency, Membership
+    from gongkai.office.supervision.models import Submission
+
+    if Agency.objects.filter(name=OFFICE).exists():
+        return
+    rng = random.Random(7)
+    office = Agency.objects.create(name=OFFICE, kind="government")
+    Agency.objects.bulk_create(
+        [
+            Agency(
+                name=f"基准单位{i:04d}", kind=rng.choice(["department", "township"]), parent=office
+            )
+            for i in range(N_AGENCIES)
+        ]
+    )
+    user = User.objects.create_user("bench_supervisor", password="x")
+    Membership.objects.create(user=user, agency=office, role="supervisor")
+    flags = [{"flag": "late", "label": "逾期发布", "evidence": "落款日期晚于期限", "cells": []}]
+    agencies = list(Agency.objects.filter(parent=office).order_by("id")[:N_READ])
+    Submission.objects.bulk_create(
+        [
+            Submission(
+                office=office,
+                agency=a,
+                year=YEAR,
+                name=f"{a.name}.pdf",
+                file=f"supervision/{a.pk}.pdf",
+                state="done",
+                matched="title",
+                errors=rng.randrange(4),
+                warnings=rng.randrange(8),
+                unreadable=rng.randrange(3),
+                flags=flags if rng.random() < 0.2 else [],
+                dated_on=dt.date(YEAR + 1, 1, rng.randrange(10, 31))
+                + dt.timedelta(days=rng.randrange(0, 9)),
+                date_used="落款日期",
+                read_at=dt.datetime(YEAR + 1, 2, 1, tzinfo=dt.UTC),
+            )
+            for a in agencies
+        ],
+        batch_size=500,
+    )
+
+
+def main() -> int:
+    setup()
+    seed()
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    from gongkai.office.agencies.models import Agency
+
+    client = Client()
+    client.force_login(User.objects.get(username="bench_supervisor"))
+    cookie = f"sessionid={client.cookies['sessionid'].value}"
+    office = Agency.objects.get(name=OFFICE)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, str(Path(__file__).parent / "office_compile.py"), "--serve", str(port)],
+        env=os.environ.copy(),
+        start_new_session=True,
+    )
+    url = (
+        f"http://127.0.0.1:{port}/office/supervision/board/"
+        f"?office={office.pk}&year={YEAR}&sort=-errors&page=2"
+    )
+    try:
+        for _ in range(100):
+            try:
+                page = (
+                    urllib.request.urlopen(
+                        urllib.request.Request(url, headers={"Cookie": cookie}), timeout=5
+                    )
+                    .read()
+                    .decode()
+                )
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            print("the WSGI server did not start", file=sys.stderr)
+            return 2
+        if page.count('<tr id="agency-') != 50:
+            print("the board did not come back as a page of 50 agencies", file=sys.stderr)
+            return 2
+        alone = []
+        for _ in range(20):
+            t = time.perf_counter()
+            urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": cookie})).read()
+            alone.append(time.perf_counter() - t)
+        print(
+            f"board, {N_AGENCIES + 1} agencies, one client alone: median {statistics.median(alone) * 1000:.0f} ms"
+        )
+        what = f"board page of 50 ({CLIENTS} concurrent clients, {WORKERS} server processes)"
+        if shutil.which("wrk"):
+            print(f"{what}, wrk: {_wrk(url, cookie)} (target p95 < 200 ms)")
+        print(f"{what}, Python threads as clients: {_threads(url, cookie)} (target p95 < 200 ms)")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
