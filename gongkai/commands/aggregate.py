@@ -8,17 +8,14 @@ the command exits 2. Exit 0 otherwise, also when some sums are unknown (they are
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 
 from ..report.write import write
 from ..supervision.aggregate import (
-    CSV_HEADERS,
     SameReportTwice,
     aggregate,
-    csv_rows,
+    csv_bytes,
     to_dict,
 )
 from ..supervision.collect import collect
@@ -78,9 +75,5 @@ def _render(agg, kind: str) -> bytes:
     if kind == "json":
         return (json.dumps(to_dict(agg), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     if kind == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(CSV_HEADERS)
-        w.writerows(csv_rows(agg))
-        return buf.getvalue().encode("utf-8-sig")
+        return csv_bytes(agg)
     return write(agg.as_report(), kind)

@@ -165,6 +165,18 @@ def csv_rows(agg: Aggregate) -> list[tuple]:
     ]
 
 
+def csv_bytes(agg: Aggregate) -> bytes:
+    """`csv_rows` under `CSV_HEADERS`, UTF-8 with a BOM for spreadsheet programs."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(CSV_HEADERS)
+    w.writerows(csv_rows(agg))
+    return buf.getvalue().encode("utf-8-sig")
+
+
 def _plain(v):
     if isinstance(v, Decimal):
         return int(v) if v == v.to_integral_value() else float(v)

@@ -11,6 +11,8 @@ urlpatterns = [
     path("assign/", views.assign, name="assign"),
     path("report/<int:pk>/", views.submission, name="submission"),
     path("report/<int:pk>/task/", views.task_new, name="task_new"),
+    path("compare/", views.compare, name="compare"),
+    path("aggregate/", views.aggregate, name="aggregate"),
     path("tasks/", views.tasks, name="tasks"),
     path("tasks/<int:pk>/", views.task_detail, name="task"),
 ]

@@ -15,9 +15,15 @@ from django.utils.safestring import mark_safe
 
 from gongkai.office.audit import trail
 from gongkai.report.checks import Finding, Outcome
+from gongkai.report.checks.naming import cell_name
+from gongkai.report.formats import FORMAT_2021
+from gongkai.report.write import write
+from gongkai.supervision import aggregate as summing
+from gongkai.supervision import compare as comparing
+from gongkai.supervision import mapping
 from gongkai.supervision.page import CSS, tables_html
 
-from . import access
+from . import access, charts, region
 from . import board as boards
 from .forms import AnswerForm, AssignForm, TaskForm, UploadForm
 from .intake import assign as assign_to
@@ -287,3 +293,82 @@ def task_detail(request, pk):
             "can_close": can_close,
         },
     )
+
+
+@login_required
+def compare(request):
+    """One agency year over year, cell by cell and text, and its year against the region's
+    median."""
+    office, offices = _office(request)
+    year = _year(request)
+    found, _ = region.reports(office, year)
+    agencies = [a for a, _ in found]
+    chosen = next((a for a, _ in found if str(a.pk) == request.GET.get("agency")), None)
+    context = {
+        "office": office,
+        "offices": offices,
+        "year": year,
+        "agencies": agencies,
+        "chosen": chosen,
+    }
+    if chosen is not None:
+        now = dict((a.pk, r) for a, r in found)[chosen.pk]
+        last = dict((a.pk, r) for a, r in region.reports(office, year - 1)[0]).get(chosen.pk)
+        median = region.medians(found)
+        if last is not None:
+            c = comparing.compare(last, now)
+            context.update(
+                changed=c.changed, unchanged=len(c.cells) - len(c.changed), texts=c.texts
+            )
+        mine = mapping.in_2021(now).cells
+        context["against"] = [
+            (cell_name(FORMAT_2021, k), comparing.shown(mine.get(k)), m)
+            for k, m in median.items()
+            if m is not None and mine.get(k) is not None and mine[k].known and mine[k].value != m
+        ]
+        context["last"] = last
+    return render(request, "supervision/compare.html", context)
+
+
+@login_required
+def aggregate(request):
+    """The region's tables 1–3 summed, who contributed and who is missing, a cell's drill-down,
+    XLSX/CSV export, and the charts."""
+    office, offices = _office(request)
+    year = _year(request)
+    found, missing = region.reports(office, year)
+    named = [(a.name, r) for a, r in found]
+    agg = summing.aggregate(named) if named else None
+    kind = request.GET.get("export")
+    if agg is not None and kind in ("xlsx", "csv"):
+        data = write(agg.as_report(), "xlsx") if kind == "xlsx" else summing.csv_bytes(agg)
+        response = HttpResponse(data, content_type=EXPORT_TYPES[kind])
+        response["Content-Disposition"] = f'attachment; filename="aggregate-{year}.{kind}"'
+        return response
+    key = request.GET.get("cell", "")
+    drill = []
+    if agg is not None and key in agg.totals:
+        drill = [(a, comparing.shown(mapping.in_2021(r).cells.get(key))) for a, r in found]
+    rows = summing.csv_rows(agg) if agg is not None else []
+    return render(
+        request,
+        "supervision/aggregate.html",
+        {
+            "office": office,
+            "offices": offices,
+            "year": year,
+            "agg": agg,
+            "rows": rows,
+            "found": found,
+            "missing": missing,
+            "drill": drill,
+            "cell": cell_name(FORMAT_2021, key) if drill else "",
+            "charts": charts.data(office, year),
+        },
+    )
+
+
+EXPORT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
