@@ -11,6 +11,8 @@ from gongkai.office.agencies.models import Agency
 from gongkai.report.read.limits import MAX_FILE_BYTES
 from gongkai.supervision.collect import READABLE
 
+from .models import TrainingRecord
+
 MAX_FILES = 50
 
 
@@ -68,3 +70,23 @@ class TaskForm(forms.Form):
 
 class AnswerForm(forms.Form):
     text = forms.CharField(label="答复", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class TrainingForm(forms.ModelForm):
+    class Meta:
+        model = TrainingRecord
+        fields = ["agency", "held_on", "topic", "attendees"]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}),
+            "attendees": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, agencies, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.filter(pk__in=[a.pk for a in agencies])
+
+    def clean_held_on(self):
+        held = self.cleaned_data["held_on"]
+        if held > timezone.localdate():
+            raise forms.ValidationError("培训日期不能晚于今天。")
+        return held

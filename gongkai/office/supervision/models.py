@@ -133,3 +133,38 @@ class TaskAnswer(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "整改答复"
         ordering = ["at", "id"]
+
+
+class Indicator(models.Model):
+    """One assessment indicator of an office (条例第四十六条: 考核) and its weight; the set and
+    the weights are the office's 管理员's to keep. Without any, `assessment.DEFAULTS` apply."""
+
+    office = models.ForeignKey(
+        Agency, models.PROTECT, related_name="indicators", verbose_name="监督机关"
+    )
+    code = models.CharField("指标", max_length=30)
+    weight = models.PositiveIntegerField("权重")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "考核指标"
+        constraints = [models.UniqueConstraint(fields=["office", "code"], name="unique_indicator")]
+
+
+class TrainingRecord(models.Model):
+    """A training an agency held or attended (条例第四十七条 [U]: 培训): counted in the assessment."""
+
+    agency = models.ForeignKey(
+        Agency, models.PROTECT, related_name="trainings", verbose_name="机关"
+    )
+    held_on = models.DateField("日期")
+    topic = models.CharField("主题", max_length=200)
+    attendees = models.TextField("参加人员")
+    recorded_by = person_field("登记人")
+    recorded_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "培训记录"
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self):
+        return f"{self.held_on} {self.topic}"

@@ -13,6 +13,8 @@ urlpatterns = [
     path("report/<int:pk>/task/", views.task_new, name="task_new"),
     path("compare/", views.compare, name="compare"),
     path("aggregate/", views.aggregate, name="aggregate"),
+    path("assessment/", views.assessment_page, name="assessment"),
+    path("training/", views.training, name="training"),
     path("tasks/", views.tasks, name="tasks"),
     path("tasks/<int:pk>/", views.task_detail, name="task"),
 ]

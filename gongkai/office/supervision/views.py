@@ -23,12 +23,12 @@ from gongkai.supervision import compare as comparing
 from gongkai.supervision import mapping
 from gongkai.supervision.page import CSS, tables_html
 
-from . import access, charts, region
+from . import access, assessment, charts, region
 from . import board as boards
-from .forms import AnswerForm, AssignForm, TaskForm, UploadForm
+from .forms import AnswerForm, AssignForm, TaskForm, TrainingForm, UploadForm
 from .intake import assign as assign_to
 from .intake import report_of
-from .models import Submission, Task, TaskAnswer
+from .models import Submission, Task, TaskAnswer, TrainingRecord
 from .roster import roster
 
 PAGE = 50
@@ -312,8 +312,8 @@ def compare(request):
         "chosen": chosen,
     }
     if chosen is not None:
-        now = dict((a.pk, r) for a, r in found)[chosen.pk]
-        last = dict((a.pk, r) for a, r in region.reports(office, year - 1)[0]).get(chosen.pk)
+        now = {a.pk: r for a, r in found}[chosen.pk]
+        last = {a.pk: r for a, r in region.reports(office, year - 1)[0]}.get(chosen.pk)
         median = region.medians(found)
         if last is not None:
             c = comparing.compare(last, now)
@@ -372,3 +372,78 @@ EXPORT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
 }
+
+
+@login_required
+def assessment_page(request):
+    """Every roster agency's score for the year, each point with its evidence; XLSX export."""
+    office, offices = _office(request)
+    year = _year(request)
+    scores = [assessment.score(office, row, year) for row in boards.rows(office, year)]
+    codes = list(assessment.weights(office))
+    if request.GET.get("export") == "xlsx":
+        response = HttpResponse(assessment_xlsx(scores, codes), content_type=EXPORT_TYPES["xlsx"])
+        response["Content-Disposition"] = f'attachment; filename="assessment-{year}.xlsx"'
+        return response
+    return render(
+        request,
+        "supervision/assessment.html",
+        {
+            "office": office,
+            "offices": offices,
+            "year": year,
+            "scores": scores,
+            "labels": [(assessment.LABELS[c], assessment.weights(office)[c]) for c in codes],
+            "can_supervise": access.can_supervise(request.user, office),
+        },
+    )
+
+
+def assessment_xlsx(scores, codes) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "考核"
+    ws.append(["机关", "总分", *(assessment.LABELS[c] for c in codes), "依据"])
+    for s in scores:
+        ws.append(
+            [
+                s.agency.name,
+                s.total,
+                *(p.points for p in s.points),
+                "；".join(f"{p.label}：{p.evidence}" for p in s.points),
+            ]
+        )
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+@login_required
+def training(request):
+    """Training records: an agency's staff record their own; supervisors see their subtree."""
+    own = list(access.answering_agencies(request.user))
+    supervised = set()
+    for office in access.offices(request.user):
+        supervised |= {office.pk, *(a.pk for a in office.descendants())}
+    form = TrainingForm(own, request.POST or None)
+    if request.method == "POST":
+        if not own:
+            raise PermissionDenied("只有本机关的工作人员可以登记培训。")
+        if form.is_valid():
+            record = form.save(commit=False)
+            record.recorded_by = request.user
+            record.save()
+            messages.success(request, f"已登记培训：{record.topic}")
+            return redirect("supervision:training")
+    records = TrainingRecord.objects.filter(
+        agency_id__in={a.pk for a in own} | supervised
+    ).select_related("agency")
+    return render(
+        request,
+        "supervision/training.html",
+        {"records": records, "form": form, "can_add": bool(own)},
+    )
