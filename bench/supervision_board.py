@@ -24,7 +24,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from office_compile import CLIENTS, WORKERS, _free_port, _threads, _wrk, setup  # noqa: E402
+from office_compile import CLIENTS, WORKERS, _free_port, _threads, _wrk, setup
 
 OFFICE, N_AGENCIES, N_READ, YEAR = "基准监督办", 2000, 1800, 2025
 

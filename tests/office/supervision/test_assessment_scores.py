@@ -10,8 +10,8 @@ from gongkai.office import demo
 from gongkai.office.agencies.models import Agency
 from gongkai.office.annual.models import ReportVersion
 from gongkai.office.appeals.models import Appeal
-from gongkai.office.catalogue.models import Item
 from gongkai.office.applications.models import Application
+from gongkai.office.catalogue.models import Item
 from gongkai.office.supervision.models import Indicator, TrainingRecord
 from gongkai.workdays import add_working_days
 
