@@ -124,9 +124,14 @@ def plain_text(path: str | Path) -> list[PageText]:
         pages[0] = _with_page_source(p, pages[0])
     if doc.kind in ("docx", "xlsx"):
         pages += _embedded_pictures(p)
-    if doc.kind == "ocr" and not pages[0].text.strip():
+    if doc.kind == "ocr" and not _OCR_READ_SOMETHING.search(pages[0].text):
         pages[0].unread = _image_has_ink(p)
     return pages
+
+
+#: OCR of a picture with no digit and no Chinese character in it (a shape read as "O") has read
+#: nothing a leak is made of: the picture goes to a person as 未能扫描, never passes as clean.
+_OCR_READ_SOMETHING = re.compile(r"[0-9\u4e00-\u9fff]")
 
 
 def _is_pdf(p: Path) -> bool:
