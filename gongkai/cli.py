@@ -30,6 +30,7 @@ COMMANDS = (
     "aggregate",  # gongkai aggregate PATH... [--to cells|json|xlsx|csv] [-o OUT]
     "compare",  # gongkai compare OLD NEW [--json]
     "worker",  # gongkai worker [--once]: reads uploaded reports from the database queue
+    "reminders",  # gongkai reminders [--as-of DATE] [--dry-run]: the day's 今日工作 by mail
 )
 
 

@@ -9,6 +9,8 @@ The environment (README「部署」):
   address from the proxy (login throttling). `check --deploy` is clean in this mode.
 - GONGKAI_ALLOWED_HOSTS: the site's host names, comma-separated; GONGKAI_SECRET_KEY (else a key
   kept in var/secret_key, mode 0600); GONGKAI_DEBUG=1 for development only.
+- GONGKAI_EMAIL_HOST (and _PORT, _USER, _PASSWORD, _TLS=1 or _SSL=1, _FROM): the mail server for
+  reminders (`gongkai reminders`) and applicants' letters; without it no mail is sent.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ OFFICE_APPS += ["api"]
 OFFICE_APPS += ["catalogue"]
 OFFICE_APPS += ["supervision"]
 OFFICE_APPS += ["notices"]
+OFFICE_APPS += ["today"]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -146,12 +149,25 @@ LOGIN_URL = "login"
 # Sessions stay in the database (revocable, nothing but a key in the cookie); each process
 # keeps the ones it has read in memory, so a page does not read its session again.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-LOGIN_REDIRECT_URL = "case_list"
+LOGIN_REDIRECT_URL = "today"
 LOGOUT_REDIRECT_URL = "login"
 
 #: [U] domain-spec §5.5: whether the time from a fee notice to payment is excluded from the reply
 #: period is not confirmed; common local practice pauses the clock, so that is the default.
 GONGKAI_FEE_PAUSES_CLOCK = os.environ.get("GONGKAI_FEE_PAUSES_CLOCK", "1") != "0"
+
+# ---------------------------------------------------------------- mail
+# Reminders to staff and letters to applicants go by mail only once the office names its mail
+# server (gongkai.office.mail.configured); nothing is sent, and nothing fails, without one.
+EMAIL_HOST = os.environ.get("GONGKAI_EMAIL_HOST", "")
+_EMAIL_PORT = os.environ.get("GONGKAI_EMAIL_PORT", "").strip()
+EMAIL_PORT = int(_EMAIL_PORT) if _EMAIL_PORT.isdigit() else 25
+EMAIL_HOST_USER = os.environ.get("GONGKAI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("GONGKAI_EMAIL_PASSWORD", "")
+EMAIL_USE_SSL = os.environ.get("GONGKAI_EMAIL_SSL", "") == "1"
+EMAIL_USE_TLS = os.environ.get("GONGKAI_EMAIL_TLS", "") == "1" and not EMAIL_USE_SSL
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_EMAIL_FROM", "") or "gongkai@localhost"
 
 # ---------------------------------------------------------------- security
 

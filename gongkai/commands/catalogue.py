@@ -6,18 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
+from .dates import iso_date
 from .office_database import open_database
 
 UNPUBLISHED = "未公开"
-
-
-def _date(text: str) -> dt.date:
-    import argparse
-
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}”不是有效日期（应如 2026-03-05）") from None
 
 
 def add_parser(sub) -> None:
@@ -29,7 +21,7 @@ def add_parser(sub) -> None:
     )
     late.add_argument("--agency", required=True, help="机关名称")
     late.add_argument("--year", required=True, type=int, help="生成年度")
-    late.add_argument("--as-of", type=_date, default=None, help="截至日期，默认今天")
+    late.add_argument("--as-of", type=iso_date, default=None, help="截至日期，默认今天")
     late.set_defaults(run=run_late)
 
 
