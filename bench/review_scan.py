@@ -6,7 +6,8 @@ look-alikes, and how fast it reads.
 1. Planted: `--lines` lines each holding one generated value (identity number, mobile, card,
    secrecy mark) in prose; the share of each kind found.
 2. Look-alikes: as many lines of 统一社会信用代码, 文号, identity numbers with a wrong check
-   digit, random 16-19 digit serials, office lines, dates and legal text; the flags raised.
+   digit, random 16-19 digit serials, Luhn-valid serials of VISA / MasterCard / JCB prefixes
+   (with and without a serial label), office lines, dates and legal text; the flags raised.
 3. Speed: scan_text on about 1 MB of prose and of a dense numeric table; scan_file on a
    20-page PDF, a DOCX and an XLSX made here (no OCR).
 Numbers, not a pass/fail test.
@@ -34,6 +35,7 @@ from gongkai.review.flags import BANK_CARD, ID_NUMBER, MOBILE, SECRECY_MARK  # n
 
 PROSE = "经审核，申请人符合救助条件，现予公示，公示期为七个工作日。"
 MARKS = ("秘密★1年", "机密★长期", "绝密★启用前", "内部资料 注意保存", "密级：秘密")
+INTERNATIONAL = ("4", "51", "53", "55", "2221", "2720", "3528")
 LEGAL = (
     "涉及国家秘密的不予公开。",
     "涉及商业秘密、个人隐私的，应当书面征求第三方意见。",
@@ -58,6 +60,8 @@ def look_alikes(rng: random.Random, n: int) -> list[str]:
         lambda: f"竹政发〔{rng.randrange(2000, 2026)}〕{rng.randrange(1, 200)}号",
         lambda: f"受理编号{wrong_check(id_number(rng))}",
         lambda: f"流水号{rng.randrange(10**15, 10**19)}",
+        lambda: f"项目{card(rng, rng.choice(INTERNATIONAL), 16)}已完成验收",
+        lambda: f"订单号{card(rng, rng.choice(INTERNATIONAL), 16)}",
         lambda: f"咨询电话0719-{rng.randrange(10**6, 10**7)}",
         lambda: f"{rng.randrange(2000, 2026)}年{rng.randrange(1, 13)}月{rng.randrange(1, 29)}日",
         lambda: rng.choice(LEGAL),

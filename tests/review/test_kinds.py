@@ -22,6 +22,7 @@ UNIONPAY = card(R, "622202", 19)
 UNIONPAY16 = card(R, "622588", 16)
 ICBC_OLD = card(R, "9558", 19)
 VISA = card(R, "4367", 16)
+MASTERCARD = card(R, "5412", 16)
 UNKNOWN_PREFIX = card(R, "8888", 16)
 GANSU_LOOKALIKE = next(
     w
@@ -101,6 +102,11 @@ CASES = [
     ("card in groups of four", f"账户 {spaced(UNIONPAY, (4, 4, 4, 4, 3))}", [(BANK_CARD, None)]),
     ("legacy ICBC card", f"{ICBC_OLD}", [(BANK_CARD, masked(ICBC_OLD))]),
     ("visa credit card", f"信用卡 {VISA}", [(BANK_CARD, masked(VISA))]),
+    ("mastercard after 账号", f"还款账号：{MASTERCARD}", [(BANK_CARD, masked(MASTERCARD))]),
+    ("visa-shaped serial without a label", f"经核查，{VISA}项目已完成", []),
+    ("mastercard-shaped serial after 流水号", f"流水号{MASTERCARD}", []),
+    ("unionpay-shaped serial after 编号", f"受理编号：{UNIONPAY}", []),
+    ("card label then a serial label", f"银行卡业务 凭证号{UNIONPAY}", []),
     (
         "unknown prefix after a card label",
         f"银行卡号：{UNKNOWN_PREFIX}",

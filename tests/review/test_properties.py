@@ -1,6 +1,6 @@
 """Properties over generated values: every valid identity number and card number is found
 wherever it stands in prose, and the same number with its check digit corrupted is not;
-no excerpt ever shows a personal value whole."""
+a serial number shaped like a card is not one; no excerpt ever shows a personal value whole."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from stdnum import luhn
 from stdnum.cn import ric
 
 from gongkai.review import scan_text
+from gongkai.review.bankcard import SERIAL_LABELS, issuer
 from gongkai.review.flags import BANK_CARD, ID_NUMBER, MOBILE
 
 from .values import CARD_PREFIXES, COUNTIES, MOBILE_PREFIXES, wrong_check
@@ -46,10 +47,16 @@ def id_numbers(draw):
 
 
 @st.composite
-def card_numbers(draw):
-    prefix, length = draw(st.sampled_from(CARD_PREFIXES))
+def card_numbers(draw, prefixes=CARD_PREFIXES):
+    prefix, length = draw(st.sampled_from(prefixes))
     body = prefix + "".join(str(draw(st.integers(0, 9))) for _ in range(length - len(prefix) - 1))
     return body + luhn.calc_check_digit(body)
+
+
+def labelled(number: str) -> str:
+    """An international issuer's number is a card only after a card label (bankcard.py)."""
+    found = issuer(number)
+    return f"卡号{number}" if found and found.needs_label else number
 
 
 @st.composite
@@ -72,15 +79,33 @@ def test_an_id_with_a_corrupted_check_digit_is_not(before, number, after):
 @settings(max_examples=300, deadline=None)
 @given(before=prose, number=card_numbers(), after=prose)
 def test_any_valid_card_is_found_and_a_corrupted_one_is_not(before, number, after):
-    assert personal(before + number + after) == [(BANK_CARD, number)]
+    assert personal(before + labelled(number) + after) == [(BANK_CARD, number)]
     corrupted = number[:-1] + str((int(number[-1]) + 5) % 10)
-    assert personal(before + corrupted + after) == []
+    assert personal(before + labelled(corrupted) + after) == []
+
+
+#: international prefixes a serial number of random first digits looks like
+LOOKALIKE_PREFIXES = (("4", 16), ("51", 16), ("55", 16), ("2221", 16), ("3528", 16))
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=prose, number=card_numbers(LOOKALIKE_PREFIXES), after=prose)
+def test_a_serial_shaped_like_an_international_card_is_no_card(before, number, after):
+    """Luhn-valid VISA / MasterCard / JCB look-alikes in clean prose raise nothing."""
+    assert personal(before + number + after) == []
+    assert personal(f"{before}流水号{number}{after}") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(number=card_numbers(), serial=st.sampled_from(SERIAL_LABELS))
+def test_a_serial_label_makes_any_number_a_serial(number, serial):
+    assert personal(f"{serial}：{number}") == []
 
 
 @settings(max_examples=200, deadline=None)
 @given(before=prose, phone=mobiles(), number=id_numbers(), card=card_numbers())
 def test_no_excerpt_shows_a_value_whole(before, phone, number, card):
-    text = f"{before}{phone}，{number}，{card}{before}"
+    text = f"{before}{phone}，{number}，{labelled(card)}{before}"
     flags = [f for f in scan_text(text) if f.kind in PERSONAL]
     assert sorted(f.kind for f in flags) == sorted(PERSONAL)
     for f in flags:
