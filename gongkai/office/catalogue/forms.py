@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from gongkai.office.audit.edits import VersionedForm
 from gongkai.office.uploads import SPREADSHEET_KINDS, CheckedFileField
 
 from .models import Concern, Consultation, Item
@@ -17,8 +18,9 @@ def category_choices(agency) -> list[tuple[str, str]]:
     return [(c, c) for c in (*LAW_CATEGORIES, *own)]
 
 
-class ItemForm(forms.ModelForm):
-    """A draft: the 第十二条 fields, 文种, 公开方式 and the text the scanner reads."""
+class ItemForm(VersionedForm, forms.ModelForm):
+    """A draft: the 第十二条 fields, 文种, 公开方式 and the text the scanner reads; an edit
+    carries the version it was loaded at (workflow.edit_item refuses a stale one)."""
 
     index_no = forms.CharField(
         label="索引号", required=False, help_text="留空则按本机关索引号规则自动编号"

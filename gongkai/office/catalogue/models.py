@@ -92,6 +92,8 @@ class Item(models.Model):
     )
     stage = models.CharField("审核阶段", max_length=20, choices=Stage.choices, default=Stage.DRAFT)
     imported = models.BooleanField("导入（未经本系统审核）", default=False)
+    #: goes up with every saved edit, so that an edit form loaded before another's save is refused
+    version = models.PositiveIntegerField("版本", default=0, editable=False)
     #: 名称, 索引号 and 文号 normalised as searches are (search.py); derived, rebuilt on change
     search_text = models.TextField(blank=True, editable=False)
     created = models.DateTimeField("创建时间", auto_now_add=True)

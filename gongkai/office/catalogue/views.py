@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 
 from gongkai.office.agencies.access import staff_agencies
 from gongkai.office.agencies.models import Agency, CalendarOverride
+from gongkai.office.audit import trail
+from gongkai.office.concurrency import StaleEdit
 
 from . import workflow
 from .forms import AttachmentForm, ItemForm, NoteForm, PublicationForm, ReasonForm, SettleForm
@@ -91,7 +93,7 @@ def item_new(request, agency_id):
     agency = _agency(request, agency_id)
     form = ItemForm(request.POST or None, agency=agency)
     if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k != "index_no"}
+        fields = {k: v for k, v in form.cleaned_data.items() if k not in ("index_no", "version")}
         try:
             item = workflow.create_item(
                 agency, request.user, form.cleaned_data.get("index_no", ""), **fields
@@ -111,11 +113,16 @@ def item_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             workflow.edit_item(item, request.user, **form.cleaned_data)
-        except workflow.StepRefused as e:
+        except (workflow.StepRefused, StaleEdit) as e:
             form.add_error(None, e.messages[0])
         else:
             return redirect("catalogue:item", item.pk)
-    return render(request, "catalogue/item_form.html", {"form": form, "agency": item.agency})
+    return render(
+        request,
+        "catalogue/item_form.html",
+        {"form": form, "agency": item.agency},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -141,6 +148,7 @@ def item_detail(request, pk, forms=None):
             "flags": item.flags.filter(stale=False).select_related("attachment", "settled_by"),
             "open_flags": workflow.open_flags(item).count(),
             "decisions": item.decisions.select_related("by"),
+            "changes": trail.of(item),
             "publications": item.publications.all(),
             "interpretations": item.interpretations.all(),
             "attach_form": forms.get("attach") or AttachmentForm(),

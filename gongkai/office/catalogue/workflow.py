@@ -4,7 +4,9 @@ draft (经办人) → 保密审查 (审核人) → sign-off (负责人) → done
 item is 主动公开. The reviewer or the head may send it back to the draft with a reason; the
 reviewer must settle every open flag of the scan before passing it. Each step locks the item's
 row, checks the stage on the locked row, and writes a Decision: the history never changes.
-Errors a user can cause raise StepRefused with a Chinese message for the page.
+Errors a user can cause raise StepRefused with a Chinese message for the page. An edit of the
+fields is refused when the form was loaded at an older version (StaleEdit, naming who saved in
+between) and goes into the audit trail old → new, field by field.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from django.utils import timezone
 
 from gongkai.office.agencies.access import agencies_for
 from gongkai.office.agencies.models import Role
-from gongkai.office.concurrency import locked
+from gongkai.office.audit import trail
+from gongkai.office.concurrency import check_version, locked
 
 from . import scanning
 from .models import Attachment, Decision, Flag, IndexScheme, Item, Publication
@@ -94,6 +97,8 @@ EDITABLE = (
     "interprets",
     "revises",
 )
+#: derived or counted fields the trail leaves out
+UNTRACKED = ("version", "search_text")
 
 
 @transaction.atomic
@@ -108,25 +113,39 @@ def create_item(agency, by, index_no: str = "", **fields) -> Item:
         agency=agency, index_no=index_no, stage=Stage.DRAFT, created_by=by, **fields
     )
     _decide(item, by, "新建")
+    trail.record(item, by, "新建目录条目", {}, agency=agency, version=0, ignore=UNTRACKED)
     _flag_text(item)
     index_items([item])
     return item
 
 
 @transaction.atomic
-def edit_item(item, by, **fields) -> Item:
-    """Change a draft; a change of its text is scanned again."""
+def edit_item(item, by, version: int | None = None, **fields) -> Item:
+    """Change a draft loaded at `version` (None: the current one); a change of its text is
+    scanned again."""
     item = _locked(item)
     _require(by, item, Role.CLERK, Role.ADMIN)
     if item.stage != Stage.DRAFT:
         raise StepRefused("只有草稿可以修改；送审后请由审核人退回再改。")
+    check_version(item.version, version, trail.latest(item))
+    before = trail.values(item)
     changed = []
     for name, value in fields.items():
         if name in EDITABLE and getattr(item, name) != value:
             changed.append(str(Item._meta.get_field(name).verbose_name))
             setattr(item, name, value)
     if changed:
+        item.version += 1
         item.save()
+        trail.record(
+            item,
+            by,
+            "修改目录条目",
+            before,
+            agency=item.agency,
+            version=item.version,
+            ignore=UNTRACKED,
+        )
         _decide(item, by, "修改", reason="修改了" + "、".join(changed))
         _flag_text(item)
         index_items([item])

@@ -85,6 +85,7 @@ def test_from_draft_to_portal_with_a_return_on_the_way(
             "doc_type": item.doc_type,
             "doc_number": item.doc_number,
             "disclosure": "proactive",
+            "version": item.version,
         },
     )
     _post(c, item, "submit")
