@@ -1,7 +1,8 @@
-"""`gongkai worker [--once] [--poll SECONDS]`: read the files uploaded for supervision.
+"""`gongkai worker [--once] [--poll SECONDS]`: the long work no web request waits for: reading
+the reports uploaded for supervision and scanning the catalogue's attachments before review.
 
-The queue is a table in the database (no broker): run one or more workers beside
-`gongkai serve`; each file is claimed by exactly one of them. `--once` reads what is queued
+The queues are tables in the database (no broker): run one or more workers beside
+`gongkai serve`; each file is claimed by exactly one of them. `--once` does what is queued
 and exits (for cron or tests).
 """
 
@@ -14,10 +15,11 @@ import time
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "worker",
-        help="后台读取上传的年度报告（监督）：数据库队列，无需其他服务",
-        description="读取监督页面上传的年度报告文件。--once 读完队列中的文件后退出。",
+        help="后台任务：读取监督上传的年度报告、扫描目录附件；数据库队列，无需其他服务",
+        description="读取监督页面上传的年度报告文件，扫描主动公开目录的附件。"
+        "--once 处理完队列中的文件后退出。",
     )
-    p.add_argument("--once", action="store_true", help="读完当前队列后退出")
+    p.add_argument("--once", action="store_true", help="处理完当前队列后退出")
     p.add_argument(
         "--poll", type=float, default=2.0, metavar="SECONDS", help="队列为空时的等待秒数"
     )
@@ -35,12 +37,13 @@ def run(args) -> int:
     except DatabaseUnavailable as e:
         print(f"错误：{e}", file=sys.stderr)
         return 2
-    from gongkai.office.supervision.intake import work
+    from gongkai.office.catalogue.scan_queue import work as scan_attachments
+    from gongkai.office.supervision.intake import work as read_reports
 
     if args.once:
-        print(f"已读取{work()}个文件")
+        print(f"已读取{read_reports()}个报告文件，已扫描{scan_attachments()}个附件")
         return 0
-    print("后台读取已启动（Ctrl-C 停止）", file=sys.stderr)
+    print("后台任务已启动（Ctrl-C 停止）", file=sys.stderr)
     while True:
-        if not work():
+        if not read_reports() + scan_attachments():
             time.sleep(args.poll)

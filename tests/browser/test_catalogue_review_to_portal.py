@@ -24,6 +24,7 @@ def _docx(path, *paragraphs):
 def test_clerk_reviewer_head_to_portal(
     page, live_server, login, shots, tmp_path, bureau, clerk, reviewer, head
 ):
+    from gongkai.office.catalogue import scan_queue
     from gongkai.office.catalogue.models import Item
 
     leaky = _docx(
@@ -48,6 +49,9 @@ def test_clerk_reviewer_head_to_portal(
     page.set_input_files("#attach-form input[type=file]", leaky)
     page.click("#attach-submit")
     page.wait_for_load_state()
+    assert "扫描中" in page.inner_text("#attachments")  # the scan is the worker's, not the page's
+    assert scan_queue.work() == 1
+    page.wait_for_selector(".flag-kind")  # the page updates itself when the scan is done
     assert page.locator(".flag-kind").all_inner_texts() == ["身份证号"]
     assert ID_NUMBER not in page.content()  # shown masked
     page.click("#submit-review")
@@ -72,7 +76,8 @@ def test_clerk_reviewer_head_to_portal(
     page.set_input_files("#attach-form input[type=file]", clean)
     page.click("#attach-submit")
     page.wait_for_load_state()
-    assert page.locator("#no-flags").is_visible()
+    assert scan_queue.work() == 1
+    page.wait_for_selector("#no-flags")
     page.click("#submit-review")
     page.wait_for_load_state()
 

@@ -135,7 +135,13 @@ class Item(models.Model):
 
 
 class Attachment(models.Model):
-    """A file of an item, with what the scanner found in its text."""
+    """A file of an item, with what the scanner found in its text. The scan runs in the
+    background worker (scan_queue.py): until it is done the item cannot pass review."""
+
+    class Scan(models.TextChoices):
+        QUEUED = "queued", "扫描中"  # waiting for a worker: to the people it is the same
+        SCANNING = "scanning", "扫描中"
+        DONE = "done", "已扫描"
 
     item = models.ForeignKey(Item, models.CASCADE, related_name="attachments", verbose_name="条目")
     file = models.FileField("文件", upload_to="catalogue/%Y/%m/")
@@ -146,6 +152,9 @@ class Attachment(models.Model):
     )
     #: why the scanner could not read the file (no text layer, damaged…); never passed as clean
     unscanned_reason = models.CharField("未能扫描原因", max_length=300, blank=True)
+    scan = models.CharField("扫描状态", max_length=10, choices=Scan.choices, default=Scan.QUEUED)
+    #: when a worker took the file; a claim much older than that is a worker that died
+    scan_claimed = models.DateTimeField("扫描开始时间", null=True, blank=True)
     withdrawn = models.DateTimeField("撤下时间", null=True, blank=True)
 
     class Meta:

@@ -6,6 +6,7 @@ never as clean."""
 from __future__ import annotations
 
 from gongkai.review import scan_file, scan_text
+from gongkai.review.flags import UNSCANNED
 
 
 def text_flags(text: str) -> list[dict]:
@@ -14,8 +15,13 @@ def text_flags(text: str) -> list[dict]:
 
 
 def file_flags(path) -> tuple[list[dict], str]:
-    """Findings in an attachment, and the reason it could not be read ("" when it was)."""
-    result = scan_file(path)
+    """Findings in an attachment, and the reason it could not be read ("" when it was). A
+    file that breaks the scanner is 未能扫描 too: one bad file must not stop the worker."""
+    try:
+        result = scan_file(path)
+    except Exception as e:  # noqa: BLE001 - reported as 未能扫描, never passed as clean
+        reason = f"扫描时出错：{type(e).__name__}"
+        return [{"kind": UNSCANNED, "line": None, "page": None, "excerpt": reason}], reason
     return [_fields(f) for f in result.flags], result.unscanned_reason or ""
 
 

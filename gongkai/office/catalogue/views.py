@@ -147,6 +147,7 @@ def item_detail(request, pk, forms=None):
             "withdrawn": item.attachments.exclude(withdrawn=None),
             "flags": item.flags.filter(stale=False).select_related("attachment", "settled_by"),
             "open_flags": workflow.open_flags(item).count(),
+            "scans_pending": workflow.scans_pending(item),
             "decisions": item.decisions.select_related("by"),
             "changes": trail.of(item),
             "publications": item.publications.all(),

@@ -154,20 +154,52 @@ def edit_item(item, by, version: int | None = None, **fields) -> Item:
 
 @transaction.atomic
 def attach(item, by, uploaded) -> Attachment:
-    """Add a file to a draft and scan its text."""
+    """Add a file to a draft; the worker scans it (scan_queue.py)."""
     item = _locked(item)
     _require(by, item, Role.CLERK, Role.ADMIN)
     if item.stage != Stage.DRAFT:
         raise StepRefused("只有草稿可以添加附件。")
     attachment = Attachment.objects.create(
-        item=item, file=uploaded, name=uploaded.name[:255], uploaded_by=by
+        item=item,
+        file=uploaded,
+        name=uploaded.name[:255],
+        uploaded_by=by,
+        scan=Attachment.Scan.QUEUED,
     )
-    flags, reason = scanning.file_flags(attachment.file.path)
-    attachment.unscanned_reason = reason[:300]
-    attachment.save(update_fields=["unscanned_reason"])
-    Flag.objects.bulk_create([Flag(item=item, attachment=attachment, **f) for f in flags])
     _decide(item, by, "添加附件", reason=attachment.name)
     return attachment
+
+
+@transaction.atomic
+def record_scan(attachment, flags: list[dict], reason: str) -> bool:
+    """The worker's findings in a file it claimed, as flags of the item; False when the claim
+    was taken over meanwhile (nothing written). A file withdrawn meanwhile keeps its flags
+    for the history, stale."""
+    item = _locked(attachment.item)
+    attachment = Attachment.objects.get(pk=attachment.pk)
+    if attachment.scan != Attachment.Scan.SCANNING:
+        return False
+    attachment.unscanned_reason = reason[:300]
+    attachment.scan = Attachment.Scan.DONE
+    attachment.save(update_fields=["unscanned_reason", "scan"])
+    stale = attachment.withdrawn is not None
+    Flag.objects.bulk_create(
+        [Flag(item=item, attachment=attachment, stale=stale, **f) for f in flags]
+    )
+    found = f"{len(flags)}条提示" if flags else "未发现个人信息或密级标志"
+    _decide(item, None, "附件扫描完成", reason=f"{attachment.name}：{found}")
+    return True
+
+
+def scans_pending(item) -> int:
+    """The item's attachments the worker has not scanned yet (扫描中)."""
+    return item.attachments.filter(withdrawn=None).exclude(scan=Attachment.Scan.DONE).count()
+
+
+def _require_scanned(item, step: str) -> None:
+    left = scans_pending(item)
+    if left:
+        raise StepRefused(f"还有{left}个附件扫描中，扫描完成后才能{step}。")
 
 
 @transaction.atomic
@@ -225,6 +257,7 @@ def pass_review(item, by, note: str = "") -> Item:
     _require(by, item, Role.REVIEWER)
     if item.stage != Stage.REVIEW:
         raise StepRefused("该条目不在保密审查阶段。")
+    _require_scanned(item, "通过保密审查")
     left = open_flags(item).count()
     if left:
         raise StepRefused(f"还有{left}条扫描提示未处理，处理完才能通过保密审查。")
@@ -253,6 +286,7 @@ def sign(item, by, on: dt.date | None = None) -> Item:
     _require(by, item, Role.HEAD)
     if item.stage != Stage.SIGNOFF:
         raise StepRefused("该条目尚未通过保密审查，不能签发。")
+    _require_scanned(item, "签发")
     _decide(item, by, "签发", Stage.DONE)
     if item.disclosure == Disclosure.PROACTIVE:
         _publish(item, by, ChannelKind.WEBSITE, "", on or timezone.localdate())

@@ -148,12 +148,13 @@ def test_staff_of_another_agency_cannot_open_the_item(as_user, bureau, clerk, ot
 def test_a_withdrawn_attachment_keeps_its_flags_but_they_no_longer_block(
     as_user, bureau, clerk, reviewer
 ):
-    from gongkai.office.catalogue import workflow
+    from gongkai.office.catalogue import scan_queue, workflow
 
     item = _new(as_user(clerk), bureau)
     bad = workflow.attach(
         item, clerk, SimpleUploadedFile("名单.txt", f"张三 {ID_NUMBER}\n".encode())
     )
+    assert scan_queue.work() == 1
     assert bad.flags.exists()
     workflow.withdraw_attachment(bad, clerk)
     assert not workflow.open_flags(item).filter(attachment=bad).exists()
