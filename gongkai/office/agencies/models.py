@@ -4,7 +4,8 @@ working-day calendar overrides an administrator enters."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
+from django.db.models.expressions import RawSQL
 
 from gongkai.report.model import AgencyKind
 
@@ -63,14 +64,42 @@ class Agency(models.Model):
         return found
 
     def descendants(self) -> list[Agency]:
-        """Every agency below this one, breadth first."""
-        found, frontier = [], [self.pk]
-        while frontier:
-            children = list(Agency.objects.filter(parent_id__in=frontier).exclude(pk=self.pk))
-            children = [c for c in children if c not in found]
-            found.extend(children)
-            frontier = [c.pk for c in children]
-        return found
+        """Every agency below this one, breadth first (nearest level first, then by name)."""
+        return list(Agency.objects.raw(*self._below("a.*")))
+
+    def descendant_values(self, *fields: str) -> list[tuple]:
+        """`fields` of every agency below this one, in the order of `descendants`, without
+        building a model instance per agency (a board of 2,000 agencies reads these)."""
+        columns = ", ".join(f"a.{Agency._meta.get_field(f).column}" for f in fields)
+        with connection.cursor() as cursor:
+            cursor.execute(*self._below(columns))
+            return [row[:-1] for row in cursor.fetchall()]
+
+    def descendant_ids(self) -> RawSQL:
+        """The ids below this one as a subquery (`filter(agency_id__in=…)`): no list of
+        thousands of parameters sent back to the database."""
+        sql, params = self._below("a.id")
+        return RawSQL(f"SELECT id FROM ({sql}) AS subtree", params)
+
+    def _below(self, columns: str) -> tuple[str, list]:
+        """One recursive query whatever the depth or width of the tree (not a query per level
+        and a comparison per pair of agencies); the depth bound stops a cycle entered by hand
+        from looping."""
+        table = connection.ops.quote_name(Agency._meta.db_table)
+        return (
+            f"WITH RECURSIVE below(id, depth) AS ("
+            f" SELECT id, 1 FROM {table} WHERE parent_id = %s"
+            f" UNION SELECT a.id, below.depth + 1 FROM {table} a"
+            f" JOIN below ON a.parent_id = below.id WHERE below.depth < %s)"
+            f" SELECT {columns}, MIN(below.depth) AS depth FROM {table} a"
+            f" JOIN below ON a.id = below.id WHERE a.id <> %s"
+            f" GROUP BY a.id ORDER BY depth, a.name",
+            [self.pk, MAX_DEPTH, self.pk],
+        )
+
+
+#: deeper than any real hierarchy (国务院 → 省 → 市 → 县 → 乡镇 → 村 is six); bounds a cycle
+MAX_DEPTH = 32
 
 
 class Role(models.TextChoices):

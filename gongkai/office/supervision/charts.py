@@ -48,7 +48,7 @@ def data(office, year: int) -> dict:
         "processed": processed,
         "appeals": appeals,
         "corrected_share": share,
-        "agencies": [r.agency.name for r in rows],
+        "agencies": [r.name for r in rows],
         "late_days": [r.late_days or 0 for r in rows],
         "status": [r.status_label for r in rows],
     }

@@ -9,11 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 from gongkai.office.agencies.models import Agency
 from gongkai.report.model import AgencyKind, Report
 
 from .models import RosterAddition
+
+
+class Entry(NamedTuple):
+    """One obliged agency as the board lists it: its key, name and kind, no model instance
+    (a tuple: the board builds 2,000 of them per request)."""
+
+    pk: int
+    name: str
+    kind: str
+    deadline: dt.date
+    by_hand: bool = False
 
 
 @dataclass(frozen=True)
@@ -23,18 +36,35 @@ class Obliged:
     by_hand: bool = False
 
 
+@cache
+def deadline_of(kind: str, year: int) -> dt.date:
+    return Report(year=year, agency_kind=AgencyKind(kind)).deadline
+
+
 def deadline(agency: Agency, year: int) -> dt.date:
-    return Report(year=year, agency_kind=AgencyKind(agency.kind)).deadline
+    return deadline_of(agency.kind, year)
+
+
+_FIELDS = ("id", "name", "kind", "is_active")
+
+
+def entries(office: Agency, year: int) -> list[Entry]:
+    """The roster in two queries: the office and its active subtree (nearest level first), then
+    the agencies its 管理员 added for `year` that are not in the tree."""
+    tree = [(office.pk, office.name, office.kind, office.is_active)]
+    tree += office.descendant_values(*_FIELDS)
+    seen = {pk for pk, *_ in tree}
+    added = RosterAddition.objects.filter(office=office, year=year).order_by("agency__name")
+    out = [Entry(pk, n, k, deadline_of(k, year)) for pk, n, k, active in tree if active]
+    out += [
+        Entry(pk, n, k, deadline_of(k, year), by_hand=True)
+        for pk, n, k in added.values_list("agency_id", "agency__name", "agency__kind")
+        if pk not in seen
+    ]
+    return out
 
 
 def roster(office: Agency, year: int) -> list[Obliged]:
-    tree = [office, *office.descendants()]
-    seen = {a.pk for a in tree}
-    added = [
-        a.agency
-        for a in RosterAddition.objects.filter(office=office, year=year).select_related("agency")
-        if a.agency_id not in seen
-    ]
-    out = [Obliged(a, deadline(a, year)) for a in tree if a.is_active]
-    out += [Obliged(a, deadline(a, year), by_hand=True) for a in added]
-    return out
+    found = entries(office, year)
+    agencies = Agency.objects.in_bulk([e.pk for e in found])
+    return [Obliged(agencies[e.pk], e.deadline, e.by_hand) for e in found]

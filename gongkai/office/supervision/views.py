@@ -78,6 +78,7 @@ def board(request):
         response["Content-Disposition"] = f'attachment; filename="board-{year}.xlsx"'
         return response
     page = Paginator(found, PAGE).get_page(request.GET.get("page"))
+    boards.complete(page.object_list)
     query = {k: v for k, v in request.GET.items() if k not in ("page", "sort") and v}
     return render(
         request,
@@ -379,7 +380,9 @@ def assessment_page(request):
     """Every roster agency's score for the year, each point with its evidence; XLSX export."""
     office, offices = _office(request)
     year = _year(request)
-    scores = [assessment.score(office, row, year) for row in boards.rows(office, year)]
+    scores = [
+        assessment.score(office, row, year) for row in boards.complete(boards.rows(office, year))
+    ]
     codes = list(assessment.weights(office))
     if request.GET.get("export") == "xlsx":
         response = HttpResponse(assessment_xlsx(scores, codes), content_type=EXPORT_TYPES["xlsx"])
