@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from .reading import read_batch, read_bytes_batch, read_one
 from .results import FileResult
 
-BATCH = 4  # files per task
+BATCH = 4  # files per task at least: a small text report costs less than sending it
 ENGINES = ("local", "dask")
 
 Progress = Callable[[int], None]
@@ -28,12 +28,6 @@ def quiet(n: int) -> None:
 
 class EngineError(Exception):
     """The cluster could not be reached or started: the message is for the user."""
-
-
-def _batches(names: list[str]) -> list[list[str]]:
-    """Largest files first, in small batches: the slow PDFs spread over the workers."""
-    order = sorted(names, key=lambda n: -os.path.getsize(n))
-    return [order[i : i + BATCH] for i in range(0, len(order), BATCH)]
 
 
 def _crashed(batch: list[str], e: BaseException) -> dict[str, FileResult]:
@@ -53,7 +47,7 @@ def read_local(
             results[name] = read_one(name, rules)
             progress(1)
         return [results[n] for n in names]
-    batches = _batches(names)
+    batches = list(_chunks(names, jobs))
     with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
         futures = {pool.submit(read_batch, b, rules): b for b in batches}
         for future in as_completed(futures):
@@ -66,6 +60,77 @@ def read_local(
     return [results[n] for n in names]
 
 
+def _chunks(names: list[str], workers: int) -> Iterator[list[str]]:
+    """Largest files first, a chunk a task: about CHUNKS_PER_WORKER chunks per worker (so the
+    scheduler handles hundreds of tasks, not one per file), at most CHUNK_FILES files (what a
+    crashed worker loses) and CHUNK_BYTES (a task's message stays small; a larger file travels
+    alone)."""
+    order = sorted(names, key=lambda n: -_size(n))
+    target = min(CHUNK_FILES, max(BATCH, -(-len(order) // (workers * CHUNKS_PER_WORKER))))
+    chunk: list[str] = []
+    weight = 0
+    for name in order:
+        size = _size(name)
+        if chunk and (len(chunk) >= target or weight + size > CHUNK_BYTES):
+            yield chunk
+            chunk, weight = [], 0
+        chunk.append(name)
+        weight += size
+    if chunk:
+        yield chunk
+
+
+def _size(name: str) -> int:
+    try:
+        return os.path.getsize(name)
+    except OSError:
+        return 0
+
+
+CHUNKS_PER_WORKER = 8
+CHUNK_FILES = 64
+CHUNK_BYTES = 16 * 2**20
+#: imported by each worker as it starts (`dask worker --preload …` on a cluster), not by the
+#: first task: a fresh worker would otherwise spend its first seconds importing the readers
+PRELOAD = ("gongkai.supervision.reading",)
+IN_FLIGHT_PER_WORKER = 3  # chunks sent ahead per worker: the files' bytes are read as needed
+
+
+def _connect(jobs: int, scheduler: str | None):
+    """A client on `scheduler`, or on a local cluster of `jobs` processes started for the run."""
+    from distributed import Client, LocalCluster
+
+    cluster = None
+    try:
+        if scheduler:
+            return Client(scheduler, timeout="20s"), None
+        cluster = LocalCluster(
+            n_workers=jobs or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=":0",
+            silence_logs=logging.CRITICAL,  # the workers' goodbyes at close are not the user's
+            preload=list(PRELOAD),
+        )
+        return Client(cluster), cluster
+    except (OSError, TimeoutError) as e:
+        if cluster is not None:
+            cluster.close()
+        raise EngineError(f"无法连接 Dask 调度器 {scheduler or '（本机集群）'}：{e}") from e
+
+
+def _load(chunk: list[str], results: dict[str, FileResult]) -> list[tuple[str, bytes]]:
+    files = []
+    for n in chunk:
+        try:
+            with open(n, "rb") as f:
+                files.append((n, f.read()))
+        except OSError as e:
+            results[n] = FileResult(n, error=f"无法打开文件：{e.strerror}")
+    return files
+
+
 def read_dask(
     names: list[str],
     jobs: int,
@@ -73,49 +138,42 @@ def read_dask(
     rules: Iterable[str] | None = None,
     progress: Progress = quiet,
 ) -> list[FileResult]:
-    from distributed import Client, LocalCluster
+    """The files read on a Dask cluster, a chunk per task. Only a few chunks per worker are in
+    flight at once, so neither this process nor the scheduler holds every file's bytes."""
     from distributed import as_completed as done
 
     rules = None if rules is None else sorted(rules)
-    cluster = None
-    try:
-        if scheduler:
-            client = Client(scheduler, timeout="20s")
-        else:
-            cluster = LocalCluster(
-                n_workers=jobs or os.cpu_count() or 1,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=":0",
-                silence_logs=logging.ERROR,
-            )
-            client = Client(cluster)
-    except (OSError, TimeoutError) as e:
-        if cluster is not None:
-            cluster.close()
-        raise EngineError(f"无法连接 Dask 调度器 {scheduler or '（本机集群）'}：{e}") from e
+    client, cluster = _connect(jobs, scheduler)
     results: dict[str, FileResult] = {}
     try:
-        futures = {}
-        for batch in _batches(names):
-            files = []
-            for n in batch:
-                try:
-                    with open(n, "rb") as f:
-                        files.append((n, f.read()))
-                except OSError as e:
-                    results[n] = FileResult(n, error=f"无法打开文件：{e.strerror}")
-            batch = [n for n, _ in files]
-            if batch:
-                futures[client.submit(read_bytes_batch, files, rules, pure=False)] = batch
-        for future in done(futures):
-            batch = futures[future]
+        workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs or 1)
+        pending = _chunks(names, workers)
+        sent: dict = {}
+        running = done()
+
+        def send() -> bool:
+            for chunk in pending:
+                files = _load(chunk, results)
+                progress(len(chunk) - len(files))
+                if files:
+                    future = client.submit(read_bytes_batch, files, rules, pure=False)
+                    sent[future] = [n for n, _ in files]
+                    running.add(future)
+                    return True
+            return False
+
+        for _ in range(workers * IN_FLIGHT_PER_WORKER):
+            if not send():
+                break
+        for future in running:
+            batch = sent.pop(future)
             try:
                 results.update((r.path, r) for r in future.result())
             except Exception as e:  # noqa: BLE001 - one broken file must not stop the folder
                 results.update(_crashed(batch, e))
             progress(len(batch))
+            future.release()
+            send()
     finally:
         client.close()
         if cluster is not None:
