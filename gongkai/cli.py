@@ -31,6 +31,7 @@ COMMANDS = (
     "compare",  # gongkai compare OLD NEW [--json]
     "worker",  # gongkai worker [--once]: reads uploaded reports from the database queue
     "reminders",  # gongkai reminders [--as-of DATE] [--dry-run]: the day's 今日工作 by mail
+    "import_reports",  # gongkai import-reports PATH... --office NAME: a folder into a roster
 )
 
 
