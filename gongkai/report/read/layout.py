@@ -193,27 +193,6 @@ def v_edge(x: float, top: float, bottom: float) -> dict:
     }
 
 
-class _EdgePage:
-    """The two things pdfplumber's TableFinder reads from a page: its ruling edges and its box."""
-
-    def __init__(self, edges: list[dict], bbox: tuple[float, float, float, float]):
-        self.edges = edges
-        self.bbox = bbox
-
-
-def ruled_tables(edges: list[dict], width: float, height: float) -> list[tuple[tuple, list]]:
-    """(bbox, cell rectangles) of every ruled table the edges draw, by pdfplumber's geometry."""
-    if len(edges) < 4:
-        return []
-    from pdfplumber.table import TableFinder
-
-    finder = TableFinder(
-        _EdgePage(edges, (0, 0, width, height)),
-        {"vertical_strategy": "lines", "horizontal_strategy": "lines"},
-    )
-    return [(t.bbox, list(t.cells)) for t in finder.tables]
-
-
 @dataclass
 class TablePart:
     """The piece of a ruled table that sits on one page: its cell rectangles and the glyphs

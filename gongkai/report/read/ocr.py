@@ -30,8 +30,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .document import Document, Line, ReadError
-from .layout import Glyph, TablePart, h_edge, page_blocks, ruled_tables, text_lines, v_edge
+from .layout import Glyph, TablePart, h_edge, page_blocks, text_lines, v_edge
 from .limits import OCR_PAGE_SECONDS, READ_SECONDS, Deadline, check_file, check_pixels
+from .pdf_tables import ruled_tables
 
 #: below this a value is not trusted (place.py marks it unreadable). Measured with
 #: bench/read_ocr.py on the 16 dev pages at 200 dpi: of 594 value cells matched with the text

@@ -26,8 +26,9 @@ from pathlib import Path
 from lxml import etree
 
 from .document import Document, Line, ReadError
-from .layout import Glyph, TablePart, h_edge, page_blocks, ruled_tables, text_lines, v_edge
+from .layout import Glyph, TablePart, h_edge, page_blocks, text_lines, v_edge
 from .limits import MAX_DEPTH, Budget, check_file, check_package, check_pages, read_part
+from .pdf_tables import ruled_tables
 
 NOT_OFD = "不是有效的 OFD 文件"
 PT_PER_MM = 72 / 25.4

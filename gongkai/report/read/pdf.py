@@ -13,7 +13,8 @@ pdfplumber drops it. pdfminer's parsing alone spends most of the 300 ms budget. 
 single two-byte code in a non-embedded CID font (tests/fixtures/pdf_maker.py works around it);
 the dev PDFs' fonts are embedded and read in full. So pypdfium2 reads each page
 (characters with their boxes, and the ruling lines from the path objects), and pdfplumber's
-table geometry (`TableFinder` over those ruling edges) finds the cell rectangles. Which cell
+table geometry over those ruling edges (`pdf_tables.py`, the same algorithm without importing
+pdfminer) finds the cell rectangles. Which cell
 a character is in is decided by where it stands, so a tall label printed beside its values
 stays in their row, and a table continued on the next page is joined into one Grid
 (`layout.table_blocks`) with the page footer ("- 4 -") and a repeated header dropped.
@@ -33,8 +34,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as R
 
 from .document import Document, Line, ReadError
-from .layout import Glyph, TablePart, h_edge, page_blocks, ruled_tables, text_lines, v_edge
+from .layout import Glyph, TablePart, h_edge, page_blocks, text_lines, v_edge
 from .limits import MAX_OCR_PAGES, Deadline, check_file, check_pages
+from .pdf_tables import ruled_tables
 
 OCR_DPI = 200
 
