@@ -16,9 +16,12 @@ from __future__ import annotations
 import os
 import stat
 import time
-import zipfile
 
 from .document import ReadError
+
+TYPE_CHECKING = False  # typing itself costs 2 ms at start
+if TYPE_CHECKING:  # the zip readers hand their open package in; reading text needs no zipfile
+    import zipfile
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 100 * MB

@@ -32,13 +32,9 @@ from pathlib import Path
 from .document import Document, Line, ReadError
 from .layout import Glyph, TablePart, h_edge, page_blocks, text_lines, v_edge
 from .limits import OCR_PAGE_SECONDS, READ_SECONDS, Deadline, check_file, check_pixels
+from .ocr_confidence import MIN_CONFIDENCE
 from .pdf_tables import ruled_tables
 
-#: below this a value is not trusted (place.py marks it unreadable). Measured with
-#: bench/read_ocr.py on the 16 dev pages at 200 dpi: of 594 value cells matched with the text
-#: layer, 592 read at >= 0.95 and all right; 2 read below 0.8 (0.61, 0.79; right, but the page
-#: and the cell readings disagreed); none wrong at any score. 0.8 keeps that margin.
-MIN_CONFIDENCE = 0.8
 #: a cell with ink but no text read gets this confidence: something is printed, we cannot say what
 INK_UNREAD = 0.0
 #: a value the page reading gives at this score or above, with one character for each mark of

@@ -22,7 +22,7 @@ from .flat import is_flat, relined
 from .glued import alternatives, blank_possible, total_of
 from .match import how_matched, match_row, whole_label
 from .meta import read_meta
-from .ocr import MIN_CONFIDENCE
+from .ocr_confidence import MIN_CONFIDENCE
 from .parts import split_parts
 from .solve import solve_columns
 
