@@ -8,6 +8,7 @@ geometry decides which row a value is in, never reading order.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections import Counter
@@ -305,18 +306,33 @@ def _fill_holes(
 
 
 def _assign_glyphs(spans: list[_Span], glyphs: list[Glyph]) -> None:
-    """Each glyph goes to the cell that holds its centre (the smallest such cell)."""
-    for g in glyphs:
-        best = None
-        for s in spans:
-            x0, top, x1, bottom = s.bbox
-            if x0 <= g.cx <= x1 and top <= g.cy <= bottom:
-                if best is None or (x1 - x0) * (bottom - top) < (best.bbox[2] - best.bbox[0]) * (
-                    best.bbox[3] - best.bbox[1]
-                ):
-                    best = s
-        if best is not None:
-            best.glyphs.append(g)
+    """Each glyph goes to the cell that holds its centre (the smallest such cell, the first of
+    equal ones). Cells are looked up in bands of the page's height, smallest first, so a page
+    of a thousand characters does not test every glyph against every cell."""
+    band = 10.0
+    centres = [((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2) for g in glyphs]
+    rows = [cy // band for _, cy in centres if math.isfinite(cy)]
+    if not rows:
+        return _cell_texts(spans)
+    first, last = int(min(rows)), int(max(rows))  # a damaged file's huge cell spans only these
+    bands: dict[int, list[tuple[float, float, float, float, _Span]]] = {}
+    for s in sorted(spans, key=lambda s: (s.bbox[2] - s.bbox[0]) * (s.bbox[3] - s.bbox[1])):
+        x0, top, x1, bottom = s.bbox
+        if not (math.isfinite(top) and math.isfinite(bottom)):
+            continue
+        for b in range(max(first, int(top // band)), min(last, int(bottom // band)) + 1):
+            bands.setdefault(b, []).append((x0, top, x1, bottom, s))
+    for g, (cx, cy) in zip(glyphs, centres):
+        if not math.isfinite(cy):
+            continue
+        for x0, top, x1, bottom, s in bands.get(int(cy // band), ()):
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                s.glyphs.append(g)
+                break
+    _cell_texts(spans)
+
+
+def _cell_texts(spans: list[_Span]) -> None:
     for s in spans:
         s.text = cell_text(s.glyphs)
 

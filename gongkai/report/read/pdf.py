@@ -127,9 +127,10 @@ def _read_page(
 
         image = page.render(scale=OCR_DPI / 72).to_pil()
         return page_items(image, number, 72 / OCR_DPI, deadline), frame.height, "ocr"
-    parts = _tables(page, frame, glyphs, number)
+    centres = [(g.cx, g.cy) for g in glyphs]
+    parts = _tables(page, frame, glyphs, centres, number)
     inside = [p.bbox for p in parts]
-    loose = [g for g in glyphs if not any(_holds(b, g) for b in inside)]
+    loose = [g for g, c in zip(glyphs, centres) if not any(_holds(b, c) for b in inside)]
     items: list[Line | TablePart] = [*text_lines(loose, number, "pdf"), *parts]
     items.sort(key=lambda it: it.bbox[1] if isinstance(it, TablePart) else it.source.bbox[1])
     return items, frame.height, "pdf"
@@ -148,8 +149,8 @@ class _Frame:
         return left - self.left, self.top - top, right - self.left, self.top - bottom
 
 
-def _holds(b, g: Glyph) -> bool:
-    return b[0] <= g.cx <= b[2] and b[1] <= g.cy <= b[3]
+def _holds(b, centre: tuple[float, float]) -> bool:
+    return b[0] <= centre[0] <= b[2] and b[1] <= centre[1] <= b[3]
 
 
 def _glyphs(page: pdfium.PdfPage, frame: _Frame) -> list[Glyph]:
@@ -166,21 +167,32 @@ def _glyphs(page: pdfium.PdfPage, frame: _Frame) -> list[Glyph]:
     raw_chars = []
     try:
         raw = tp.raw
+        # one set of out-parameters for every call (the helper API allocates four per box)
         ox, oy = ctypes.c_double(), ctypes.c_double()
+        bl, br, bb, bt = (ctypes.c_double() for _ in range(4))
+        rect = R.FS_RECTF()
+        unicode, generated, origin = (
+            R.FPDFText_GetUnicode,
+            R.FPDFText_IsGenerated,
+            R.FPDFText_GetCharOrigin,
+        )
+        charbox, loosebox = R.FPDFText_GetCharBox, R.FPDFText_GetLooseCharBox
         spaced = False
-        for i in range(tp.count_chars()):
-            u = R.FPDFText_GetUnicode(raw, i)
-            if R.FPDFText_IsGenerated(raw, i) == 1:
+        for i in range(R.FPDFText_CountChars(raw)):
+            u = unicode(raw, i)
+            if generated(raw, i) == 1:
                 spaced = spaced or u == 32
                 continue
             if u in (0, 10, 13, 0xFFFE, 0xFFFF) or 0xD800 <= u <= 0xDFFF:
                 continue
-            R.FPDFText_GetCharOrigin(raw, i, ox, oy)
+            origin(raw, i, ox, oy)
+            if not (charbox(raw, i, bl, br, bb, bt) and loosebox(raw, i, rect)):
+                raise pdfium.PdfiumError("Failed to get charbox.")
             raw_chars.append(
                 (
                     chr(u),
-                    tp.get_charbox(i),
-                    tp.get_charbox(i, loose=True),
+                    (bl.value, bb.value, br.value, bt.value),
+                    (rect.left, rect.bottom, rect.right, rect.top),
                     ox.value,
                     oy.value,
                     spaced,
@@ -210,10 +222,10 @@ def _glyphs(page: pdfium.PdfPage, frame: _Frame) -> list[Glyph]:
 
 
 def _tables(
-    page: pdfium.PdfPage, frame: _Frame, glyphs: list[Glyph], number: int
+    page: pdfium.PdfPage, frame: _Frame, glyphs: list[Glyph], centres: list, number: int
 ) -> list[TablePart]:
     return [
-        TablePart(number, bbox, cells, [g for g in glyphs if _holds(bbox, g)])
+        TablePart(number, bbox, cells, [g for g, c in zip(glyphs, centres) if _holds(bbox, c)])
         for bbox, cells in ruled_tables(_edges(page, frame), frame.width, frame.height)
     ]
 
