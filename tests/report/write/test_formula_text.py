@@ -4,7 +4,6 @@ import csv
 import io
 import shutil
 import zipfile
-from pathlib import Path
 
 import openpyxl
 
@@ -14,7 +13,6 @@ from gongkai.report.write import write
 from .sample import sample_report
 
 HOSTILE = '=HYPERLINK("x","y")'
-DEV = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "dev"
 
 
 def _has_formula(xlsx: bytes) -> bool:
@@ -22,9 +20,11 @@ def _has_formula(xlsx: bytes) -> bool:
         return any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist())
 
 
-def test_a_check_summary_for_a_file_named_like_a_formula_holds_text(tmp_path, monkeypatch):
+def test_a_check_summary_for_a_file_named_like_a_formula_holds_text(
+    tmp_path, monkeypatch, seed_path
+):
     name = f"{HOSTILE}.txt"
-    shutil.copy(DEV / "00_guantouzhen_2024.txt", tmp_path / name)
+    shutil.copy(seed_path, tmp_path / name)
     monkeypatch.chdir(tmp_path)
     main(["check", name, "--summary", "summary.xlsx"])
     data = (tmp_path / "summary.xlsx").read_bytes()
