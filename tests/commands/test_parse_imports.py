@@ -1,6 +1,7 @@
 """`gongkai parse` loads only what the input needs: a text report starts no PDF or OCR engine
-and no office, a PDF with a text layer no pdfminer and no OCR (each is tens of milliseconds of
-every run; bench/parse_process.py prints the whole-process time)."""
+and no office, a PDF with a text layer only pdfium's raw binding (not pypdfium2's helpers, not
+pdfminer, no OCR): each is tens of milliseconds of every run (bench/parse_process.py prints the
+whole-process time)."""
 
 import json
 import subprocess
@@ -12,8 +13,18 @@ from ..corpus import DEV, skip_reason
 
 #: what no parse of these inputs may import
 NEVER = ("django", "dask", "pdfplumber", "pdfminer", "cryptography", "rapidocr", "onnxruntime")
-NOT_FOR_TEXT = (*NEVER, "pypdfium2", "numpy", "cv2", "PIL", "lxml", "openpyxl", "docx")
-NOT_FOR_PDF = (*NEVER, "numpy", "cv2", "lxml", "openpyxl", "docx")
+NOT_FOR_TEXT = (
+    *NEVER,
+    "pypdfium2",
+    "pypdfium2_raw",
+    "numpy",
+    "cv2",
+    "PIL",
+    "lxml",
+    "openpyxl",
+    "docx",
+)
+NOT_FOR_PDF = (*NEVER, "pypdfium2", "numpy", "cv2", "lxml", "openpyxl", "docx")
 GONGKAI_NOT_FOR_TEXT = ("ocr", "pdf", "pdf_tables", "layout", "html", "docx", "xlsx")
 
 PROBE = """
@@ -51,6 +62,6 @@ def test_a_text_report_loads_no_pdf_ocr_or_office_code():
 
 def test_a_pdf_with_a_text_layer_loads_no_pdfminer_or_ocr():
     modules = _modules(DEV / "01_huaian_2024.pdf")
-    assert "pypdfium2" in modules
+    assert "pypdfium2_raw" in modules
     assert _tops(modules) & set(NOT_FOR_PDF) == set()
     assert "gongkai.report.read.ocr" not in modules

@@ -30,12 +30,12 @@ import ctypes
 import os
 from dataclasses import dataclass
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as R
+import pypdfium2_raw as R
 
 from .document import Document, Line, ReadError
 from .layout import Glyph, TablePart, h_edge, page_blocks, text_lines, v_edge
 from .limits import MAX_OCR_PAGES, Deadline, check_file, check_pages
+from .pdf_pages import PdfFile, PdfiumFailed, PdfPage, render
 from .pdf_tables import ruled_tables
 
 OCR_DPI = 200
@@ -47,8 +47,7 @@ def read_pdf(path: str | os.PathLike, *, running_heads: bool = False) -> Documen
     check_file(path)
     _check_complete(path)
     deadline = Deadline()
-    doc = _open(path)
-    try:
+    with PdfFile(path) as doc:
         check_pages(len(doc), path)
         pages: list[list[Line | TablePart]] = []
         heights: list[float] = []
@@ -56,13 +55,10 @@ def read_pdf(path: str | os.PathLike, *, running_heads: bool = False) -> Documen
         kinds = set()
         for i in range(len(doc)):
             deadline.check(f"第 {i + 1} 页")
+            page = doc.page(i)
             try:
-                page = doc[i]
-            except pdfium.PdfiumError:
-                raise ReadError(f"PDF 第 {i + 1} 页已损坏，无法读取：{path}") from None
-            try:
-                items, height, kind = _read_page(page, i + 1, ocr_pages < MAX_OCR_PAGES, deadline)
-            except (pdfium.PdfiumError, ValueError, AssertionError, ArithmeticError) as e:
+                items, height, kind = _read_page(page, path, ocr_pages < MAX_OCR_PAGES, deadline)
+            except (PdfiumFailed, ValueError, AssertionError, ArithmeticError) as e:
                 # a damaged page's objects (NaN or huge coordinates, broken streams)
                 raise ReadError(
                     f"PDF 第 {i + 1} 页无法解析（{e.__class__.__name__}）：{path}"
@@ -73,8 +69,6 @@ def read_pdf(path: str | os.PathLike, *, running_heads: bool = False) -> Documen
             kinds.add(kind)
             pages.append(items)
             heights.append(height)
-    finally:
-        doc.close()
     kind = "ocr" if kinds == {"ocr"} else "pdf"
     blocks = page_blocks(pages, heights, kind, drop_running_heads=not running_heads)
     return Document(blocks, kind=kind, path=str(path))
@@ -98,26 +92,15 @@ def _check_complete(path) -> None:
         raise ReadError(f"PDF 文件不完整（没有结束标记 %%EOF，可能下载中断）：{path}")
 
 
-def _open(path) -> pdfium.PdfDocument:
-    try:
-        return pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as e:
-        code = getattr(e, "err_code", None)
-        if code == R.FPDF_ERR_PASSWORD:
-            raise ReadError(f"PDF 已加密，需要密码才能打开：{path}") from None
-        if code == R.FPDF_ERR_SECURITY:
-            raise ReadError(f"PDF 使用了不支持的加密方式：{path}") from None
-        raise ReadError(f"PDF 文件已损坏，无法打开：{path}") from None
-
-
 # ----------------------------------------------------------------------------- one page
 
 
 def _read_page(
-    page: pdfium.PdfPage, number: int, may_ocr: bool, deadline: Deadline
+    page: PdfPage, path, may_ocr: bool, deadline: Deadline
 ) -> tuple[list[Line | TablePart], float, str]:
     """The page's items (Lines and table parts) from top to bottom, its height, and how it was read."""
-    x0, y0, x1, y1 = page.get_mediabox()
+    number = page.index + 1
+    x0, y0, x1, y1 = page.mediabox()
     frame = _Frame(x0, y1, x1 - x0, y1 - y0)
     glyphs = _glyphs(page, frame)
     if not any(g.text.strip() for g in glyphs):
@@ -125,7 +108,7 @@ def _read_page(
             raise ReadError(f"扫描页超过 {MAX_OCR_PAGES} 页，超出识别上限（第 {number} 页）")
         from .ocr import page_items  # OCR is optional: only scans need it
 
-        image = page.render(scale=OCR_DPI / 72).to_pil()
+        image = render(path, page.index, OCR_DPI)
         return page_items(image, number, 72 / OCR_DPI, deadline), frame.height, "ocr"
     centres = [(g.cx, g.cy) for g in glyphs]
     parts = _tables(page, frame, glyphs, centres, number)
@@ -153,7 +136,7 @@ def _holds(b, centre: tuple[float, float]) -> bool:
     return b[0] <= centre[0] <= b[2] and b[1] <= centre[1] <= b[3]
 
 
-def _glyphs(page: pdfium.PdfPage, frame: _Frame) -> list[Glyph]:
+def _glyphs(page: PdfPage, frame: _Frame) -> list[Glyph]:
     """The printed characters with their boxes. Characters pdfium inserts itself (spaces, line
     breaks) and those off the page are dropped; where pdfium saw a word gap, the next glyph
     says so (`space_before`), which keeps numbers set close together apart.
@@ -163,10 +146,9 @@ def _glyphs(page: pdfium.PdfPage, frame: _Frame) -> list[Glyph]:
     characters set in a scaled text matrix, such as a vertically printed group label): there
     the glyph's ink box gives x and its baseline gives the line band.
     """
-    tp = page.get_textpage()
+    raw = page.text()
     raw_chars = []
     try:
-        raw = tp.raw
         # one set of out-parameters for every call (the helper API allocates four per box)
         ox, oy = ctypes.c_double(), ctypes.c_double()
         bl, br, bb, bt = (ctypes.c_double() for _ in range(4))
@@ -187,7 +169,7 @@ def _glyphs(page: pdfium.PdfPage, frame: _Frame) -> list[Glyph]:
                 continue
             origin(raw, i, ox, oy)
             if not (charbox(raw, i, bl, br, bb, bt) and loosebox(raw, i, rect)):
-                raise pdfium.PdfiumError("Failed to get charbox.")
+                raise PdfiumFailed("no character box")
             raw_chars.append(
                 (
                     chr(u),
@@ -200,7 +182,7 @@ def _glyphs(page: pdfium.PdfPage, frame: _Frame) -> list[Glyph]:
             )
             spaced = False
     finally:
-        tp.close()
+        R.FPDFText_ClosePage(raw)
     heights = sorted(lb[3] - lb[1] for _, _, lb, _, _, _ in raw_chars if lb[3] > lb[1])
     if not heights:
         return []
@@ -222,7 +204,7 @@ def _glyphs(page: pdfium.PdfPage, frame: _Frame) -> list[Glyph]:
 
 
 def _tables(
-    page: pdfium.PdfPage, frame: _Frame, glyphs: list[Glyph], centres: list, number: int
+    page: PdfPage, frame: _Frame, glyphs: list[Glyph], centres: list, number: int
 ) -> list[TablePart]:
     return [
         TablePart(number, bbox, cells, [g for g, c in zip(glyphs, centres) if _holds(bbox, c)])
@@ -230,7 +212,7 @@ def _tables(
     ]
 
 
-def _edges(page: pdfium.PdfPage, frame: _Frame) -> list[dict]:
+def _edges(page: PdfPage, frame: _Frame) -> list[dict]:
     """Horizontal and vertical straight segments of every path (rulings drawn as lines or as
     thin filled rectangles), in pdfplumber's edge form, page space."""
     out: list[dict] = []
