@@ -20,6 +20,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
+from gongkai.office import listing
 from gongkai.office.agencies import access
 from gongkai.office.agencies.models import Agency, Role
 from gongkai.office.audit import trail
@@ -70,19 +71,37 @@ def _years(agency) -> list[int]:
     return sorted(set(range(start, this_year + 1)) | years, reverse=True)
 
 
+AGENCIES_PER_PAGE = 20  # each agency is a block of years
+PUBLISHED, UNPUBLISHED = "published", "unpublished"
+STATES = [(UNPUBLISHED, "未发布"), (PUBLISHED, "已发布")]
+
+
 @login_required
 def report_list(request):
     ids = access.visible_agency_ids(request.user)
+    agency, agencies = listing.agency_filter(request, ids)
+    state = request.GET.get("state", "")
+    chosen = Agency.objects.filter(pk__in=[int(agency)] if agency else ids).order_by("name")
+    listed = listing.paged(
+        request, chosen, {"agency": agency, "state": state}, size=AGENCIES_PER_PAGE
+    )
     rows = []
-    for agency in Agency.objects.filter(pk__in=ids).order_by("name"):
+    for entry in listed["page"]:
         versions = {
             v.report.year: v
-            for v in ReportVersion.objects.filter(report__agency=agency)
+            for v in ReportVersion.objects.filter(report__agency=entry)
             .select_related("report")
             .order_by("number")
         }
-        rows.append((agency, [(y, versions.get(y)) for y in _years(agency)]))
-    return render(request, "annual/report_list.html", {"rows": rows})
+        years = [(y, versions.get(y)) for y in _years(entry)]
+        if state in (PUBLISHED, UNPUBLISHED):
+            years = [(y, v) for y, v in years if (v is not None) == (state == PUBLISHED)]
+        rows.append((entry, years))
+    return render(
+        request,
+        "annual/report_list.html",
+        {"rows": rows, "agencies": agencies, "states": STATES, **listed},
+    )
 
 
 def _initial(entry: AnnualReport | None, report, agency, year) -> dict:

@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 
 from gongkai.office import form_labels
 from gongkai.office.agencies.access import staff_agencies
@@ -8,6 +9,21 @@ from gongkai.office.applications.models import Application
 from gongkai.office.audit.edits import VersionedForm
 
 from .models import Appeal
+
+
+def case_label(application) -> str:
+    """How a case reads in the 所涉申请 picker: its number and what was asked, not a bare number."""
+    text = application.request_text
+    subject = text if len(text) <= 30 else text[:29] + "…"
+    return f"{application.number} · {subject}（{application.agency}）"
+
+
+def matching_cases(user, q: str, limit: int = 50):
+    """The cases of `user`'s agencies whose number or request matches `q`, newest first."""
+    cases = Application.objects.filter(agency__in=staff_agencies(user)).select_related("agency")
+    if q:
+        cases = cases.filter(Q(number__icontains=q) | Q(request_text__icontains=q))
+    return cases.order_by("-arrived_on", "-id")[:limit]
 
 
 class AppealForm(form_labels.ChineseLabels, VersionedForm, forms.ModelForm):
@@ -40,7 +56,8 @@ class AppealForm(form_labels.ChineseLabels, VersionedForm, forms.ModelForm):
         self.fields["agency"].queryset = agencies
         self.fields["agency"].empty_label = None
         self.fields["application"].queryset = Application.objects.filter(agency__in=agencies)
-        self.fields["application"].label_from_instance = lambda a: f"{a.agency} {a.number}"
+        self.fields["application"].label_from_instance = case_label
+        self.fields["application"].widget.attrs["aria-describedby"] = "application-search-help"
 
     def clean(self):
         data = super().clean()

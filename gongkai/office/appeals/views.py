@@ -3,27 +3,60 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from gongkai.office import listing
 from gongkai.office.agencies import access
 from gongkai.office.audit import trail
 from gongkai.office.audit.edits import save_edit
 from gongkai.office.concurrency import StaleEdit
 
-from .forms import AppealForm
-from .models import Appeal
+from .forms import AppealForm, case_label, matching_cases
+from .models import KIND_CHOICES, Appeal
+
+OPEN, CLOSED = "open", "closed"
+STATES = [(OPEN, "尚未审结"), (CLOSED, "已审结")]
 
 
 @login_required
 def appeal_list(request):
-    appeals = Appeal.objects.filter(
-        agency_id__in=access.visible_agency_ids(request.user)
-    ).select_related("agency", "application")
+    visible = access.visible_agency_ids(request.user)
+    appeals = Appeal.objects.filter(agency_id__in=visible).select_related("agency", "application")
+    agency, agencies = listing.agency_filter(request, visible)
+    kind, state, q = (
+        request.GET.get("kind", ""),
+        request.GET.get("state", ""),
+        request.GET.get("q", "").strip(),
+    )
+    if agency:
+        appeals = appeals.filter(agency_id=agency)
+    if kind in dict(KIND_CHOICES):
+        appeals = appeals.filter(kind=kind)
+    if state == OPEN:
+        appeals = appeals.filter(closed_on=None)
+    elif state == CLOSED:
+        appeals = appeals.exclude(closed_on=None)
+    if q:
+        appeals = appeals.filter(
+            Q(number__icontains=q)
+            | Q(application__number__icontains=q)
+            | Q(application__request_text__icontains=q)
+            | Q(note__icontains=q)
+        )
     return render(
         request,
         "appeals/appeal_list.html",
-        {"appeals": appeals, "can_add": access.staff_agencies(request.user).exists()},
+        {
+            **listing.paged(
+                request, appeals, {"agency": agency, "kind": kind, "state": state, "q": q}
+            ),
+            "agencies": agencies,
+            "kinds": KIND_CHOICES,
+            "states": STATES,
+            "can_add": access.staff_agencies(request.user).exists(),
+        },
     )
 
 
@@ -55,4 +88,17 @@ def appeal_edit(request, pk=None):
         "appeals/appeal_form.html",
         {"form": form, "appeal": appeal, "changes": trail.of(appeal) if appeal else []},
         status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def case_options(request):
+    """The 所涉申请 picker's options for what was typed (an htmx fragment of <option>s)."""
+    if not access.staff_agencies(request.user).exists():
+        raise PermissionDenied("只有本机关的工作人员可以登记或修改复议诉讼案件。")
+    q = request.GET.get("q", "").strip()[:100]
+    return render(
+        request,
+        "appeals/_case_options.html",
+        {"cases": [(c.pk, case_label(c)) for c in matching_cases(request.user, q)], "q": q},
     )

@@ -7,12 +7,10 @@ and applicants' personal data reach the template only for the holding agency's s
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +20,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
+from gongkai.office import listing
 from gongkai.office.agencies import access
 from gongkai.office.concurrency import AlreadyRecorded
 from gongkai.office.today import standing
@@ -130,7 +129,8 @@ def _case_or_404(user, pk) -> Application:
     return application
 
 
-PAGE_SIZE = 50  # a page a person reads; longer lists are paged, not cut off
+PAGE_SIZE = listing.PAGE_SIZE
+DUE_CHOICES = [("soon", "5个工作日内到期"), ("overdue", "已逾期")]
 LIST_FIELDS = (
     "number",
     "agency_id",
@@ -193,9 +193,8 @@ def case_rows(cases, personal: set[int], today, lapses=None) -> str:
 @login_required
 def case_list(request):
     staff_ids = set(access.staff_agencies(request.user).values_list("pk", flat=True))
-    cases = Application.objects.filter(
-        agency_id__in=access.visible_agency_ids(request.user, staff_ids)
-    )
+    visible = access.visible_agency_ids(request.user, staff_ids)
+    cases = Application.objects.filter(agency_id__in=visible)
     counts = dict(
         cases.values_list("status").annotate(n=Count("*")).values_list("status", "n")
     )  # index-only
@@ -205,6 +204,9 @@ def case_list(request):
         request.GET.get("due", ""),
         request.GET.get("q", "").strip(),
     )
+    agency, agencies = listing.agency_filter(request, visible)
+    if agency:
+        cases = cases.filter(agency_id=agency)
     if status in Status.values:
         cases = cases.filter(status=status)
     lapses = {}
@@ -219,21 +221,22 @@ def case_list(request):
             | Q(applicant_name__icontains=q, agency_id__in=staff_ids)
         )
     rows = cases.select_related("agency").only(*LIST_FIELDS)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = {"agency": agency, "status": status, "due": due, "q": q}
+    listed = listing.paged(request, rows, filters)
+    page = listed["page"]
     if due != "overdue":  # the waits that ran out, among the cases on this page
         lapses = standing.lapses(Application.objects.filter(pk__in=[c.pk for c in page]), today)
-    query = urlencode({k: v for k, v in (("status", status), ("due", due), ("q", q)) if v})
     return render(
         request,
         "applications/case_list.html",
         {
             "rows": case_rows(page, staff_ids, today, lapses),
-            "page": page,
-            "query": query,
+            **listed,
+            "agencies": agencies,
             "counts": [(s, counts.get(s.value, 0)) for s in Status],
             "total": sum(counts.values()),
-            "filters": {"status": status, "due": due, "q": q},
             "statuses": Status.choices,
+            "due_choices": DUE_CHOICES,
             "can_register": bool(staff_ids),
         },
     )

@@ -4,6 +4,7 @@ A4 page CSS and a CJK serif font stack (仿宋/宋体 first) so that printing th
 browser gives the published look; the three tables keep their merged header cells as real
 rowspan/colspan. A blank cell prints blank, "/" prints "/", and a cell that could not be read
 is shaded and says why on hover (the mark is drawn by CSS, so the page text stays as printed).
+On a phone the text reflows and each table scrolls inside its own box, never the page.
 """
 
 from __future__ import annotations
@@ -36,7 +37,13 @@ td.label { text-align: left; }
 th.note { font-family: "楷体", "KaiTi", "STKaiti", serif; text-align: left; }
 td.unreadable { background: #ffe38a; outline: 2px dashed #c00; outline-offset: -3px; }
 td.unreadable::after { content: "？"; color: #c00; }
-@media print { body { margin: 0; max-width: none; } }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+@media print { body { margin: 0; max-width: none; } .table-scroll { overflow: visible; } }
+@media screen and (max-width: 640px) {
+  body { font-size: 13pt; max-width: none; margin: 1em 0.8em; }
+  h1 { font-size: 17pt; } h2 { font-size: 13pt; text-indent: 0; }
+  .table-scroll table { min-width: 36em; }
+}
 """
 
 
@@ -66,8 +73,8 @@ def _table(layout: TableLayout) -> str:
     thead = f"<thead>\n{rows(head)}\n</thead>\n" if head else ""
     cols = "".join(f'<col style="width:{100 * share:.1f}%">' for share in column_shares(layout))
     return (
-        f'<table id="{layout.table.key}">\n<colgroup>{cols}</colgroup>\n{thead}<tbody>\n{rows(body)}\n</tbody>\n'
-        "</table>"
+        f'<div class="table-scroll"><table id="{layout.table.key}">\n<colgroup>{cols}</colgroup>\n'
+        f"{thead}<tbody>\n{rows(body)}\n</tbody>\n</table></div>"
     )
 
 
@@ -83,6 +90,7 @@ def render(report: Report) -> str:
     body = "\n".join(out)
     return (
         f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title(report))}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 
