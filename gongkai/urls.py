@@ -12,6 +12,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("office/annual/", include("gongkai.office.annual.urls")),
     path("office/appeals/", include("gongkai.office.appeals.urls")),
+    path("office/staff/", include("gongkai.office.agencies.urls")),
     path("office/today/", include("gongkai.office.today.urls")),
     path("office/supervision/", include("gongkai.office.supervision.urls")),
     path("office/", include("gongkai.office.applications.urls")),

@@ -21,3 +21,13 @@ class Form(ChineseLabels, forms.Form):
 
 class ModelForm(ChineseLabels, forms.ModelForm):
     pass
+
+
+def optional_email(label: str, help_text: str) -> forms.EmailField:
+    """An e-mail address a person may leave blank, refused in Chinese when it is not one."""
+    return forms.EmailField(
+        label=label,
+        required=False,
+        help_text=help_text,
+        error_messages={"invalid": "请输入有效的电子邮箱地址。"},
+    )

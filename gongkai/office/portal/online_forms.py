@@ -30,11 +30,8 @@ class OnlineApplicationForm(form_labels.Form):
         help_text="PDF、JPG 或 PNG，不超过 5 MB。",
     )
     contact = forms.CharField(label="联系电话", max_length=40)
-    email = forms.EmailField(
-        label="电子邮箱（可不填）",
-        required=False,
-        help_text="填写后，告知书和答复书也会发送到该邮箱。",
-        error_messages={"invalid": "请输入有效的电子邮箱地址。"},
+    email = form_labels.optional_email(
+        "电子邮箱（可不填）", "填写后，告知书和答复书也会发送到该邮箱。"
     )
     address = forms.CharField(label="通讯地址（可不填）", max_length=200, required=False)
     request_text = forms.CharField(
