@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "gongkai.office.request_checks.RefuseNulInParameters",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "gongkai.office.audit.watched.ActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gongkai.office.privacy.NoStoreForSignedIn",

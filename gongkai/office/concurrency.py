@@ -74,13 +74,13 @@ class VersionField(forms.IntegerField):
 
 def check_version(current: int, submitted: int | None, last_change=None) -> None:
     """Refuse a save from a form loaded at another version than the stored one. `last_change`
-    (a ChangeRecord or anything with .by and .at) names who saved in between."""
+    (a ChangeRecord) names who saved in between."""
     if submitted is None or submitted == current:
         return
     who = ""
     if last_change is not None:
         at = timezone.localtime(last_change.at).strftime("%Y-%m-%d %H:%M:%S")
-        who = f"（{last_change.by or '系统'}于 {at} 保存）"
+        who = f"（{last_change.who}于 {at} 保存）"
     raise StaleEdit(
         f"您打开页面之后，这份记录已被修改{who}。您的修改未保存，以免覆盖他人的修改；"
         "请刷新页面，核对后重新填写。"

@@ -10,6 +10,7 @@ from django.db import models
 
 from gongkai.office.agencies.models import Agency
 from gongkai.office.audit.models import person_field
+from gongkai.office.audit.trail import YES_NO
 from gongkai.office.audit.trail import shown as trail_shown
 from gongkai.report.formats import APPLICANT_COLUMNS, OUTCOME_ROWS_2021
 
@@ -167,7 +168,7 @@ def _value_labels() -> dict[str, dict]:
         "reply_type": {k: r.label for k, r in BY_KEY.items()} | {"withdrawn": "申请人撤回申请"},
         "party": {k: v[0] for k, v in PARTIES.items()},
         "method": FEE_METHOD_LABELS,
-        "approved": {True: "是", False: "否"},
+        "approved": YES_NO,
     }
 
 

@@ -5,7 +5,8 @@
 - The change list filters only on what `list_filter` / `date_hierarchy` offer: Django lets any
   field of the model be filtered by URL (?contact__startswith=138), which would recover an
   applicant's phone number a digit at a time; such a URL is refused (400).
-- A save or deletion is recorded old → new in the trail (agency settings, roles, calendars).
+- A save or deletion is recorded old → new in the trail: agency settings, roles, calendars and
+  people by their models (`watched`, whichever page saves them), anything else here.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from __future__ import annotations
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.utils.html import format_html, format_html_join
 
-from . import trail
+from . import trail, watched
 from .models import ChangeRecord
 
 
@@ -46,6 +48,8 @@ class GuardedAdmin(admin.ModelAdmin):
         return obj if isinstance(obj, Agency) else getattr(obj, "agency", None)
 
     def save_model(self, request, obj, form, change):
+        if watched.watched(type(obj)):
+            return super().save_model(request, obj, form, change)
         before = trail.values(type(obj)._default_manager.get(pk=obj.pk)) if change else {}
         if change and hasattr(obj, "version"):
             obj.version += 1  # an open edit form of the office is stale now
@@ -60,6 +64,8 @@ class GuardedAdmin(admin.ModelAdmin):
         )
 
     def delete_model(self, request, obj):
+        if watched.watched(type(obj)):
+            return super().delete_model(request, obj)
         before, pk = trail.values(obj), obj.pk
         super().delete_model(request, obj)
         obj.pk = pk
@@ -72,7 +78,9 @@ class GuardedAdmin(admin.ModelAdmin):
             self.delete_model(request, obj)
 
     def save_formset(self, request, form, formset, change):
-        """Inline rows (an agency's roles) are recorded like their own pages."""
+        """Inline rows are recorded like their own pages."""
+        if watched.watched(formset.model):
+            return super().save_formset(request, form, formset, change)
         befores = {o.pk: trail.values(o) for o in formset.get_queryset()} if change else {}
         deleted = [(f.instance, f.instance.pk) for f in formset.deleted_forms if f.instance.pk]
         formset.save()
@@ -96,11 +104,48 @@ class GuardedAdmin(admin.ModelAdmin):
             )
 
 
+def trail_lines(record: ChangeRecord):
+    """A record's changes as the office reads them: 中文名：old → new, one per line."""
+    return format_html_join(format_html("<br>"), "{}：{}", record.details()) or trail.EMPTY
+
+
+class ShowsTrail:
+    """Mixin for an admin page: the record's trail, read-only, below its fields."""
+
+    @admin.display(description="修改记录")
+    def trail(self, obj):
+        if obj is None or obj.pk is None:
+            return trail.EMPTY
+        rows = [
+            (f"{r.at:%Y-%m-%d %H:%M}", r.who, r.action, trail_lines(r))
+            for r in trail.of(obj).order_by("-at", "-id")
+        ]
+        return format_html(
+            "<table>{}</table>",
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
+        )
+
+
 @admin.register(ChangeRecord)
 class ChangeRecordAdmin(GuardedAdmin):
-    list_display = ("at", "by", "action", "content_type", "object_id", "agency")
+    list_display = ("at", "by", "action", "content_type", "object_id", "agency", "shown_changes")
     list_filter = ("content_type", "agency")
     date_hierarchy = "at"
+    fields = (
+        "at",
+        "by",
+        "action",
+        "content_type",
+        "object_id",
+        "agency",
+        "version",
+        "shown_changes",
+    )
+    readonly_fields = fields
+
+    @admin.display(description="变更")
+    def shown_changes(self, obj):
+        return trail_lines(obj)
 
     def has_add_permission(self, request):
         return False

@@ -20,6 +20,10 @@ def person_field(verbose_name: str):
     )
 
 
+#: who made a change no person made
+SYSTEM = "系统"
+
+
 class AppendOnly(Exception):
     """History is never rewritten: a saved ChangeRecord cannot be changed or deleted."""
 
@@ -68,6 +72,11 @@ class ChangeRecord(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnly("修改记录不能删除。")
+
+    @property
+    def who(self) -> str:
+        """The person who made the change, or 系统 for an import, the demo, a command."""
+        return str(self.by) if self.by_id else SYSTEM
 
     def details(self) -> list[tuple[str, str]]:
         from .trail import shown

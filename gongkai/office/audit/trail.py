@@ -92,10 +92,13 @@ def record(
     version: int | None = None,
     token: str = "",
     ignore=("updated", "updated_by", "version"),
+    extra: list[dict] = (),
 ) -> ChangeRecord | None:
-    """Write the change of `instance` from `before` to `after` (default: its values now)."""
+    """Write the change of `instance` from `before` to `after` (default: its values now);
+    `extra` entries (a change shown without its values, a password reset) are added as given."""
     after = values(instance) if after is None else after
     changes = [c for c in diff(type(instance), before, after, labels) if c["field"] not in ignore]
+    changes += list(extra)
     if not changes and before and after:
         return None
     return ChangeRecord.objects.create(
@@ -131,5 +134,11 @@ def recorded(model, token: str) -> bool:
     )
 
 
+YES_NO = {True: "是", False: "否"}
+
+
 def shown(value) -> str:
+    """A recorded value as the trail prints it: blank as （空）, a yes/no field as 是/否."""
+    if isinstance(value, bool):
+        return YES_NO[value]
     return EMPTY if value in (None, "") else str(value)
