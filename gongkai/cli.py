@@ -12,6 +12,8 @@ import importlib
 import os
 import sys
 
+from gongkai.commands.arguments import ArgumentParser
+
 COMMANDS = (
     "parse",  # gongkai parse FILE --to cells|json|md|html|xlsx|docx
     "check",  # gongkai check PATH... [--previous FILE] [--json] [--summary OUT] [--html OUT]
@@ -43,7 +45,7 @@ def _name(module: str) -> str:
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser with every sub-command, or with `only` that one: a command's module (and what
     it imports) is loaded only when it runs, so `gongkai parse` does not pay for the office."""
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="gongkai", description="政府信息公开: 年度报告的读取、检查与生成，依申请公开台账"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
