@@ -169,3 +169,19 @@ def test_admin_cannot_filter_or_search_on_personal_fields(client, admin_user, ma
         assert r.status_code == 400, probe
     # no search either: a phone number that matches nobody does not empty the list
     assert "2024-0001" in client.get(base + "?q=10000000000").content.decode()
+
+
+def test_no_admin_page_deletes_a_record_with_history(admin_user, rf):
+    """Every admin page of gongkai's records and people is guarded: only a role or a calendar
+    override may be deleted (axes' lock records are deleted to unlock an account)."""
+    from django.contrib import admin
+
+    request = rf.get("/admin/")
+    request.user = admin_user
+    deletable = {
+        model._meta.label
+        for model, page in admin.site._registry.items()
+        if page.has_delete_permission(request)
+        and (model.__module__.startswith("gongkai.") or model._meta.label == "auth.User")
+    }
+    assert deletable == {"agencies.Membership", "agencies.CalendarOverride"}
