@@ -58,7 +58,10 @@ def test_parse_loads_neither_the_office_nor_the_other_commands(seed_path):
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out.strip().splitlines()[-1] == "['gongkai.commands.output', 'gongkai.commands.parse']"
+    loaded = out.strip().splitlines()[-1]
+    assert loaded == str(
+        ["gongkai.commands.arguments", "gongkai.commands.output", "gongkai.commands.parse"]
+    )
 
 
 def test_the_overlay_draws_each_cells_box_and_key_over_its_page(huaian, tmp_path):
