@@ -1,5 +1,7 @@
-"""Hostile values in every field of every office form, posted as each role: never a server
-error, and a refused form (any 4xx) writes nothing.
+"""Hostile values in every field of every web form (the ledger, appeals, the annual report,
+the catalogue, supervision, API tokens, the portal's online application and tracking), posted
+as each role and anonymously: never a server error, and a refused form (any 4xx, or a sign-in
+redirect) writes nothing.
 
 Short here (GONGKAI_FUZZ_EXAMPLES, default 10 per form); bench/office_fuzz.py runs it longer.
 """
@@ -11,9 +13,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gongkai.office.annual.forms import PublishForm, ReportForm
+from gongkai.office.api.views import TokenForm
 from gongkai.office.appeals.forms import AppealForm
 from gongkai.office.applications.forms import IntakeForm
 from gongkai.office.applications.views import ACTIONS
+from gongkai.office.catalogue.forms import ConcernForm, ConsultationForm, ItemForm
+from gongkai.office.catalogue.table1_views import EntryForm
+from gongkai.office.portal.online import TrackForm
+from gongkai.office.portal.online_forms import OnlineApplicationForm
+from gongkai.office.supervision.forms import AssignForm, TrainingForm
 
 EXAMPLES = int(os.environ.get("GONGKAI_FUZZ_EXAMPLES", "10"))
 HOSTILE = st.one_of(
@@ -44,9 +52,13 @@ HOSTILE = st.one_of(
 )
 
 
-def _fields(form_class, *args, prefix=None):
-    form = form_class(*args, prefix=prefix)
+def _fields(form_class, *args, prefix=None, **kwargs):
+    form = form_class(*args, prefix=prefix, **kwargs)
     return [form.add_prefix(name) for name in form.fields]
+
+
+#: counters of refusals (a wrong tracking code counts towards the lock-out), not records
+NOT_RECORDS = {"portal.TrackMiss"}
 
 
 def _counts():
@@ -55,7 +67,7 @@ def _counts():
     return {
         m._meta.label: m._default_manager.count()
         for m in apps.get_models()
-        if m._meta.app_label in ("applications", "appeals", "annual", "audit", "agencies")
+        if m.__module__.startswith("gongkai.") and m._meta.label not in NOT_RECORDS
     }
 
 
@@ -80,13 +92,22 @@ def office(clerk, reviewer, head, other_clerk, supervisor, make_case, bureau):
         (f"/office/appeals/{appeal.pk}/", _fields(AppealForm, clerk) + ["version"]),
         (f"/office/annual/{bureau.pk}/2025/", _fields(ReportForm)),
         (f"/office/annual/{bureau.pk}/2025/publish/", _fields(PublishForm)),
+        (f"/office/catalogue/{bureau.pk}/new/", _fields(ItemForm, agency=bureau)),
+        (f"/office/catalogue/{bureau.pk}/consultations/", _fields(ConsultationForm)),
+        (f"/office/catalogue/{bureau.pk}/concerns/", _fields(ConcernForm)),
+        (f"/office/catalogue/{bureau.pk}/table1/2025/", _fields(EntryForm)),
+        ("/office/supervision/assign/", _fields(AssignForm, [])),
+        ("/office/supervision/training/", _fields(TrainingForm, [])),
+        ("/office/api/", _fields(TokenForm)),
+        (f"/agency/{bureau.pk}/apply/", _fields(OnlineApplicationForm)),
+        ("/track/", _fields(TrackForm)),
     ]
     assert User.objects.count() == 5
     return users, targets
 
 
 @settings(
-    max_examples=EXAMPLES * 12,  # twelve forms and more
+    max_examples=EXAMPLES * 20,  # twenty forms and more
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
