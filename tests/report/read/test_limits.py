@@ -21,12 +21,15 @@ from gongkai.report.write.cells_json import cells
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TITLE = "<p>某某县人民政府2024年政府信息公开工作年度报告</p>"
-#: the child prints its peak resident set (KB, Linux) on its last line of stderr
+#: the child prints its CPU seconds and its peak resident set (KB, Linux) on its last line of
+#: stderr: CPU time, not the wall clock, so that a machine busy with other work does not fail
+#: a bound the file itself keeps (the wall clock is capped by the run's timeout)
 CHILD = (
     "import resource, sys\n"
     "from gongkai.cli import main\n"
     "code = main(sys.argv[1:])\n"
-    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "u = resource.getrusage(resource.RUSAGE_SELF)\n"
+    "print(u.ru_utime + u.ru_stime, u.ru_maxrss, file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
 
@@ -34,7 +37,6 @@ CHILD = (
 def _refused(path, *words, command=("parse",), tail=("--to", "cells")):
     """Run the command on `path` as a user would: exit 2, one Chinese message, no traceback,
     under 20 s and 1 GB."""
-    t0 = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-c", CHILD, *command, str(path), *tail],
         capture_output=True,
@@ -43,13 +45,13 @@ def _refused(path, *words, command=("parse",), tail=("--to", "cells")):
         check=False,
         env={**os.environ, "GONGKAI_DEBUG": ""},
     )
-    seconds = time.monotonic() - t0
-    *message, peak = done.stderr.strip().split("\n")
+    *message, usage = done.stderr.strip().split("\n")
     message = "\n".join(message)
+    seconds, peak = float(usage.split()[0]), usage.split()[1]
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in message and "内部错误" not in message, message
     assert all(w in message for w in words), message
-    assert seconds < 20, f"{seconds:.1f} s"
+    assert seconds < 20, f"{seconds:.1f} s of CPU"
     assert int(peak) < 1024 * 1024, f"{int(peak) // 1024} MB"
     return message
 
@@ -226,7 +228,7 @@ def test_import_catalogue_refuses_the_sparse_xlsx(tmp_path):
 
     f = tmp_path / "catalogue.xlsx"
     _sparse_xlsx(f)
-    t0 = time.monotonic()
+    t0 = time.process_time()
     with pytest.raises(CatalogueUnreadable, match="范围过大"):
         read_catalogue(f.name, f.read_bytes())
-    assert time.monotonic() - t0 < 20
+    assert time.process_time() - t0 < 20
