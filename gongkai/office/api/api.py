@@ -10,7 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.renderers import JSONRenderer
 
-from . import public, staff
+from . import catalogue, public, staff
 
 
 class ChineseJSON(JSONRenderer):
@@ -22,13 +22,15 @@ class ChineseJSON(JSONRenderer):
 api = NinjaAPI(
     title="政府信息公开数据接口",
     version="1",
-    description="公开数据：机关与已发布的政府信息公开工作年度报告；办理台账：凭接口令牌访问本机关的申请。",
+    description="公开数据：机关、已发布的政府信息公开工作年度报告、政府信息公开目录；"
+    "办理台账：凭接口令牌访问本机关的申请。",
     openapi_url="/schema/",
     docs_url=None,  # the Swagger page loads its scripts from a CDN: nothing may download
     urls_namespace="api",
     renderer=ChineseJSON(),
 )
 api.add_router("", public.router)
+api.add_router("", catalogue.router)
 api.add_router("", staff.router)
 
 

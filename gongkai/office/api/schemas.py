@@ -39,6 +39,30 @@ class Cells(Schema):
     notes: str | None = None
 
 
+class CatalogueItem(Schema):
+    """One published item (gongkai.office.catalogue.open_data.FIELDS); a missing date is null."""
+
+    index_no: str
+    title: str
+    category: str
+    doc_type: str
+    doc_number: str
+    formed_on: dt.date
+    published_on: dt.date
+    summary: str
+    repealed_on: dt.date | None
+    expired_on: dt.date | None
+    interprets: str | None
+    url: str
+
+
+class CataloguePage(Schema):
+    count: int
+    page: int
+    pages: int
+    items: list[CatalogueItem]
+
+
 class Event(Schema):
     on: dt.date
     kind: str

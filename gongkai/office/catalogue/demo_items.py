@@ -248,6 +248,22 @@ def _consultations(agency, people, today):
         ("希望公布资金使用明细。", "刘某", "138****0002"),
     ):
         Comment.objects.create(consultation=closed, text=text, name=name, contact=contact)
+    running = Consultation.objects.create(
+        agency=agency,
+        title="管头镇农村集体“三资”管理办法（征求意见稿）",
+        kind=ConsultationKind.NORMATIVE_DRAFT,
+        text="为规范农村集体资金、资产、资源管理，拟定本办法，现公开征求意见。",
+        opens_on=today - dt.timedelta(days=6),
+        # still running whenever the demo is loaded: the one date after the demo's last day
+        closes_on=max(today, dt.date.today()) + dt.timedelta(days=30),
+        concerns_business=True,
+        created_by=people["clerk"],
+    )
+    for text, name, contact in (
+        ("建议村集体资产出租一律公开招标。", "赵某", "137****0003"),
+        ("资金使用情况应每季度在公开栏公布。", "", ""),
+    ):
+        Comment.objects.create(consultation=running, text=text, name=name, contact=contact)
     Consultation.objects.create(
         agency=agency,
         title="管头镇村规民约修订指导意见（征求意见稿）",

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import string
+
 from django import forms
+from django.utils import timezone
 
 from gongkai.office.audit.edits import VersionedForm
 from gongkai.office.uploads import SPREADSHEET_KINDS, CheckedFileField
 
-from .models import Concern, Consultation, Item
+from .models import Concern, Consultation, IndexScheme, Item
 from .vocab import LAW_CATEGORIES, ChannelKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def category_choices(agency) -> list[tuple[str, str]]:
-    own = list(agency.own_categories.values_list("name", flat=True)) if agency else []
-    return [(c, c) for c in (*LAW_CATEGORIES, *own)]
+def category_choices(agency, keep: str = "") -> list[tuple[str, str]]:
+    """The law's categories and the agency's active own ones (and `keep`, an item's own)."""
+    own = (
+        list(agency.own_categories.filter(active=True).values_list("name", flat=True))
+        if agency
+        else []
+    )
+    names = [*LAW_CATEGORIES, *own]
+    if keep and keep not in names:
+        names.append(keep)
+    return [(c, c) for c in names]
 
 
 class ItemForm(VersionedForm, forms.ModelForm):
@@ -56,7 +67,9 @@ class ItemForm(VersionedForm, forms.ModelForm):
     def __init__(self, *args, agency=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.agency = agency
-        self.fields["category"] = forms.ChoiceField(label="类别", choices=category_choices(agency))
+        self.fields["category"] = forms.ChoiceField(
+            label="类别", choices=category_choices(agency, self.instance.category)
+        )
         mine = Item.objects.filter(agency=agency).exclude(pk=self.instance.pk)
         self.fields["interprets"].queryset = mine.filter(
             doc_type__in=("rule", "normative", "other")
@@ -72,6 +85,80 @@ class ItemForm(VersionedForm, forms.ModelForm):
         if data.get("doc_type") == "interpretation" and not data.get("interprets"):
             self.add_error("interprets", "政策解读须选择所解读的文件。")
         return data
+
+
+SCHEME_FIELDS = ("year", "seq")
+
+
+def pattern_problem(pattern: str) -> str:
+    """Why a 索引号 pattern cannot number items ("" when it can): {seq} is needed, only {year}
+    and {seq} are known, and the number must fit the 索引号 field."""
+    try:
+        names = [n for _, n, _, _ in string.Formatter().parse(pattern) if n is not None]
+    except ValueError:
+        return "索引号格式中的花括号不成对。"
+    if "seq" not in names:
+        return "索引号格式须含序号 {seq}。"
+    unknown = sorted({n or "{}" for n in names} - set(SCHEME_FIELDS))
+    if unknown:
+        return f"索引号格式只能使用 {{year}} 和 {{seq}}，不认识：{'、'.join(unknown)}。"
+    try:
+        sample = pattern.format(year=9999, seq=99999999)
+    except (ValueError, TypeError, IndexError, KeyError, AttributeError):
+        return "索引号格式无效，请参照示例 {year}-{seq:05d}。"
+    limit = Item._meta.get_field("index_no").max_length
+    if len(sample) > limit:
+        return f"按此格式生成的索引号超过{limit}个字符。"
+    return ""
+
+
+class IndexSchemeForm(VersionedForm, forms.ModelForm):
+    """The administrator's 索引号 scheme, with the number the next new item will get."""
+
+    class Meta:
+        model = IndexScheme
+        fields = ["pattern", "next_seq"]
+        help_texts = {"pattern": "例如 11421081MB0000000X/{year}-{seq:05d}"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["next_seq"].min_value = 1
+        self.fields["next_seq"].widget.attrs["min"] = 1
+
+    def clean_pattern(self):
+        pattern = self.cleaned_data["pattern"].strip()
+        problem = pattern_problem(pattern)
+        if problem:
+            raise forms.ValidationError(problem)
+        return pattern
+
+    def clean_next_seq(self):
+        value = self.cleaned_data["next_seq"]
+        if value < 1:
+            raise forms.ValidationError("序号从1开始。")
+        return value
+
+    def example(self) -> str:
+        scheme = self.instance
+        if pattern_problem(scheme.pattern):
+            return ""
+        return scheme.pattern.format(year=timezone.localdate().year, seq=scheme.next_seq)
+
+
+class OwnCategoryForm(forms.Form):
+    name = forms.CharField(label="类别名称", max_length=100)
+
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency = agency
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if name in LAW_CATEGORIES:
+            raise forms.ValidationError("这是条例规定的法定类别，无需新增。")
+        if self.agency.own_categories.filter(name=name).exists():
+            raise forms.ValidationError("已有该类别（已停用的可重新启用）。")
+        return name
 
 
 class AttachmentForm(forms.Form):

@@ -28,6 +28,8 @@ class IndexScheme(models.Model):
     )
     pattern = models.CharField("索引号格式", max_length=100, default="{year}-{seq:05d}")
     next_seq = models.PositiveIntegerField("下一个序号", default=1)
+    #: goes up with every saved edit of the administrator's screen (a stale form is refused)
+    version = models.PositiveIntegerField("版本", default=0, editable=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "索引号规则"
@@ -43,6 +45,8 @@ class OwnCategory(models.Model):
         Agency, models.CASCADE, related_name="own_categories", verbose_name="机关"
     )
     name = models.CharField("类别名称", max_length=100)
+    #: a category is never deleted (items carry its name): stopped, it is no longer offered
+    active = models.BooleanField("启用", default=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "本机关目录类别"
@@ -306,6 +310,8 @@ class Comment(models.Model):
     name = models.CharField("姓名或名称", max_length=100, blank=True)
     contact = models.CharField("联系方式", max_length=200, blank=True)
     at = models.DateTimeField("提交时间", auto_now_add=True)
+    #: the keyed digest of the sender's address (portal.throttle), for the posting limit only
+    sender = models.CharField("提交地址摘要", max_length=64, blank=True, db_index=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "公众意见"

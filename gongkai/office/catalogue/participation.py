@@ -4,6 +4,8 @@ record public concerns and the item that answered them; the public consultation 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -11,11 +13,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from gongkai.office.agencies.models import Agency, CalendarOverride
+from gongkai.office.portal import throttle
 
 from .forms import CommentForm, ConcernForm, ConsultationForm, FeedbackForm, ResponseForm
 from .models import Comment, Concern, Consultation
 from .practice import concern_standing, feedback_missing, period_problem
 from .views import _agency
+
+#: (window, most allowed in it) for comments from one address, on all consultations
+COMMENT_LIMITS = ((dt.timedelta(hours=1), 5), (dt.timedelta(days=1), 20))
+TOO_MANY = "提交过于频繁，请稍后再试。"
 
 
 @login_required
@@ -125,15 +132,22 @@ def public_consultation(request, agency_id, pk):
     c = get_object_or_404(Consultation, pk=pk, agency=agency, opens_on__lte=today)
     is_open = c.is_open(today)
     form = CommentForm(request.POST or None)
+    status = 200
     if request.method == "POST":
+        sender = throttle.sender_of(request)
         if not is_open:
             form.add_error(None, "征求意见已截止，不再接收意见。")
+        elif not throttle.within(Comment.objects.filter(sender=sender), COMMENT_LIMITS):
+            form.add_error(None, TOO_MANY)
+            status = 429
         elif form.is_valid():
-            Comment.objects.create(consultation=c, **form.cleaned_data)
+            Comment.objects.create(consultation=c, sender=sender, **form.cleaned_data)
             messages.success(request, "您的意见已提交，感谢参与。")
             return redirect("catalogue:public_consultation", agency.pk, c.pk)
+        status = status if status != 200 else 400
     return render(
         request,
         "catalogue/public_consultation.html",
         {"agency": agency, "c": c, "is_open": is_open, "form": form, "count": c.comments.count()},
+        status=status,
     )

@@ -8,19 +8,23 @@ number that does not exist, so nothing leaks about drafts.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from urllib.parse import quote
 
 from django.core.paginator import Paginator
 from django.db.models import Max, Min, Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from gongkai.office.agencies.models import Agency
 
+from . import open_data
 from .models import Attachment, Consultation, Item
 from .search import search
 from .vocab import LAW_CATEGORIES, Disclosure, Stage
 
 PAGE_SIZE = 20
+DOWNLOADS = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
 
 def public_items(agency_id: int):
@@ -32,21 +36,33 @@ def public_items(agency_id: int):
     )
 
 
-def catalogue(request, agency_id):
-    """The agency's catalogue, searchable by 名称、索引号、文号, filtered by category and year."""
-    agency = get_object_or_404(Agency, pk=agency_id, is_active=True)
-    query = request.GET.get("q", "").strip()[:100]
-    category = request.GET.get("category", "")
-    year = request.GET.get("year", "")
-    items = public_items(agency.pk)
+def filtered(agency_id: int, query: str = "", category: str = "", year: str = ""):
+    """The agency's public items matching a search of 名称、索引号、文号, a category and a year
+    (the portal page, its downloads and the API), newest first. A query is cut to 100
+    characters; a year that is not one is ignored."""
+    query = query.strip()[:100]
+    items = public_items(agency_id)
     if query:
-        items = search(items, agency.pk, query)
+        items = search(items, agency_id, query)
     if category:
         items = items.filter(category=category)
     if year.isdigit() and 1900 < int(year) < 3000:
         items = items.filter(formed_on__year=int(year))
+    return items.order_by("-formed_on", "-id")
+
+
+def _asked(request) -> tuple[str, str, str]:
+    get = request.GET
+    return get.get("q", "").strip()[:100], get.get("category", ""), get.get("year", "")
+
+
+def catalogue(request, agency_id):
+    """The agency's catalogue, searchable by 名称、索引号、文号, filtered by category and year."""
+    agency = get_object_or_404(Agency, pk=agency_id, is_active=True)
+    query, category, year = _asked(request)
+    items = filtered(agency.pk, query, category, year)
     page = Paginator(
-        items.order_by("-formed_on", "-id").only(
+        items.only(
             "pk", "index_no", "title", "formed_on", "published_on", "doc_number", "category"
         ),
         PAGE_SIZE,
@@ -93,6 +109,23 @@ def attachment(request, agency_id, pk):
     if not found.item.on_portal:
         raise Http404("没有该文件")
     return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
+
+
+def download(request, agency_id, kind):
+    """条例第十二条's catalogue as open data: every item the page would list (its search and
+    filters apply), as CSV (for Excel) or JSON, read in chunks so that any size streams."""
+    agency = get_object_or_404(Agency, pk=agency_id, is_active=True)
+    if kind not in DOWNLOADS:
+        raise Http404("没有这种数据格式。")
+    rows = open_data.records(request, filtered(agency.pk, *_asked(request)))
+    if kind == "csv":
+        response = StreamingHttpResponse(open_data.csv_lines(rows), content_type=DOWNLOADS[kind])
+    else:
+        body = json.dumps(list(rows), ensure_ascii=False, indent=1)
+        response = HttpResponse(body.encode("utf-8"), content_type=DOWNLOADS[kind])
+    name = quote(f"{agency.name}政府信息公开目录.{kind}")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+    return response
 
 
 def open_consultations(agency_id: int, today: dt.date):

@@ -2,13 +2,19 @@
 
 from django.urls import path
 
-from . import imports, participation, public, table1_views, views
+from . import imports, participation, public, setup_views, table1_views, views
 
 app_name = "catalogue"
 urlpatterns = [
     path("office/catalogue/", views.home, name="home"),
     path("office/catalogue/<int:agency_id>/", views.agency_items, name="agency"),
     path("office/catalogue/<int:agency_id>/new/", views.item_new, name="new"),
+    path("office/catalogue/<int:agency_id>/setup/", setup_views.setup, name="setup"),
+    path(
+        "office/catalogue/category/<int:pk>/toggle/",
+        setup_views.category_toggle,
+        name="category_toggle",
+    ),
     path("office/catalogue/item/<int:pk>/", views.item_detail, name="item"),
     path("office/catalogue/item/<int:pk>/edit/", views.item_edit, name="edit"),
     path("office/catalogue/item/<int:pk>/<slug:action>/", views.item_action, name="action"),
@@ -38,6 +44,7 @@ urlpatterns = [
         name="table1_items",
     ),
     path("catalogue/<int:agency_id>/", public.catalogue, name="public"),
+    path("catalogue/<int:agency_id>/catalogue.<str:kind>", public.download, name="download"),
     path(
         "catalogue/<int:agency_id>/consultation/<int:pk>/",
         participation.public_consultation,

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.office.agencies.access import staff_agencies
-from gongkai.office.agencies.models import Agency, CalendarOverride
+from gongkai.office.agencies.models import Agency, CalendarOverride, Role
 from gongkai.office.audit import trail
 from gongkai.office.concurrency import StaleEdit
 
@@ -84,6 +84,7 @@ def agency_items(request, agency_id):
             "no_interpretation": missing_interpretations(agency, today.year),
             "repeated": repeated_requests(agency, today - dt.timedelta(days=365)),
             "prompt_at": SAME_REQUEST_PROMPT,
+            "is_admin": workflow.holds(request.user, agency.pk, Role.ADMIN),
         },
     )
 

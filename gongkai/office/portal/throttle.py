@@ -1,6 +1,6 @@
 """Posting limits on the public pages, counted in the database so that every worker process
-sees the same counts: a few applications per address an hour and a day, and a bounded number
-of failed 查询码 look-ups, against floods and guessing."""
+sees the same counts: a few applications and consultation comments per address an hour and a
+day, and a bounded number of failed 查询码 look-ups, against floods and guessing."""
 
 from __future__ import annotations
 
@@ -21,12 +21,15 @@ def sender_of(request) -> str:
     return keyed_digest(request.META.get("REMOTE_ADDR", ""))
 
 
-def may_apply(sender: str) -> bool:
+def within(rows, limits) -> bool:
+    """True when `rows` (one sender's posts, each with its time `at`) stay under every
+    (window, most) of `limits`."""
     now = timezone.now()
-    return all(
-        OnlineSubmission.objects.filter(sender=sender, at__gte=now - window).count() < most
-        for window, most in APPLY_LIMITS
-    )
+    return all(rows.filter(at__gte=now - window).count() < most for window, most in limits)
+
+
+def may_apply(sender: str) -> bool:
+    return within(OnlineSubmission.objects.filter(sender=sender), APPLY_LIMITS)
 
 
 def may_track(sender: str) -> bool:

@@ -1,6 +1,6 @@
 """Every public endpoint of the API, walked from its own OpenAPI schema on the demo county:
-no applicant's name, identity number or contact in any answer; the token-only endpoints
-answer nothing without a token."""
+no applicant's name, identity number or contact, nor a commenter's on a consultation, in any
+answer; the token-only endpoints answer nothing without a token."""
 
 import io
 import json
@@ -26,6 +26,7 @@ def _fill(path: str, agencies, years) -> list[str]:
 
 def test_public_endpoints_carry_no_personal_data(client):
     from gongkai.office.applications.models import Application
+    from gongkai.office.catalogue.models import Comment
     from gongkai.office.demo import load_demo
 
     load_demo(out=io.StringIO())
@@ -36,6 +37,9 @@ def test_public_endpoints_carry_no_personal_data(client):
         if value
     }
     assert len(personal) > 20
+    commenters = {v for row in Comment.objects.values_list("name", "contact") for v in row if v}
+    assert len(commenters) > 3
+    personal |= commenters
     schema = client.get("/api/v1/schema/").json()
     agencies = [a["id"] for a in client.get("/api/v1/agencies/").json()]
     years = {
@@ -56,4 +60,5 @@ def test_public_endpoints_carry_no_personal_data(client):
             text = json.dumps(response.json(), ensure_ascii=False)
             found = [p for p in personal if p in text]
             assert found == [], (url, found[:3])
-    assert walked >= 1 + 3 + 3 * 4 * 2
+    assert walked >= 1 + 3 + 3 * 4 * 2 + 3  # the catalogue of each agency too
+    assert "/api/v1/agencies/{agency_id}/catalogue/" in schema["paths"]

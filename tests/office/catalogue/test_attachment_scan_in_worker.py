@@ -8,6 +8,8 @@ import datetime as dt
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from .conftest import new_item
+
 pytestmark = pytest.mark.django_db
 
 ID_NUMBER = "11010519491231002X"  # check digit valid (GB 11643)
@@ -15,17 +17,12 @@ ID_NUMBER = "11010519491231002X"  # check digit valid (GB 11643)
 
 @pytest.fixture
 def draft(bureau, clerk):
-    from gongkai.office.catalogue import workflow
-
-    return workflow.create_item(
+    return new_item(
         bureau,
         clerk,
         title="关于低保对象的公示",
-        summary="",
         body="经审核，现予公示。",
-        formed_on=dt.date.today() - dt.timedelta(days=1),
         category="第二十条第（十一）项",
-        doc_type="other",
     )
 
 

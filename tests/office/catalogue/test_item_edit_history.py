@@ -2,29 +2,16 @@
 nothing is overwritten; every saved edit is in the item's 修改记录 old → new, field by field,
 with Chinese labels, who and the version."""
 
-import datetime as dt
-
 import pytest
 
-pytestmark = pytest.mark.django_db
+from .conftest import new_item
 
-FORMED = dt.date.today() - dt.timedelta(days=2)
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def draft(bureau, clerk):
-    from gongkai.office.catalogue import workflow
-
-    return workflow.create_item(
-        bureau,
-        clerk,
-        title="关于农村宅基地审批的通知",
-        summary="",
-        body="正文",
-        formed_on=FORMED,
-        category="第二十条第（一）项",
-        doc_type="other",
-    )
+    return new_item(bureau, clerk)
 
 
 def _edit_data(item, **changes):

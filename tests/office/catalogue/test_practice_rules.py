@@ -204,3 +204,27 @@ def test_a_concern_is_recorded_and_answered_through_the_office_page(client, bure
     )
     page = client.get(url).content.decode()
     assert "关于自来水异味的情况通报" in page and "按时回应" in page and "用时26.0小时" in page
+
+
+def test_the_comment_form_is_throttled_per_address(client, bureau):
+    from gongkai.office.catalogue.participation import COMMENT_LIMITS, TOO_MANY
+
+    today = timezone.localdate()
+    open_ = [
+        consultation(
+            bureau, "normative_draft", today - dt.timedelta(days=1), today + dt.timedelta(days=9)
+        )
+        for _ in range(2)
+    ]
+    urls = [f"/catalogue/{bureau.pk}/consultation/{c.pk}/" for c in open_]
+    hourly = COMMENT_LIMITS[0][1]
+    for n in range(hourly):  # spread over both consultations: the limit is the address's
+        response = client.post(urls[n % 2], {"text": f"意见{n}"}, REMOTE_ADDR="10.0.0.7")
+        assert response.status_code == 302
+    refused = client.post(urls[0], {"text": "再一条"}, REMOTE_ADDR="10.0.0.7")
+    assert refused.status_code == 429 and TOO_MANY in refused.content.decode()
+    assert sum(c.comments.count() for c in open_) == hourly
+    other = client.post(urls[0], {"text": "另一位"}, REMOTE_ADDR="10.0.0.8")
+    assert other.status_code == 302
+    blank = client.post(urls[1], {"text": ""}, REMOTE_ADDR="10.0.0.9")
+    assert blank.status_code == 400
