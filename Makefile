@@ -1,4 +1,4 @@
-# gongkai: `make run` sets up and serves the demo office on SQLite; `make test` runs the suite;
+# gongkai: `make run` sets up and serves the demo office on SQLite (with its background worker); `make test` runs the suite;
 # `make lint` runs ruff (lint and format) and mypy as configured in pyproject.toml.
 PYTHON ?= python3
 VENV   := .venv
@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 
 run: install
 	$(BIN)/gongkai demo
+	$(BIN)/gongkai worker & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 	$(BIN)/gongkai serve --addr 127.0.0.1:8000
 
 lint: install

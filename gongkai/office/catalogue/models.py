@@ -114,6 +114,16 @@ class Item(models.Model):
         indexes = [
             models.Index(fields=["agency", "formed_on"], name="item_agency_formed"),
             models.Index(fields=["agency", "doc_type"], name="item_agency_doctype"),
+            # the portal's list: one agency's public items, newest first (public.public_items)
+            models.Index(
+                "agency",
+                models.F("formed_on").desc(),
+                models.F("id").desc(),
+                condition=models.Q(
+                    stage=Stage.DONE, disclosure=Disclosure.PROACTIVE, published_on__isnull=False
+                ),
+                name="item_public_newest",
+            ),
         ]
 
     def __str__(self):

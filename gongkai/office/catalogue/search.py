@@ -55,11 +55,15 @@ def search(items, agency_id: int, query: str):
     grams = grams_of(query)
     if not grams:
         return items.filter(text_match(query)) if query else items
-    holding = (
-        SearchGram.objects.filter(agency_id=agency_id, gram__in=grams)
-        .values("item_id")
-        .annotate(n=Count("gram"))
-        .filter(n=len(grams))
-        .values("item_id")
-    )
+    pieces = SearchGram.objects.filter(agency_id=agency_id)
+    if len(grams) == 1:  # a two-character word: its items straight from the index
+        holding = pieces.filter(gram=next(iter(grams))).values("item_id")
+    else:
+        holding = (
+            pieces.filter(gram__in=grams)
+            .values("item_id")
+            .annotate(n=Count("gram"))
+            .filter(n=len(grams))
+            .values("item_id")
+        )
     return items.filter(pk__in=holding).filter(text_match(query))
