@@ -1,9 +1,11 @@
 """The administrator's catalogue screen (not Django's admin): the agency's 索引号 scheme for
 new items and its own catalogue categories (条例第二十二条's 主动公开基本目录 beside the law's).
 
-Only the agency's 管理员. A scheme edit carries its version (a stale form is refused) and every
-change goes into the audit trail old → new. A category is never deleted, since items carry
-its name: it is 停用 (no longer offered for new items) and may be 启用 again.
+Only the agency's 管理员. A scheme edit carries its version (a stale form is refused). The audit
+trail records both models at the model (gongkai.office.audit.watched), old → new; the scheme's
+下一个序号 is left out there (every new item moves it), so a change of it made here is
+recorded here. A category is never deleted, since items carry its name: it is 停用 (no longer
+offered for new items) and may be 启用 again.
 """
 
 from __future__ import annotations
@@ -18,9 +20,8 @@ from django.views.decorators.http import require_POST
 
 from gongkai.office.agencies.models import Role
 from gongkai.office.audit import trail
-from gongkai.office.audit.edits import save_edit
 from gongkai.office.audit.models import ChangeRecord
-from gongkai.office.concurrency import StaleEdit, locked
+from gongkai.office.concurrency import StaleEdit, check_version, locked
 
 from .forms import IndexSchemeForm, OwnCategoryForm
 from .models import IndexScheme, OwnCategory
@@ -45,17 +46,16 @@ def setup(request, agency_id):
     category_form = OwnCategoryForm(posted if which == "category" else None, agency=agency)
     if which == "scheme" and scheme_form.is_valid():
         try:
-            save_edit(scheme_form, request.user, "修改索引号规则", agency=agency)
+            _save_scheme(scheme_form, request.user, agency)
         except StaleEdit as e:
             scheme_form.add_error(None, e.messages[0])
         else:
             messages.success(request, "已保存索引号规则。")
             return redirect("catalogue:setup", agency.pk)
     if which == "category" and category_form.is_valid():
-        category = OwnCategory(agency=agency, name=category_form.cleaned_data["name"])
-        with transaction.atomic():
-            category.save()
-            trail.record(category, request.user, "新增本机关目录类别", {}, agency=agency)
+        category = OwnCategory.objects.create(
+            agency=agency, name=category_form.cleaned_data["name"]
+        )
         messages.success(request, f"已新增目录类别：{category.name}")
         return redirect("catalogue:setup", agency.pk)
     return render(
@@ -77,6 +77,18 @@ def setup(request, agency_id):
     )
 
 
+@transaction.atomic
+def _save_scheme(form, by, agency) -> None:
+    current = locked(IndexScheme, form.instance.pk)
+    check_version(current.version, form.cleaned_data.get("version"), trail.latest(current))
+    before = trail.values(current, ["next_seq"])
+    form.instance.version = current.version + 1
+    saved = form.save()
+    trail.record(
+        saved, by, "修改索引号规则", before, trail.values(saved, ["next_seq"]), agency=agency
+    )
+
+
 @login_required
 @require_POST
 def category_toggle(request, pk):
@@ -85,10 +97,8 @@ def category_toggle(request, pk):
     agency = _admin_agency(request, category.agency_id)
     with transaction.atomic():
         category = locked(OwnCategory, pk)
-        before = trail.values(category)
         category.active = not category.active
         category.save(update_fields=["active"])
-        action = "启用本机关目录类别" if category.active else "停用本机关目录类别"
-        trail.record(category, request.user, action, before, agency=agency)
-    messages.success(request, f"已{action[:2]}目录类别：{category.name}")
+    done = "启用" if category.active else "停用"
+    messages.success(request, f"已{done}目录类别：{category.name}（{agency.name}）")
     return redirect("catalogue:setup", agency.pk)

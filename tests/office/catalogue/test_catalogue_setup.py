@@ -40,9 +40,11 @@ def test_the_scheme_numbers_new_items_and_is_audited(client, bureau, admin, cler
     assert _scheme(client, bureau, "11421081MB0000000X/{year}-{seq:04d}", 7).status_code == 302
     item = new_item(bureau, clerk, formed_on=dt.date(2026, 5, 1))
     assert item.index_no == "11421081MB0000000X/2026-0007"
-    record = ChangeRecord.objects.filter(action="修改索引号规则").get()
-    assert record.by == admin and record.version == 1
-    assert dict(record.details())["下一个序号"] == "1 → 7"
+    records = ChangeRecord.objects.filter(action="修改索引号规则")
+    changes = {label: change for r in records for label, change in r.details()}
+    assert {r.by for r in records} == {admin}
+    assert changes["索引号格式"] == "{year}-{seq:05d} → 11421081MB0000000X/{year}-{seq:04d}"
+    assert changes["下一个序号"] == "1 → 7"
     page = client.get(_url(bureau)).content.decode()
     assert "11421081MB0000000X/2026-0008" in page  # the example: the next number
     assert "修改索引号规则" in page
@@ -92,8 +94,14 @@ def test_own_categories_are_added_stopped_and_offered_while_active(client, burea
     assert "乡村振兴专栏" in dict(ItemForm(agency=bureau).fields["category"].choices)
     client.post(f"/office/catalogue/category/{category.pk}/toggle/")
     assert "乡村振兴专栏" not in dict(ItemForm(agency=bureau).fields["category"].choices)
-    actions = list(ChangeRecord.objects.filter(agency=bureau).values_list("action", flat=True))
-    assert actions == ["新增本机关目录类别", "停用本机关目录类别"]
+    trail = ChangeRecord.objects.filter(
+        agency=bureau, object_id=category.pk, action__contains="类别"
+    )
+    assert [(r.action, r.by) for r in trail] == [
+        ("新增本机关目录类别", admin),
+        ("修改本机关目录类别", admin),
+    ]
+    assert dict(trail.last().details()) == {"启用": "是 → 否"}
     assert OwnCategory.objects.filter(pk=category.pk).exists()  # never deleted
 
 
