@@ -94,14 +94,17 @@ def compile_report(agency, year: int) -> Report:
     per cell over the annual form's figures) or else compiled from the catalogue, and parts
     一/五/六 as entered for that year."""
     from gongkai.office.appeals.models import Appeal
-    from gongkai.office.applications.models import Application, RequestKind
+    from gongkai.office.applications.models import Application, RequestKind, Status
     from gongkai.office.catalogue.models import Table1Entry
     from gongkai.office.catalogue.table1 import compile_table1
 
     from .models import AnnualReport
 
     counts = application_counts(
-        Application.objects.filter(agency=agency, request_kind=RequestKind.DISCLOSURE), year
+        Application.objects.filter(agency=agency, request_kind=RequestKind.DISCLOSURE).exclude(
+            status=Status.VOIDED
+        ),
+        year,
     )
     counts.appeals = appeal_counts(Appeal.objects.filter(agency=agency), year)
     entry = AnnualReport.objects.filter(agency=agency, year=year).first()
@@ -131,12 +134,14 @@ def fees_in_year(agency, year: int):
     the notices paid in `year`. Fee cases are few; their amounts are summed here."""
     from decimal import Decimal, InvalidOperation
 
-    from gongkai.office.applications.models import CaseEvent, EventKind
+    from gongkai.office.applications.models import CaseEvent, EventKind, Status
 
     from .narrative_draft import Fees
 
     start, end = year_bounds(year)
-    events = CaseEvent.objects.filter(application__agency=agency)
+    events = CaseEvent.objects.filter(application__agency=agency).exclude(
+        application__status=Status.VOIDED
+    )
     notices = events.filter(kind=EventKind.FEE_NOTICE, on__gte=start, on__lte=end).count()
     paid_cases = events.filter(kind=EventKind.FEE_PAID, on__gte=start, on__lte=end).values(
         "application_id"

@@ -43,7 +43,12 @@ class Status(models.TextChoices):
     CONSULTING = "consulting", "征求意见中"
     AWAITING_PAYMENT = "awaiting_payment", "待缴费"
     CLOSED = "closed", "已办结"
+    #: registered by mistake (twice, on the wrong agency): kept with its history, counted nowhere
+    VOIDED = "voided", "已作废"
 
+
+#: the states after which no legal event may be recorded and no clock runs
+ENDED = (Status.CLOSED, Status.VOIDED)
 
 APPLICANT_CATEGORY_CHOICES = [(c.key, c.full_label) for c in APPLICANT_COLUMNS]
 OUTCOME_CHOICES = [(r.key, r.full_label) for r in OUTCOME_ROWS_2021]
@@ -147,6 +152,16 @@ DATA_LABELS = {
     "denial_reason": "不予公开的理由",
     "attachment": "附件",
     "file": "文件",
+    "applicant_category": "申请人类别",
+    "applicant_subtype": "申请人细分类型",
+    "applicant_name": "申请人姓名或名称",
+    "id_number": "证件号码",
+    "contact": "联系方式",
+    "request_text": "所需政府信息的描述",
+    "delivery_form": "获取信息的方式和途径",
+    "arrived_on": "到达日期",
+    "event": "事件",
+    "correction_reason": "更正原因",
 }
 HIDDEN = "（仅受理机关可见）"
 
@@ -169,6 +184,7 @@ def _value_labels() -> dict[str, dict]:
         "party": {k: v[0] for k, v in PARTIES.items()},
         "method": FEE_METHOD_LABELS,
         "approved": YES_NO,
+        "applicant_category": dict(APPLICANT_CATEGORY_CHOICES),
     }
 
 
@@ -183,9 +199,9 @@ def readable(key: str, value):
         return value
 
 
-#: keys whose values are file names, which often carry a name or a phone number: shown only to
-#: the holding agency's staff
-PRIVATE_KEYS = ("attachment", "file")
+#: keys whose values identify the applicant, and file names, which often carry a name or a
+#: phone number: shown only to the holding agency's staff
+PRIVATE_KEYS = ("attachment", "file", *Application.PERSONAL_FIELDS)
 
 
 def labelled(data: dict, personal: bool = True) -> list[tuple[str, object]]:
@@ -206,6 +222,14 @@ def labelled(data: dict, personal: bool = True) -> list[tuple[str, object]]:
     ]
 
 
+class RecordedEvents(models.Manager):
+    """The events that stand: one undone by mistake stays in the table, marked, but no clock,
+    table or next step sees it."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(voided_at__isnull=True)
+
+
 class CaseEvent(models.Model):
     application = models.ForeignKey(
         Application, models.PROTECT, related_name="events", verbose_name="申请"
@@ -215,10 +239,19 @@ class CaseEvent(models.Model):
     data = models.JSONField("内容", default=dict, blank=True)
     by = person_field("经办人")
     at = models.DateTimeField("记录时间", auto_now_add=True)
+    voided_at = models.DateTimeField("撤销时间", null=True, blank=True)
+    voided_by = person_field("撤销人")
+    void_reason = models.TextField("撤销原因", blank=True)
+
+    objects = RecordedEvents()
+    #: every event, the undone ones included (the case page lists them struck through)
+    everything = models.Manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "办理事件"
         ordering = ["on", "at", "id"]
+        default_manager_name = "objects"
+        base_manager_name = "everything"
 
     def __str__(self):
         return f"{self.on} {self.get_kind_display()}"
@@ -259,15 +292,40 @@ def attachment_path(instance, filename):
     return f"applications/{instance.application.agency_id}/{instance.application_id}/{filename}"
 
 
+class KeptAttachments(models.Manager):
+    """The attachments not removed. A removed one keeps its row (who, when, why) but not its
+    file: a document put on the wrong case may carry another person's data."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(removed_at__isnull=True)
+
+
 class Attachment(models.Model):
     application = models.ForeignKey(
         Application, models.PROTECT, related_name="attachments", verbose_name="申请"
     )
-    file = models.FileField("文件", upload_to=attachment_path)
+    file = models.FileField("文件", upload_to=attachment_path, blank=True)
     name = models.CharField("名称", max_length=200)
     uploaded_by = person_field("上传人")
     at = models.DateTimeField("上传时间", auto_now_add=True)
+    #: the event whose letter this is (notices): a letter generated means it went out
+    event = models.ForeignKey(
+        CaseEvent,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="letters",
+        verbose_name="所属事件",
+    )
+    removed_at = models.DateTimeField("移除时间", null=True, blank=True)
+    removed_by = person_field("移除人")
+    remove_reason = models.TextField("移除原因", blank=True)
+
+    objects = KeptAttachments()
+    everything = models.Manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "附件"
         ordering = ["at", "id"]
+        default_manager_name = "objects"
+        base_manager_name = "everything"

@@ -23,7 +23,7 @@ from gongkai.office.audit.trail import plain
 from gongkai.office.concurrency import AlreadyRecorded, locked
 
 from . import clock, fact_dates
-from .models import Application, CaseEvent, Channel, EventKind, History, Status
+from .models import ENDED, Application, CaseEvent, Channel, EventKind, History, Status
 from .replies import BY_KEY, WITHDRAWN_ROW
 
 
@@ -111,7 +111,7 @@ def _change(application, by, action, event_data=None, **fields):
 
 
 def _due(application):
-    return deadline_for(application).date if application.status != Status.CLOSED else None
+    return deadline_for(application).date if application.status not in ENDED else None
 
 
 def _refresh_due(application):
@@ -124,7 +124,7 @@ def _refresh_due(application):
 def refresh_due(applications) -> None:
     """Cache the due dates of `applications` (a queryset; imports write cases in bulk)."""
     changed = []
-    for application in applications.exclude(status=Status.CLOSED).prefetch_related("events"):
+    for application in applications.exclude(status__in=ENDED).prefetch_related("events"):
         due = _due(application)
         if application.due_on != due:
             application.due_on = due
@@ -474,9 +474,8 @@ def _lapsed(application, reply_type, on):
         _require_status(application, Status.REGISTERED)
 
 
-@_step
-def reply(application, on, by, *, reply_type, denial_reason=""):
-    """Serve the reply (送达) and close the case in exactly one table-2 row (domain-spec §5.6)."""
+def _checked_reply(application, on, by, reply_type, denial_reason):
+    """The reply type, once the law and the case's state allow it on `on`."""
     _require_staff(application, by)
     kind = BY_KEY.get(reply_type)
     _require(kind is not None, "请选择答复类型。")
@@ -490,6 +489,24 @@ def reply(application, on, by, *, reply_type, denial_reason=""):
         "不予公开（含部分公开中不予公开的部分）必须说明理由（第三十六条（三）、第三十七条）。",
     )
     _require_not_before(on, application.received_on, "收到申请之日")
+    return kind
+
+
+def _reply_fields(kind, on, denial_reason) -> dict:
+    """What a reply sets on the case: closed in exactly one table-2 row."""
+    return {
+        "status": Status.CLOSED,
+        "reply_type": kind.key,
+        "outcome": kind.row,
+        "concluded_on": on,
+        "denial_reason": denial_reason.strip() if kind.needs_reason else "",
+    }
+
+
+@_step
+def reply(application, on, by, *, reply_type, denial_reason=""):
+    """Serve the reply (送达) and close the case in exactly one table-2 row (domain-spec §5.6)."""
+    kind = _checked_reply(application, on, by, reply_type, denial_reason)
     _record(
         application,
         EventKind.REPLY,
@@ -497,11 +514,7 @@ def reply(application, on, by, *, reply_type, denial_reason=""):
         by,
         "答复办结",
         {"reply_type": kind.key, "row": kind.row, "reason": denial_reason},
-        status=Status.CLOSED,
-        reply_type=kind.key,
-        outcome=kind.row,
-        concluded_on=on,
-        denial_reason=denial_reason.strip() if kind.needs_reason else "",
+        **_reply_fields(kind, on, denial_reason),
     )
 
 
@@ -509,7 +522,7 @@ def reply(application, on, by, *, reply_type, denial_reason=""):
 def withdraw(application, on, by, *, note=""):
     """The applicant withdraws: closed in table 2 （六）3.其他 (domain-spec §5.6, §5.9)."""
     _require_staff(application, by)
-    _require(application.status != Status.CLOSED, "该申请已办结。")
+    _require(application.status not in ENDED, f"该申请{application.get_status_display()}。")
     _require_not_before(on, application.arrived_on, "到达日期")
     _record(
         application,

@@ -26,7 +26,7 @@ from gongkai.office.concurrency import AlreadyRecorded
 from gongkai.office.today import standing
 
 from . import forms, services
-from .models import Application, Attachment, EventKind, Status
+from .models import ENDED, Application, Attachment, EventKind, Status
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ ACTIONS = {
         "申请人撤回",
         forms.WithdrawForm,
         services.withdraw,
-        tuple(s for s in Status if s != Status.CLOSED),
+        tuple(s for s in Status if s not in ENDED),
     ),
 }
 
@@ -153,7 +153,7 @@ def _due_cell(c, today, soon, lapse):
     if c.due_on:
         flag = {"overdue": "（已逾期）", "soon": "（即将到期）"}.get(mark, "")
         return format_html('<span class="{}">{}{}</span>', mark, c.due_on.isoformat(), flag)
-    if c.status == Status.CLOSED:
+    if c.status in ENDED:
         return ""
     waiting = "未起算" if c.status == Status.RECEIVED else "暂停计算"
     return format_html('<span class="muted">{}</span>', waiting)

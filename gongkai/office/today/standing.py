@@ -15,7 +15,7 @@ from django.db.models import Q
 
 from gongkai.office.agencies.models import CalendarOverride
 from gongkai.office.applications import clock
-from gongkai.office.applications.models import Application, CaseEvent, EventKind, Status
+from gongkai.office.applications.models import ENDED, Application, CaseEvent, EventKind, Status
 from gongkai.office.catalogue.timeliness import DUE_SOON_WORKING_DAYS
 from gongkai.workdays import CalendarUnknown, add_working_days, working_days_between
 
@@ -122,21 +122,19 @@ def overdue(cases, today: dt.date) -> tuple:
     """(queryset of the overdue cases among `cases`, their lapses): past the reply date, or a
     wait that ran out."""
     found = lapses(cases, today)
-    late = Q(due_on__lt=today) & ~Q(status=Status.CLOSED)
+    late = Q(due_on__lt=today) & ~Q(status__in=ENDED)
     return cases.filter(late | Q(pk__in=list(found))), found
 
 
 def due_soon(cases, today: dt.date):
     """Open cases whose reply is due from today to SOON_WD working days on."""
-    return cases.exclude(status=Status.CLOSED).filter(
-        due_on__gte=today, due_on__lte=soon_until(today)
-    )
+    return cases.exclude(status__in=ENDED).filter(due_on__gte=today, due_on__lte=soon_until(today))
 
 
 def mark(case: Application, today: dt.date, soon: dt.date, lapse: Lapse | None) -> str:
     """ "overdue", "soon" or "": how a row is marked in every list of cases (`soon` is
     soon_until(today), computed once per list)."""
-    if case.status == Status.CLOSED:
+    if case.status in ENDED:
         return ""
     if lapse is not None or (case.due_on and case.due_on < today):
         return "overdue"

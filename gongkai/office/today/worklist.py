@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from gongkai.office.agencies import access
 from gongkai.office.agencies.models import Agency, CalendarOverride
 from gongkai.office.annual.publish import latest_version
-from gongkai.office.applications.models import Application, CaseEvent, EventKind, Status
+from gongkai.office.applications.models import ENDED, Application, CaseEvent, EventKind
 from gongkai.office.catalogue.late import due_soon as catalogue_due_soon
 from gongkai.office.catalogue.late import late_items
 from gongkai.report.model import AgencyKind, Report
@@ -112,7 +112,7 @@ def extensions_waiting(agency_ids) -> list:
     """条例第三十三条第二款: extensions requested and not yet approved, on open cases."""
     events = CaseEvent.objects.filter(
         kind=EventKind.EXTENSION, application__agency_id__in=agency_ids
-    ).exclude(application__status=Status.CLOSED)
+    ).exclude(application__status__in=ENDED)
     return [
         e
         for e in events.select_related("application__agency", "by").order_by("on", "id")
