@@ -35,6 +35,7 @@ from .forms import TABLE1_LABELS, PublishForm, ReportForm, table1_field_name
 from .models import EDITED_PARTS, AnnualReport, ReportVersion
 from .narrative_draft import prefill
 from .publish import PublishRefused, compiled_with_checks, publish
+from .since_publication import changed_cells
 from .snapshot import report_from_snapshot
 
 PUBLISHER_ROLES = (Role.HEAD, Role.ADMIN)
@@ -174,6 +175,7 @@ def report_detail(request, agency_id, year):
             }
         )
     versions = list(entry.versions.order_by("-number")) if entry else []
+    changed = changed_cells(report_from_snapshot(versions[0].snapshot), report) if versions else []
     return render(
         request,
         "annual/report_detail.html",
@@ -189,6 +191,7 @@ def report_detail(request, agency_id, year):
             "passed": sum(1 for f in found if f.outcome.value == "pass"),
             "errors": blocking(found),
             "versions": versions,
+            "changed": changed,
             "changes": trail.of(entry) if entry else [],
             "publish_form": PublishForm(republish=bool(versions)),
             "pdf_engine": pdf_engine(),

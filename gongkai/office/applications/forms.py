@@ -15,6 +15,7 @@ from gongkai.office.uploads import CheckedFileField
 
 from . import fact_dates
 from .clock import EXTENSION_MAX_WD, PARTIES
+from .corrections import NO_REASON
 from .models import Application, Channel, RequestKind
 from .replies import CORRECTION_REPLIES, REPLY_TYPES
 from .services import RECEIVED_ON_ARRIVAL
@@ -179,21 +180,24 @@ class Art35Form(EventForm):
     notified_on = date_field("告知申请人之日", required=False)
 
 
-class ReplyForm(EventForm):
-    reply_type = forms.ChoiceField(
-        label="答复类型",
-        choices=[
-            ("", "—— 请选择 ——"),
-            *((r.key, f"{r.label}（{r.article}）→ {r.row_label}") for r in REPLY_TYPES),
-            (
-                "更正申请（第四十一条，不计入表二）",
-                [(r.key, r.label) for r in CORRECTION_REPLIES],
-            ),
-        ],
-    )
+REPLY_CHOICES = [
+    ("", "—— 请选择 ——"),
+    *((r.key, f"{r.label}（{r.article}）→ {r.row_label}") for r in REPLY_TYPES),
+    ("更正申请（第四十一条，不计入表二）", [(r.key, r.label) for r in CORRECTION_REPLIES]),
+]
+
+
+class ReplyChoice(forms.Form):
+    """The reply type and the reasons of a denial: recording a reply, and correcting one."""
+
+    reply_type = forms.ChoiceField(label="答复类型", choices=REPLY_CHOICES)
     denial_reason = forms.CharField(
         label="不予公开的理由", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class ReplyForm(EventForm, ReplyChoice):
+    field_order = ["on", "reply_type", "denial_reason"]
 
 
 class WithdrawForm(EventForm):
@@ -203,3 +207,42 @@ class WithdrawForm(EventForm):
 class AttachmentForm(form_labels.Form):
     name = forms.CharField(label="名称", max_length=200, required=False)
     file = CheckedFileField(label="文件")
+
+
+class ReasonForm(form_labels.Form):
+    """A correction: its reason goes into the history beside the change."""
+
+    reason = forms.CharField(
+        label="原因",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": NO_REASON},
+    )
+    token = TokenField()
+
+
+class CorrectReplyForm(ReasonForm, ReplyChoice):
+    field_order = ["reply_type", "denial_reason", "reason"]
+
+
+class IntakeEditForm(IntakeForm):
+    """The intake form on a registered case, with the reason of the correction."""
+
+    reason = forms.CharField(
+        label="更正原因",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": NO_REASON},
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        del self.fields["agency"]
+        self.fields["number"].required = True
+        self.fields["number"].help_text = ""
+
+    def changes(self) -> dict:
+        """The intake fields as corrected (the service compares them with the case)."""
+        return {
+            k: v for k, v in self.cleaned_data.items() if k not in ("reason", "token", "agency")
+        }

@@ -25,8 +25,8 @@ from gongkai.office.agencies import access
 from gongkai.office.concurrency import AlreadyRecorded
 from gongkai.office.today import standing
 
-from . import forms, services
-from .models import ENDED, Application, Attachment, EventKind, Status
+from . import corrections, forms, services
+from .models import ENDED, Application, Attachment, CaseEvent, EventKind, Status
 
 
 @dataclass(frozen=True)
@@ -264,7 +264,9 @@ def case_new(request):
     )
 
 
-def _detail(request, application, bound=None, status=200):
+def _detail(request, application, bound=None, status=200, correction=None):
+    from .correction_views import correction_forms
+
     names = _available(application, request.user)
     personal = access.can_see_personal_data(request.user, application.agency)
     action_forms = {
@@ -280,11 +282,23 @@ def _detail(request, application, bound=None, status=200):
             "personal": personal,
             "can_handle": access.can_handle_case(request.user, application),
             "actions": [(name, ACTIONS[name].label, action_forms[name]) for name in names],
-            "events": application.events.select_related("by"),
+            # the undone events too, struck through with who undid them and why
+            "events": CaseEvent.everything.filter(application=application).select_related(
+                "by", "voided_by"
+            ),
             "history": [
                 (h, h.details(personal=personal)) for h in application.history.select_related("by")
             ],
-            "attachments": application.attachments.all(),
+            "attachments": [
+                (
+                    a,
+                    forms.ReasonForm(prefix=f"remove-{a.pk}")
+                    if corrections.may_remove_attachment(request.user, a)
+                    else None,
+                )
+                for a in application.attachments.select_related("uploaded_by")
+            ],
+            **correction_forms(request.user, application, correction),
             "attachment_form": forms.AttachmentForm(),
             "appeals": application.appeals.all(),
         },

@@ -76,8 +76,13 @@ def diff(model, before: dict, after: dict, labels: dict | None = None) -> list[d
             "new": after.get(n),
         }
         for n in names
-        if before.get(n) != after.get(n)
+        if _blank(before.get(n)) != _blank(after.get(n))
     ]
+
+
+def _blank(value):
+    """None and "" are the same blank to a reader (a 0 is not blank)."""
+    return None if value == "" else value
 
 
 def record(

@@ -84,3 +84,28 @@ def test_other_agency_sees_no_appeal(client, clerk, other_clerk, bureau):
     client.force_login(other_clerk)
     assert "（2025）诉1号" not in client.get("/office/appeals/").content.decode()
     assert client.get(f"/office/appeals/{Appeal.objects.get().pk}/").status_code == 404
+
+
+def test_a_reviewer_voids_an_appeal_entered_by_mistake(client, clerk, reviewer, bureau, case):
+    from gongkai.office.annual.compile import compile_report
+    from gongkai.report.formats import TABLE3, TOTAL_COLUMN
+
+    client.force_login(clerk)
+    post(client, agency=bureau.pk, application=case.pk)
+    appeal = Appeal.objects.get()
+    review_total = TABLE3.cell_key("review", TOTAL_COLUMN)
+    assert compile_report(bureau, 2025).value(review_total) == 1
+    # a clerk sees no void form and is refused
+    assert "作废本案件" not in client.get(f"/office/appeals/{appeal.pk}/").content.decode()
+    client.post(f"/office/appeals/{appeal.pk}/void/", {"void-reason": "重复登记"})
+    assert Appeal.objects.exists()
+
+    client.force_login(reviewer)
+    assert "作废本案件" in client.get(f"/office/appeals/{appeal.pk}/").content.decode()
+    response = client.post(f"/office/appeals/{appeal.pk}/void/", {"void-reason": "  "}, follow=True)
+    assert not Appeal.objects.get().voided_at and "请说明更正的原因" in response.content.decode()
+    client.post(f"/office/appeals/{appeal.pk}/void/", {"void-reason": "重复登记"})
+    assert not Appeal.objects.exists() and Appeal.everything.get().void_reason == "重复登记"
+    assert compile_report(bureau, 2025).value(review_total) == 0
+    # the number is free again for the case entered properly
+    assert post(client, agency=bureau.pk).status_code == 302
