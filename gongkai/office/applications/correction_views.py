@@ -17,6 +17,7 @@ from gongkai.office.concurrency import AlreadyRecorded
 
 from . import corrections, forms, services
 from .models import Application, Attachment, EventKind, Status
+from .views import _already_recorded, posted_step
 
 
 @dataclass(frozen=True)
@@ -89,37 +90,20 @@ def _handled_case(user, pk) -> Application:
     return application
 
 
-def _twice(request, application):
-    messages.info(request, "该表单已提交并记录过，本次未重复记录。")
-    return redirect("case_detail", pk=application.pk)
-
-
 @login_required
 @require_POST
 def case_correct(request, pk, what):
-    from .views import _detail
-
     application = _handled_case(request.user, pk)
-    correction = CORRECTIONS.get(what)
-    if correction is None:
+    if what not in CORRECTIONS:
         raise Http404("没有这项更正")
-    form = correction.form(request.POST, prefix=what)
-    if not correction.allowed(request.user, application):
-        if services.recorded(request.POST.get(f"{what}-token", "")) == application:
-            return _twice(request, application)
-        raise PermissionDenied("当前不能进行此项更正。")
-    if form.is_valid():
-        try:
-            correction.run(application, request.user, **form.cleaned_data)
-        except AlreadyRecorded:
-            return _twice(request, application)
-        except services.CaseError as exc:
-            form.add_error(None, exc.messages)
-        else:
-            messages.success(request, f"已记录：{correction.label}。")
-            return redirect("case_detail", pk=application.pk)
-    application.refresh_from_db()
-    return _detail(request, application, correction=(what, form), status=400)
+    correction = CORRECTIONS[what]
+    allowed = correction.allowed(request.user, application)
+    form = correction.form(request.POST, prefix=what) if allowed else None
+
+    def run(data):
+        correction.run(application, request.user, **data)
+
+    return posted_step(request, application, what, form, run, correction.label, correction=True)
 
 
 @login_required
@@ -139,7 +123,7 @@ def case_edit(request, pk):
                 **form.changes(),
             )
         except AlreadyRecorded:
-            return _twice(request, application)
+            return _already_recorded(request, application)
         except services.CaseError as exc:
             form.add_error(None, exc.messages)
         else:
@@ -167,7 +151,7 @@ def attachment_remove(request, pk):
     try:
         corrections.remove_attachment(attachment, request.user, **form.cleaned_data)
     except AlreadyRecorded:
-        return _twice(request, application)
+        return _already_recorded(request, application)
     except services.CaseError as exc:
         for message in exc.messages:
             messages.error(request, f"未移除：{message}")

@@ -15,7 +15,7 @@ from gongkai.office.uploads import CheckedFileField
 
 from . import fact_dates
 from .clock import EXTENSION_MAX_WD, PARTIES
-from .corrections import NO_REASON
+from .corrections import INTAKE_FIELDS, NO_REASON
 from .models import Application, Channel, RequestKind
 from .replies import CORRECTION_REPLIES, REPLY_TYPES
 from .services import RECEIVED_ON_ARRIVAL
@@ -56,22 +56,7 @@ class IntakeForm(form_labels.ModelForm):
 
     class Meta:
         model = Application
-        fields = [
-            "agency",
-            "number",
-            "request_kind",
-            "channel",
-            "arrived_on",
-            "received_on",
-            "applicant_category",
-            "applicant_subtype",
-            "applicant_name",
-            "id_number",
-            "contact",
-            "request_text",
-            "delivery_form",
-            "token",
-        ]
+        fields = ["agency", *INTAKE_FIELDS, "token"]
         help_texts = {
             "received_on": "当面、需签收邮件、口头申请：即到达之日；平常信函、网络、传真：与申请人确认之日，未确认可留空。",
             "request_kind": "更正申请：申请人有证据证明政府信息记录不准确，要求更正（第四十一条），不计入年度报告表二。",

@@ -317,30 +317,41 @@ def _already_recorded(request, application):
     return redirect("case_detail", pk=application.pk)
 
 
-@login_required
-@require_POST
-def case_action(request, pk, action):
-    application = _case_or_404(request.user, pk)
-    if action not in ACTIONS or action not in _available(application, request.user):
-        # the twin of a post just recorded finds the step gone: answered as the first was
-        twin = services.recorded(request.POST.get(f"{action}-token", ""))
+def posted_step(request, application, name, form, run, label, *, correction=False):
+    """A step's form posted on the case page: recorded once, then back to the case; refused
+    with the form open and its message beside it. A twin post of a step just recorded (the
+    step is no longer offered) is answered as the first was."""
+    if form is None:
+        twin = services.recorded(request.POST.get(f"{name}-token", ""))
         if twin is not None and twin.pk == application.pk:
             return _already_recorded(request, application)
         raise PermissionDenied("当前不能进行此操作。")
-    form = ACTIONS[action].form(request.POST, prefix=action)
     if form.is_valid():
-        data = dict(form.cleaned_data)
         try:
-            ACTIONS[action].run(application, data.pop("on"), request.user, **data)
+            run(dict(form.cleaned_data))
         except AlreadyRecorded:
             return _already_recorded(request, application)
         except services.CaseError as exc:
             form.add_error(None, exc.messages)
         else:
-            messages.success(request, f"已记录：{ACTIONS[action].label}。")
+            messages.success(request, f"已记录：{label}。")
             return redirect("case_detail", pk=application.pk)
     application.refresh_from_db()
-    return _detail(request, application, bound=(action, form), status=400)
+    bound = {"correction" if correction else "bound": (name, form)}
+    return _detail(request, application, status=400, **bound)
+
+
+@login_required
+@require_POST
+def case_action(request, pk, action):
+    application = _case_or_404(request.user, pk)
+    step = ACTIONS.get(action) if action in _available(application, request.user) else None
+
+    def run(data):
+        step.run(application, data.pop("on"), request.user, **data)
+
+    form = step.form(request.POST, prefix=action) if step else None
+    return posted_step(request, application, action, form, run, step and step.label)
 
 
 @login_required

@@ -194,3 +194,28 @@ def test_removing_an_attachment_keeps_the_row_and_drops_the_file(
     assert kept.removed_by == reviewer and kept.remove_reason == "他人的证件，误传"
     assert not kept.file.storage.exists(kept.file.name)
     assert dict(case.history.last().details())["附件"] == "身份证 → （空）"
+
+
+def test_the_edit_page_corrects_intake_and_refuses_bad_input(client, make_case, clerk, other_clerk):
+    case = make_case(arrived_on=D(2024, 12, 2))
+    url = f"/office/cases/{case.pk}/edit/"
+    client.force_login(clerk)
+    form = {
+        "number": case.number,
+        "request_kind": "disclosure",
+        "channel": "in_person",
+        "arrived_on": "1999-03-01",
+        "applicant_category": "natural_person",
+        "applicant_name": "张三",
+        "contact": "13800000000",
+        "request_text": "2024年某村征地补偿标准",
+        "reason": "到达日期登记错误",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 400 and "不能早于2019年5月15日" in response.content.decode()
+    assert client.post(url, {**form, "arrived_on": "2024-11-29"}).status_code == 302
+    case.refresh_from_db()
+    assert case.arrived_on == case.received_on == D(2024, 11, 29)
+    assert "更正登记信息" in client.get(f"/office/cases/{case.pk}/").content.decode()
+    client.force_login(other_clerk)
+    assert client.get(url).status_code == 404
