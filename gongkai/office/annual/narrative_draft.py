@@ -22,6 +22,7 @@ from gongkai.report.formats import (
     UNABLE,
 )
 from gongkai.report.model import Report
+from gongkai.report.narrative_grammar import share_text
 from gongkai.report.normalize import ROW_MARK
 
 
@@ -45,7 +46,7 @@ def applications_sentence(report: Report) -> str:
     """依申请公开 in figures: T-1 新收, T-2 办结, T-4 outcome groups and share, T-3 结转."""
     done = _total(report, "processed_total")
     shown = _total(report, "granted") + _total(report, "partially_granted")
-    share = f"，占{shown * 100 / done:.1f}%" if done else ""
+    share = f"，占{share_text(shown, done)}" if done else ""
     parts = [
         f"本年度共新收政府信息公开申请{_total(report, 'new_received')}件，"
         f"上年结转{_total(report, 'carried_over_in')}件；办结{done}件，"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from .. import narrative_grammar
 from ..formats import T1, T2, TABLE2_2021, TABLE3, TOTAL_COLUMN
 from .context import Context
 from .finding import Finding, Severity
@@ -194,7 +195,7 @@ def _share(ctx: Context, m: Mention, total, label: str) -> Iterator[Finding]:
             f"正文“{m.sentence}”写明占比{printed}%，但（七）总计为{total}，无法计算占比", [key]
         )
         return
-    share = round(Decimal(100) * m.value / Decimal(total), places)
+    share = narrative_grammar.share(m.value, total, places)
     evidence = {"sentence": m.sentence, "stated": printed, "recomputed": str(share)}
     text = f"正文“{m.sentence}”称{label}占{printed}%，按{m.value}/{total}计算为{share}%"
     if share == Decimal(printed):
