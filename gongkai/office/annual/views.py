@@ -26,15 +26,17 @@ from gongkai.office.agencies.models import Agency, Role
 from gongkai.office.audit import trail
 from gongkai.office.catalogue.year_facts import proactive_year
 from gongkai.office.concurrency import StaleEdit, check_version, locked
+from gongkai.report.checks.finding import Finding
 from gongkai.report.formats import TABLE2_2021, TABLE3, TOTAL_COLUMN
 
+from .check_summary import flagged_cells, marked, summarize
 from .checking import blocking
 from .compile import compile_report, fees_in_year
 from .export import PdfUnavailable, export, pdf_engine
 from .forms import TABLE1_LABELS, PublishForm, ReportForm, table1_field_name
 from .models import EDITED_PARTS, AnnualReport, ReportVersion
 from .narrative_draft import prefill
-from .publish import PublishRefused, compiled_with_checks, publish
+from .publish import PublishRefused, compiled_with_checks, latest_version, publish
 from .since_publication import changed_cells
 from .snapshot import report_from_snapshot
 
@@ -146,27 +148,43 @@ def _save_draft(agency, year, form, by) -> AnnualReport:
     return entry
 
 
+def _redrafted(request, agency, year, report) -> ReportForm:
+    """The form as posted, with parts 一 and 六 written again from today's figures (not saved:
+    the office reads them over and saves)."""
+    generated = prefill(report, fees_in_year(agency, year), proactive_year(agency, year))
+    data = request.POST.copy()
+    data["part1"], data["part6"] = generated[1], generated[6]
+    form = ReportForm(data)
+    form.is_valid()  # a table-1 value still wrong is shown beside its field
+    messages.info(request, "已按当前数字重新生成第一、六部分的预填文字（尚未保存），请核对后保存。")
+    return form
+
+
 @login_required
 def report_detail(request, agency_id, year):
+    """The published version as published (its figures, checks and preview), or with
+    ?draft=1 — and always before the first publication — the draft compiled from the ledger."""
     agency = _agency_or_404(request.user, agency_id, year)
     entry = AnnualReport.objects.filter(agency=agency, year=year).first()
     can_edit = _can_edit(request.user, agency)
+    form = None
+    report, found = compiled_with_checks(agency, year, timezone.localdate())
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied("只有本机关工作人员可以编辑年度报告。")
-        form = ReportForm(request.POST)
-        if form.is_valid():
-            try:
-                _save_draft(agency, year, form, request.user)
-            except StaleEdit as exc:
-                form.add_error(None, exc.messages)
-            else:
-                messages.success(request, "已保存。表二、表三按台账重新汇总。")
-                return redirect("annual:detail", agency_id=agency.pk, year=year)
+        if "redraft" in request.POST:
+            form = _redrafted(request, agency, year, report)
+        else:
+            form = ReportForm(request.POST)
+            if form.is_valid():
+                try:
+                    _save_draft(agency, year, form, request.user)
+                except StaleEdit as exc:
+                    form.add_error(None, exc.messages)
+                else:
+                    messages.success(request, "已保存。表二、表三按台账重新汇总。")
+                    return redirect(reverse("annual:detail", args=[agency.pk, year]) + "?draft=1")
         entry = AnnualReport.objects.filter(agency=agency, year=year).first()
-    else:
-        form = None
-    report, found = compiled_with_checks(agency, year, timezone.localdate())
     if form is None:
         form = ReportForm(
             initial={
@@ -176,6 +194,12 @@ def report_detail(request, agency_id, year):
         )
     versions = list(entry.versions.order_by("-number")) if entry else []
     changed = changed_cells(report_from_snapshot(versions[0].snapshot), report) if versions else []
+    shown = None if (request.GET.get("draft") or form.is_bound or not versions) else versions[0]
+    if shown is None:
+        summary = summarize(found)
+    else:
+        report = report_from_snapshot(shown.snapshot)
+        summary = summarize([Finding.from_dict(d) for d in shown.findings], stored=True)
     return render(
         request,
         "annual/report_detail.html",
@@ -183,12 +207,12 @@ def report_detail(request, agency_id, year):
             "agency": agency,
             "year": year,
             "report": report,
+            "shown": shown,
             "entry": entry,
             "form": form,
             "can_edit": can_edit,
             "can_publish": _can_publish(request.user, agency),
-            "findings": [f for f in found if not f.outcome.value == "pass"],
-            "passed": sum(1 for f in found if f.outcome.value == "pass"),
+            "summary": summary,
             "errors": blocking(found),
             "versions": versions,
             "changed": changed,
@@ -282,9 +306,17 @@ def report_export(request, agency_id, year, kind):
 @login_required
 @xframe_options_sameorigin
 def report_preview(request, agency_id, year):
-    """The HTML writer's page of the draft (or a version), shown in the report page's frame."""
+    """The HTML writer's page of the draft (or a version), shown in the report page's frame,
+    with the cells the checks concern marked (errors red, the others amber)."""
     agency = _agency_or_404(request.user, agency_id, year)
+    report = _report_for(request, agency, year)
+    version = request.GET.get("version")
+    if version:
+        stored = latest_version(agency, year, int(version))
+        summary = summarize([Finding.from_dict(d) for d in stored.findings], stored=True)
+    else:
+        summary = summarize(compiled_with_checks(agency, year, timezone.localdate())[1])
+    page = export(report, "html").data.decode("utf-8")
     return HttpResponse(
-        export(_report_for(request, agency, year), "html").data,
-        content_type="text/html; charset=utf-8",
+        marked(page, flagged_cells(summary)), content_type="text/html; charset=utf-8"
     )

@@ -27,7 +27,7 @@ def test_a_corrected_reply_after_publication(client, make_case, clerk, reviewer,
     page = client.get(url).content.decode()
     assert "有4个单元格与已发布版本不同" in page
     assert '<tr data-key="t2.granted.natural_person"><td>表二' in page
-    assert "核对后可发布新版本" in page
+    assert "核对后可在草稿中发布新版本" in page
     (version,) = ReportVersion.objects.all()
     assert report_from_snapshot(version.snapshot).value("t2.unable.not_held.natural_person") == 1
 

@@ -55,7 +55,5 @@ def test_the_drafted_sentence_passes_t4(granted, total):
     sentence = applications_sentence(report)
     assert f"占{share_text(granted, total)}" in sentence
     report = build(cells, parts={1: f"（二）依申请公开。{sentence}"})
-    shares = [
-        f for f in run_rule(RULES["T-4"], report, None) if "recomputed" in (f.evidence or {})
-    ]
+    shares = [f for f in run_rule(RULES["T-4"], report, None) if "recomputed" in (f.evidence or {})]
     assert shares and all(f.outcome is Outcome.PASS for f in shares), [f.message for f in shares]
