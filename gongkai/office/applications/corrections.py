@@ -29,7 +29,6 @@ from gongkai.office.audit import trail
 from . import fact_dates
 from .models import Application, Attachment, CaseEvent, EventKind, History, Status
 from .services import (
-    _TOKEN,
     RECEIVED_ON_ARRIVAL,
     CaseError,
     _change,
@@ -39,6 +38,7 @@ from .services import (
     _require,
     _require_staff,
     _step,
+    current_token,
 )
 
 #: the state an event leaves the case in (domain-spec §5.9); the others leave it as it was
@@ -321,7 +321,7 @@ def remove_attachment(attachment, by, *, reason, token=""):
             by=by,
             action="移除附件",
             changes={"attachment": [current.name, None], "correction_reason": reason},
-            token=_TOKEN.get(),
+            token=current_token(),
         )
         return current
 

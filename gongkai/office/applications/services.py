@@ -47,7 +47,7 @@ def recorded(token: str) -> Application | None:
     return entry.application if entry else None
 
 
-def _once(token, write):
+def once(token, write):
     """Run `write()` in a transaction stamping its History entry with `token`; a token already
     used (found first, or by the unique constraint when two posts race) is AlreadyRecorded."""
     if recorded(token):
@@ -76,7 +76,7 @@ def _step(func):
                 raise AlreadyRecorded(token)
             return func(case, *args, **kwargs), case
 
-        result, case = _once(token, write)
+        result, case = once(token, write)
         for field in Application._meta.concrete_fields:
             setattr(application, field.attname, getattr(case, field.attname))
         return result
@@ -92,6 +92,11 @@ def deadline_for(application: Application) -> clock.DueDate:
         CalendarOverride.mapping_for(application.agency),
         fee_pauses_clock=settings.GONGKAI_FEE_PAUSES_CLOCK,
     )
+
+
+def current_token() -> str:
+    """The token of the form being recorded (inside `once`), for the History entry it writes."""
+    return _TOKEN.get()
 
 
 def _change(application, by, action, event_data=None, **fields):
@@ -193,7 +198,7 @@ def register(
 
     Two identical applications are two cases (table 2 counts 重复申请); only the same intake
     form posted twice (`token`) is one. The number is allocated under the agency's row lock."""
-    return _once(
+    return once(
         token,
         lambda: _register(agency, by, channel, arrived_on, received_on, number, **fields),
     )

@@ -67,11 +67,23 @@ def render(template: bytes, values: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
-def template_for(kind: str) -> bytes:
-    """The administrator's template for `kind` when there is one, else the default."""
+def custom_template(kind: str, agency=None):
+    """The NoticeTemplate used for `agency`'s letters of `kind`: its own, else the default one
+    uploaded for all agencies, else None (the packaged default)."""
     from .models import NoticeTemplate
 
-    custom = NoticeTemplate.objects.filter(kind=kind).first()
+    found = NoticeTemplate.objects.filter(kind=kind, agency__isnull=True)
+    if agency is not None:
+        own = NoticeTemplate.objects.filter(kind=kind, agency=agency).first()
+        if own is not None:
+            return own
+    return found.first()
+
+
+def template_for(kind: str, agency=None) -> bytes:
+    """The template `agency`'s letters of `kind` are rendered from (custom_template or the
+    packaged default)."""
+    custom = custom_template(kind, agency)
     if custom is None:
         return default_template(kind)
     with custom.file.open("rb") as f:

@@ -170,7 +170,7 @@ def test_an_administrators_template_is_used_and_a_hostile_one_refused(
     assert client.get("/office/notices/templates/").status_code == 200
     bad = client.post(
         "/office/notices/templates/",
-        {"kind": "reply", "file": _docx("{{ 机关.__class__.__mro__ }}")},
+        {"agency": bureau.pk, "kind": "reply", "file": _docx("{{ 机关.__class__.__mro__ }}")},
     )
     assert bad.status_code == 400 and "不允许的表达式" in bad.content.decode()
     junk = io.BytesIO(b"not a docx")
@@ -178,12 +178,16 @@ def test_an_administrators_template_is_used_and_a_hostile_one_refused(
     assert (
         "不是有效的 DOCX"
         in client.post(
-            "/office/notices/templates/", {"kind": "reply", "file": junk}
+            "/office/notices/templates/", {"agency": bureau.pk, "kind": "reply", "file": junk}
         ).content.decode()
     )
     ok = client.post(
         "/office/notices/templates/",
-        {"kind": "reply", "file": _docx("本机关自定义答复：{{ 机关 }}，{{ 答复内容 }}")},
+        {
+            "agency": bureau.pk,
+            "kind": "reply",
+            "file": _docx("本机关自定义答复：{{ 机关 }}，{{ 答复内容 }}"),
+        },
     )
     assert ok.status_code == 302
     case = make_case()
@@ -196,3 +200,49 @@ def test_clerks_cannot_edit_templates(client, clerk):
     client.force_login(clerk)
     assert client.get("/office/notices/templates/").status_code == 403
     assert client.get("/office/notices/templates/reply/default.docx").status_code == 200
+
+
+def test_a_double_click_makes_one_letter(client, clerk, make_case):
+    from gongkai.office.applications import services
+    from gongkai.office.concurrency import new_token
+
+    case = make_case()
+    services.request_correction(case, dt.date(2024, 12, 3), clerk, items="请写明地块编号")
+    event = case.events.get()
+    client.force_login(clerk)
+    url = f"/office/notices/events/{event.pk}/letter/"
+    token = new_token()
+    client.post(url, {"token": token})
+    second = client.post(url, {"token": token}, follow=True).content.decode()
+    assert case.attachments.count() == 1 and "未重复生成" in second
+    client.post(url, {"token": new_token()})  # asked for again later: a second letter
+    assert case.attachments.count() == 2
+    assert set(case.attachments.values_list("event", flat=True)) == {event.pk}
+
+
+def test_templates_are_per_agency_with_the_default_behind(
+    client, bureau, town, clerk, other_clerk, make_case
+):
+    from gongkai.office.agencies.models import Membership
+    from gongkai.office.applications import services
+
+    Membership.objects.create(user=clerk, agency=bureau, role="admin")
+    client.force_login(clerk)
+    own = {"agency": bureau.pk, "kind": "reply", "file": _docx("自然资源局答复：{{ 答复内容 }}")}
+    assert client.post("/office/notices/templates/", own).status_code == 302
+    # the bureau's administrator cannot change the town's letters
+    theirs = {"agency": town.pk, "kind": "reply", "file": _docx("冒充：{{ 答复内容 }}")}
+    assert client.post("/office/notices/templates/", theirs).status_code == 400
+    page = client.get("/office/notices/templates/").content.decode()
+    assert "本机关自定义" in page
+
+    mine = make_case()
+    services.reply(mine, dt.date(2024, 12, 10), clerk, reply_type="not_held")
+    _generate(client, clerk, mine.events.get(kind="reply"))
+    assert _text(mine.attachments.get()).startswith("自然资源局答复：经检索")
+
+    other = make_case(by=other_clerk, agency=town)
+    services.reply(other, dt.date(2024, 12, 10), other_clerk, reply_type="not_held")
+    _generate(client, other_clerk, other.events.get(kind="reply"))
+    text = _text(other.attachments.get())
+    assert text.startswith("某镇人民政府") and "自然资源局答复" not in text
