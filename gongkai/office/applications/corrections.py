@@ -28,6 +28,7 @@ from gongkai.office.audit import trail
 
 from . import fact_dates
 from .models import Application, Attachment, CaseEvent, EventKind, History, Status
+from .replies import BY_KEY
 from .services import (
     RECEIVED_ON_ARRIVAL,
     CaseError,
@@ -243,6 +244,11 @@ def _intake_checks(application, fields):
         or application.concluded_on is None
         or received <= application.concluded_on,
         f"收到申请之日不能晚于办结日期（{application.concluded_on}）。",
+    )
+    answered = BY_KEY.get(application.reply_type)
+    _require(
+        answered is None or answered.request_kind == fields["request_kind"],
+        "该申请已答复，申请类型须与答复类型一致；请先由审核人或负责人更正答复。",
     )
     if application.status == Status.RECEIVED and received is not None:
         fields["status"] = Status.REGISTERED  # the corrected date is the confirmed receipt

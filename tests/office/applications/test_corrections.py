@@ -162,6 +162,10 @@ def test_edit_intake_refuses_bad_dates_and_taken_numbers(make_case, clerk):
         corrections.edit_intake(case, clerk, reason="改", arrived_on=D(2024, 12, 4))
     with pytest.raises(CaseError, match="没有修改"):
         corrections.edit_intake(case, clerk, reason="改", applicant_name="张三")
+    answered = make_case()
+    services.reply(answered, D(2024, 12, 10), clerk, reply_type="granted")
+    with pytest.raises(CaseError, match="申请类型须与答复类型一致"):
+        corrections.edit_intake(answered, clerk, reason="改", request_kind="correction")
 
 
 def test_a_voided_application_is_counted_nowhere(make_case, clerk, reviewer):
