@@ -6,7 +6,7 @@ rows marked (who, when, why); the managers of the models hide them from the cloc
 the next steps. An application registered by mistake is voided (已作废), never deleted.
 
 Who may correct what (条例第三十三条第二款 gives the OGI unit's 审核人/负责人 the sign-off on the
-period; common practice gives them the sign-off on the answer too):
+period; [U] that they also sign off a change to the answer is common practice, not written law):
 
 - 更正登记信息 (intake data): any staff of the holding agency, as for registering.
 - 撤销事件 (the last event recorded): whoever recorded it, or a 审核人/负责人. An event that
