@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from gongkai.office import form_labels
+from gongkai.office import form_labels, mail
 from gongkai.office.agencies import access
 from gongkai.office.agencies.models import Agency, Role
 from gongkai.office.applications.models import CaseEvent
@@ -49,6 +49,13 @@ def generate(request, event_id):
         messages.error(request, str(exc))
     else:
         messages.success(request, f"已生成并附入案卷：{attachment.name}。")
+        try:
+            sent_to = mail.send_letter(attachment)
+        except mail.MailFailed as exc:
+            messages.error(request, f"{exc}文书已附入案卷，请另行送达申请人。")
+        else:
+            if sent_to:
+                messages.success(request, f"已通过电子邮件发送给申请人：{sent_to}。")
     return redirect("case_detail", pk=event.application_id)
 
 
