@@ -17,9 +17,8 @@ from itertools import pairwise
 
 from ..formats import Format
 from .document import Document, Line
+from .settings import SETTINGS, Settings
 
-#: a line holding this many row labels is text flattened from a table, not a row
-MIN_LABELS = 3
 _TRAILING_DIGITS = re.compile(r"^(.*?[^\d.\s])\s*(\d[\d.]*)\s*$", re.DOTALL)
 
 
@@ -46,13 +45,14 @@ def _values_follow(prefix: str, rows: frozenset[str], heads: tuple[str, ...]) ->
     return prefix in rows or prefix.endswith(heads)
 
 
-def is_flat(doc: Document, fmt: Format) -> bool:
+def is_flat(doc: Document, fmt: Format, settings: Settings = SETTINGS) -> bool:
     """Some line of a text document holds several row labels: its tables were flattened."""
     if doc.kind != "text":
         return False
     pattern, _, rows = _needles(fmt)
     return any(
-        len({m.group(0) for m in pattern.finditer(b.text) if m.group(0) in rows}) >= MIN_LABELS
+        len({m.group(0) for m in pattern.finditer(b.text) if m.group(0) in rows})
+        >= settings.flat_min_labels
         for b in doc.lines
     )
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from math import comb
 
+from .settings import SETTINGS
+
 Constraint = Callable[[list[int]], bool]
-#: more candidate splits than this is not worth trying (and never leaves a single answer)
-MAX_CANDIDATES = 200_000
 
 
 class Total:
@@ -41,18 +41,25 @@ def row_total(n: int) -> Constraint:
 
 
 def alternatives(
-    text: str, n: int, constraints: Sequence[Constraint], limit: int = 6
+    text: str,
+    n: int,
+    constraints: Sequence[Constraint],
+    limit: int = SETTINGS.splits_kept,
+    max_splits: int = SETTINGS.max_splits,
 ) -> list[list[str]] | None:
     """Every split of `text` into `n` cells that satisfies the constraints, at most `limit` + 1
-    of them (more than `limit` says "many"); None when there are too many splits to try."""
+    of them (more than `limit` says "many"); None when there are more than `max_splits` splits
+    to try."""
     tokens = text.split()
     if not tokens or not all(t.isascii() and t.isdigit() for t in tokens):
         return []
     if n < len(tokens) or n > sum(len(t) for t in tokens):
         return []
     if constraints and all(isinstance(c, Total) for c in constraints):
-        return _search(tokens, n, constraints, limit)
-    if _count(tokens, n) > MAX_CANDIDATES:
+        return _search(
+            tokens, n, [c for c in constraints if isinstance(c, Total)], limit, max_splits
+        )
+    if _count(tokens, n) > max_splits:
         return None
     found = []
     for cand in _splits(tokens, n):
@@ -64,11 +71,11 @@ def alternatives(
 
 
 def _search(
-    tokens: list[str], n: int, totals: Sequence[Total], limit: int
+    tokens: list[str], n: int, totals: Sequence[Total], limit: int, max_splits: int
 ) -> list[list[str]] | None:
     """The splits that keep every total, found cell by cell: a total is checked as soon as its
     last cell is cut, so a long run (table 3's fifteen cells as one run of digits) is searched
-    without listing its millions of splits. Gives up (no answer) past MAX_CANDIDATES steps."""
+    without listing its millions of splits. Gives up (no answer) past `max_splits` steps."""
     due: dict[int, list[Total]] = {}
     for t in totals:
         due.setdefault(t.last, []).append(t)
@@ -86,7 +93,7 @@ def _search(
     def walk(start: int) -> bool:
         nonlocal steps
         steps += 1
-        if steps > MAX_CANDIDATES:
+        if steps > max_splits:
             return False
         i = len(cells)
         if i == n:

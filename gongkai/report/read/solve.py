@@ -10,9 +10,8 @@ import itertools
 from collections.abc import Mapping, Sequence
 
 from ..formats import Table
+from .settings import SETTINGS
 
-#: combinations of possible splits worth trying (each row keeps at most a few)
-MAX_COMBINATIONS = 50_000
 NEW, CARRIED_IN, PROCESSED, CARRIED_OUT = (
     "new_received",
     "carried_over_in",
@@ -26,6 +25,7 @@ def solve_columns(
     columns: Sequence[str],
     known: Mapping[tuple[str, str], int],
     candidates: Mapping[str, Sequence[Sequence[int]]],
+    max_combinations: int = SETTINGS.max_combinations,
 ) -> dict[str, int] | None:
     """Row key → the index of its one split that keeps table 2's column identities, for every
     row in `candidates` (its possible splits, values in `columns` order); None when no
@@ -42,7 +42,7 @@ def solve_columns(
     total = 1
     for s in sizes:
         total *= s
-    if total > MAX_COMBINATIONS:
+    if total > max_combinations:
         return None
     fits = []
     for choice in itertools.product(*(range(s) for s in sizes)):
