@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from ..model import Source
 from ..normalize import ROW_MARK as _ROW_MARK
 from .document import Grid, GridCell, Line
+from .settings import SETTINGS, Settings
 
 #: a page footer or header: "- 4 -", "第4页", "第 4 页 共 6 页", "4/6", "4"
 PAGE_NUMBER = re.compile(
     r"^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$"
 )
-#: the top and bottom margins where running headers and footers stand
-MARGIN = 0.09
 
 _VALUE = re.compile(r"^[\s\d.,，+\-/／—–－、无\\]*$")
 
@@ -69,17 +68,17 @@ def min_confidence(glyphs: list[Glyph]) -> float | None:
     return min(confs) if confs else None
 
 
-def visual_rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+def visual_rows(glyphs: list[Glyph], settings: Settings = SETTINGS) -> list[list[Glyph]]:
     """Glyphs grouped into rows by their vertical centres, each row sorted left to right.
 
     Fonts differ in box height (a digit's box is taller than a Han character's in the same
     line), so rows are found from centres: a glyph starts a new row when its centre is more
-    than 40 % of the typical height below the row's mean centre.
+    than a share (`Settings.row_centre_share`) of the typical height below the row's mean centre.
     """
     if not glyphs:
         return []
     tol = (
-        0.4 * statistics.median(g.height for g in glyphs if g.height > 0)
+        settings.row_centre_share * statistics.median(g.height for g in glyphs if g.height > 0)
         if any(g.height > 0 for g in glyphs)
         else 1
     )
@@ -95,13 +94,14 @@ def visual_rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return [sorted(r, key=lambda g: g.x0) for r in rows]
 
 
-def join_row(row: list[Glyph]) -> str:
+def join_row(row: list[Glyph], settings: Settings = SETTINGS) -> str:
     """The text of one visual row; a visible gap between glyphs becomes a space.
 
     Digits of neighbouring cells must never run together ("217" + "10" → "21710"), so a gap
-    wider than a third of the narrower neighbour's width separates them.
+    wider than a share (`Settings.word_gap_share`) of the narrower neighbour's width separates
+    them.
     """
-    out = []
+    out: list[str] = []
     prev: Glyph | None = None
     for g in row:
         if prev is not None and g.word is not None and g.word == prev.word:
@@ -110,7 +110,7 @@ def join_row(row: list[Glyph]) -> str:
             gap = g.x0 - prev.x1
             width = min(max(prev.x1 - prev.x0, 0.1), max(g.x1 - g.x0, 0.1))
             if (
-                (gap > width / 3 or g.space_before)
+                (gap > width * settings.word_gap_share or g.space_before)
                 and not out[-1].endswith(" ")
                 and not g.text.startswith(" ")
             ):
@@ -120,12 +120,12 @@ def join_row(row: list[Glyph]) -> str:
     return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
-def cell_text(glyphs: list[Glyph]) -> str:
+def cell_text(glyphs: list[Glyph], settings: Settings = SETTINGS) -> str:
     """The text of a table cell: its rows joined without a break (a wrapped Chinese label is one
     label), except between two digits, which stay apart so no number is glued together."""
     text = ""
-    for row in visual_rows(glyphs):
-        t = join_row(row)
+    for row in visual_rows(glyphs, settings):
+        t = join_row(row, settings)
         if not t:
             continue
         if text and text[-1].isdigit() and t[0].isdigit():
@@ -138,11 +138,13 @@ def cell_text(glyphs: list[Glyph]) -> str:
     return text
 
 
-def text_lines(glyphs: list[Glyph], page: int, kind: str) -> list[Line]:
+def text_lines(
+    glyphs: list[Glyph], page: int, kind: str, settings: Settings = SETTINGS
+) -> list[Line]:
     """Running text as Lines, one per visual row."""
     out = []
-    for row in visual_rows(glyphs):
-        text = join_row(row)
+    for row in visual_rows(glyphs, settings):
+        text = join_row(row, settings)
         if text:
             out.append(
                 Line(
@@ -238,25 +240,26 @@ def _nearest(bounds: list[float], v: float) -> int:
     return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v))
 
 
-def table_blocks(parts: list[TablePart], kind: str, table_index: int) -> list[Line | Grid]:
+def table_blocks(
+    parts: list[TablePart], kind: str, table_index: int, settings: Settings = SETTINGS
+) -> list[Line | Grid]:
     """One table (its parts on consecutive pages, in order) as a Grid, plus Lines for rows that
     are running text (a report typed inside a one-column frame, a title row above the table).
 
     Column positions are compared after scaling each part to its own width: a table continued
     on the next page is often shifted or stretched by a few points.
     """
-    width_tol = 0.012
     xs = []
     for p in parts:
         w = max(p.bbox[2] - p.bbox[0], 1.0)
         xs += [(x - p.bbox[0]) / w for c in p.cells for x in (c[0], c[2])]
-    cols = _cluster(xs, width_tol)
+    cols = _cluster(xs, settings.column_edge_share)
     spans: list[_Span] = []
     row_base = 0
     breaks: list[int] = []  # first grid row of each part after the first
     for i, p in enumerate(parts):
         w = max(p.bbox[2] - p.bbox[0], 1.0)
-        ys = _cluster([y for c in p.cells for y in (c[1], c[3])], 2.0)
+        ys = _cluster([y for c in p.cells for y in (c[1], c[3])], settings.row_edge_points)
         if i:
             breaks.append(row_base)
         part_spans = []
@@ -267,7 +270,7 @@ def table_blocks(parts: list[TablePart], kind: str, table_index: int) -> list[Li
                 continue
             part_spans.append(_Span(row_base + r0, row_base + r1, c0, c1, p.page, c))
         _fill_holes(part_spans, ys, cols, p, row_base)
-        _assign_glyphs(part_spans, p.glyphs)
+        _assign_glyphs(part_spans, p.glyphs, settings)
         spans += part_spans
         row_base += max(len(ys) - 1, 0)
     n_rows, n_cols = row_base, max(len(cols) - 1, 0)
@@ -305,7 +308,7 @@ def _fill_holes(
                 )
 
 
-def _assign_glyphs(spans: list[_Span], glyphs: list[Glyph]) -> None:
+def _assign_glyphs(spans: list[_Span], glyphs: list[Glyph], settings: Settings) -> None:
     """Each glyph goes to the cell that holds its centre (the smallest such cell, the first of
     equal ones). Cells are looked up in bands of the page's height, smallest first, so a page
     of a thousand characters does not test every glyph against every cell."""
@@ -313,7 +316,7 @@ def _assign_glyphs(spans: list[_Span], glyphs: list[Glyph]) -> None:
     centres = [((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2) for g in glyphs]
     rows = [cy // band for _, cy in centres if math.isfinite(cy)]
     if not rows:
-        return _cell_texts(spans)
+        return _cell_texts(spans, settings)
     first, last = int(min(rows)), int(max(rows))  # a damaged file's huge cell spans only these
     bands: dict[int, list[tuple[float, float, float, float, _Span]]] = {}
     for s in sorted(spans, key=lambda s: (s.bbox[2] - s.bbox[0]) * (s.bbox[3] - s.bbox[1])):
@@ -329,12 +332,12 @@ def _assign_glyphs(spans: list[_Span], glyphs: list[Glyph]) -> None:
             if x0 <= cx <= x1 and top <= cy <= bottom:
                 s.glyphs.append(g)
                 break
-    _cell_texts(spans)
+    _cell_texts(spans, settings)
 
 
-def _cell_texts(spans: list[_Span]) -> None:
+def _cell_texts(spans: list[_Span], settings: Settings) -> None:
     for s in spans:
-        s.text = cell_text(s.glyphs)
+        s.text = cell_text(s.glyphs, settings)
 
 
 def _row_key(row: list[_Span | None]) -> tuple[str, ...]:
@@ -551,7 +554,9 @@ def _to_blocks(slots, kind: str, table_index: int) -> list[Line | Grid]:
 # ----------------------------------------------------------------------------- pages into blocks
 
 
-def _drop_running_heads(pages: list[list[Line | TablePart]], heights: list[float]) -> None:
+def _drop_running_heads(
+    pages: list[list[Line | TablePart]], heights: list[float], margin_share: float
+) -> None:
     """Page numbers and running headers/footers are not report text: drop the Lines in the top
     and bottom margins that are a page number or repeat (digits aside) on several pages."""
 
@@ -559,7 +564,7 @@ def _drop_running_heads(pages: list[list[Line | TablePart]], heights: list[float
         return (
             isinstance(it, Line)
             and it.source.bbox is not None
-            and (it.source.bbox[3] < MARGIN * h or it.source.bbox[1] > (1 - MARGIN) * h)
+            and (it.source.bbox[3] < margin_share * h or it.source.bbox[1] > (1 - margin_share) * h)
         )
 
     def shape(line: Line) -> str:
@@ -579,11 +584,12 @@ def _drop_running_heads(pages: list[list[Line | TablePart]], heights: list[float
         ]
 
 
-def _continues(a: TablePart, b: TablePart) -> bool:
+def _continues(a: TablePart, b: TablePart, share: float) -> bool:
     """The table at the top of a page continues the one that ended the page before when both
     have (nearly) the same left edge and width."""
     wa, wb = a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0]
-    return abs(wa - wb) <= 0.03 * max(wa, wb) and abs(a.bbox[0] - b.bbox[0]) <= 0.03 * max(wa, wb)
+    tol = share * max(wa, wb)
+    return abs(wa - wb) <= tol and abs(a.bbox[0] - b.bbox[0]) <= tol
 
 
 def page_blocks(
@@ -591,11 +597,12 @@ def page_blocks(
     heights: list[float],
     kind: str,
     drop_running_heads: bool = True,
-) -> list:
+    settings: Settings = SETTINGS,
+) -> list[Line | Grid]:
     """Lines and Grids in reading order: running heads dropped, the parts of a table continued
     over pages joined."""
     if drop_running_heads:
-        _drop_running_heads(pages, heights)
+        _drop_running_heads(pages, heights, settings.page_margin_share)
     blocks: list = []
     group: list[TablePart] = []
     n_tables = 0
@@ -603,7 +610,7 @@ def page_blocks(
     def flush():
         nonlocal group, n_tables
         if group:
-            out = table_blocks(group, group_kind(group), n_tables)
+            out = table_blocks(group, group_kind(group), n_tables, settings)
             n_tables += sum(1 for b in out if not isinstance(b, Line))
             blocks.extend(out)
             group = []
@@ -615,7 +622,12 @@ def page_blocks(
     for items in pages:
         for j, it in enumerate(items):
             if isinstance(it, TablePart):
-                if group and j == 0 and group[-1] is last_item and _continues(group[-1], it):
+                if (
+                    group
+                    and j == 0
+                    and group[-1] is last_item
+                    and _continues(group[-1], it, settings.continued_table_share)
+                ):
                     group.append(it)
                 else:
                     flush()

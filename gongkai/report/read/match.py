@@ -23,9 +23,9 @@ from functools import cache, lru_cache
 
 from ..formats import Row, Table, without_note
 from ..normalize import loose
+from .settings import SETTINGS, Settings
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)")
-FUZZY_MIN = 0.8
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Target:
 
 
 @cache
-def _targets(table: Table) -> tuple[Target, ...]:
+def _targets(table: Table, settings: Settings) -> tuple[Target, ...]:
     out = []
     by_label = {r.label: r for r in table.rows}
     for row in table.rows:
@@ -53,13 +53,16 @@ def _targets(table: Table) -> tuple[Target, ...]:
         if row.label != without_note(row.label):
             full = loose(without_note(row.label))
             core = _NUMBERING.sub("", full)
-        keywords = tuple(k for k in (loose(kw) for kw in row.keywords) if len(k) >= 3)
-        out.append(Target(row, full, core, len(core) <= 2, keywords, tuple(headings)))
+        keywords = tuple(
+            k for k in (loose(kw) for kw in row.keywords) if len(k) >= settings.keyword_chars
+        )
+        strict = len(core) <= settings.generic_core_chars
+        out.append(Target(row, full, core, strict, keywords, tuple(headings)))
     return tuple(out)
 
 
 @lru_cache(maxsize=4096)  # placement asks for the same labels more than once
-def match_row(label: str, table: Table) -> Row | None:
+def match_row(label: str, table: Table, settings: Settings = SETTINGS) -> Row | None:
     """The row of `table` that `label` names, or None.
 
     Exact label text (or a distinctive keyword) wins over any near miss; a near miss is
@@ -68,13 +71,14 @@ def match_row(label: str, table: Table) -> Row | None:
     text = loose(label)
     if not text:
         return None
-    mixed = [t.row for t in _targets(table) if _interleaved(text, t)]
+    targets = _targets(table, settings)
+    mixed = [t.row for t in targets if _interleaved(text, t)]
     if len(mixed) == 1:
         return mixed[0]
-    for finder in (_find, _find_fuzzy):
+    for fuzzy in (False, True):
         best: tuple[int, int, Row] | None = None
-        for t in _targets(table):
-            pos = finder(text, t)
+        for t in targets:
+            pos = _find_fuzzy(text, t, settings) if fuzzy else _find(text, t)
             if pos is None:
                 continue
             score = (pos + len(t.core), len(t.core))
@@ -98,25 +102,28 @@ def _find(text: str, t: Target) -> int | None:
     return None
 
 
-def _find_fuzzy(text: str, t: Target) -> int | None:
-    if t.strict or len(t.core) < 5:
+def _find_fuzzy(text: str, t: Target, settings: Settings) -> int | None:
+    if t.strict or len(t.core) < settings.fuzzy_core_chars:
         return None
-    return _cut(text, t.core) if _cut(text, t.core) is not None else _fuzzy(text, t.core)
+    cut = _cut(text, t.core, settings)
+    return cut if cut is not None else _fuzzy(text, t.core, settings.fuzzy_min)
 
 
-def _cut(text: str, core: str) -> int | None:
+def _cut(text: str, core: str, settings: Settings) -> int | None:
     """A label cut at a line end ("5.要求行政机关确认或重新出"): most of the core's beginning."""
     tail = _NUMBERING.sub("", text)
     k = len(tail)
-    if k >= max(6, 0.6 * len(core)) and core.startswith(tail):
+    least = max(settings.cut_label_chars, settings.cut_label_share * len(core))
+    if k >= least and core.startswith(tail):
         return len(text) - k
     return None
 
 
-def _fuzzy(text: str, core: str) -> int | None:
-    """A typo'd label: a window of `text` similar enough to the core."""
+def _fuzzy(text: str, core: str, least: float) -> int | None:
+    """A typo'd label: a window of `text` (a character or two shorter or longer than the core)
+    at least `least` similar to the core."""
     chars = set(core)
-    if len(chars & set(text)) < FUZZY_MIN * len(chars):
+    if len(chars & set(text)) < least * len(chars):
         return None  # too few of the label's characters: not this row
     n = len(core)
     best, where = 0.0, None
@@ -127,13 +134,13 @@ def _fuzzy(text: str, core: str) -> int | None:
             r = SequenceMatcher(None, text[i : i + size], core).ratio()
             if r > best:
                 best, where = r, i
-    return where if best >= FUZZY_MIN else None
+    return where if best >= least else None
 
 
-def how_matched(label: str, row: Row, table: Table) -> str:
+def how_matched(label: str, row: Row, table: Table, settings: Settings = SETTINGS) -> str:
     """Why `label` names `row`, in Chinese, for a cell's explanation."""
     text = loose(label)
-    t = next(t for t in _targets(table) if t.row is row)
+    t = next(t for t in _targets(table, settings) if t.row is row)
     if text in (t.full, t.core):
         how = "与该行的标签相同"
     elif _interleaved(text, t):
@@ -145,12 +152,13 @@ def how_matched(label: str, row: Row, table: Table) -> str:
     return f"行标签“{label}”{how}：{row.label}"
 
 
-def whole_label(label: str, table: Table) -> Row | None:
+def whole_label(label: str, table: Table, settings: Settings = SETTINGS) -> Row | None:
     """The row whose label `label` is, all of it and nothing more (its numbering optional, the
     characters of a heading beside it allowed in between): stronger evidence than `match_row`,
     which also accepts a keyword or the end of a longer text."""
     text = loose(label)
-    hits = [t.row for t in _targets(table) if text in (t.full, t.core) or _interleaved(text, t)]
+    targets = _targets(table, settings)
+    hits = [t.row for t in targets if text in (t.full, t.core) or _interleaved(text, t)]
     return hits[0] if len(hits) == 1 else None
 
 

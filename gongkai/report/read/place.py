@@ -73,12 +73,14 @@ def place_table(
     table: Table, blocks: Sequence[Line | Grid], settings: Settings = SETTINGS
 ) -> Placement:
     """One table's cells from the blocks of its part: the stages from entries to repairs."""
-    matched = matched_rows(table_entries(blocks, table), table)
+    matched = matched_rows(table_entries(blocks, table, settings), table, settings)
     cmap = column_map(matched, table)
     return repairs(assignments(matched, cmap, settings), cmap, settings)
 
 
-def table_entries(blocks: Sequence[Line | Grid], table: Table) -> list[Entry]:
+def table_entries(
+    blocks: Sequence[Line | Grid], table: Table, settings: Settings = SETTINGS
+) -> list[Entry]:
     """The table's blocks as row entries: each grid row one entry, runs of text lines joined
     where a label wraps or is printed around its values (entries.py)."""
     out: list[Entry] = []
@@ -87,9 +89,9 @@ def table_entries(blocks: Sequence[Line | Grid], table: Table) -> list[Entry]:
     def lines() -> list[Entry]:
         return join_detached(
             entries_from_lines(run),
-            lambda label: match_row(label, table),
+            lambda label: match_row(label, table, settings),
             lambda row: not row.official and bool(row.parts),
-            lambda label: whole_label(label, table),
+            lambda label: whole_label(label, table, settings),
         )
 
     for b in blocks:

@@ -238,7 +238,7 @@ def _doubt(
 def _fill(d: _Draft, row: Row, values: list[Value], entry: Entry, how: list[str]) -> None:
     d.filled.add(row.key)
     cols = d.cmap.columns(row)
-    steps = [how_matched(entry.label, row, d.cmap.table), *entry.steps, *how]
+    steps = [how_matched(entry.label, row, d.cmap.table, d.settings), *entry.steps, *how]
     placed = _by_position(d.cmap, cols, values, entry)
     if placed is not None:
         for col, v in placed:

@@ -19,6 +19,7 @@ from ..normalize import loose
 from .entries import Entry
 from .glued import Constraint, total_of
 from .match import match_row
+from .settings import SETTINGS, Settings
 
 #: table 2's organisation columns, summed by a 法人小计 column (domain-spec §4.2 R-3)
 ORG_KEYS = (
@@ -46,11 +47,11 @@ class Matched:
     heads: tuple[tuple[str, int], ...] = ()
 
 
-def matched_rows(entries: Sequence[Entry], table: Table) -> Matched:
+def matched_rows(entries: Sequence[Entry], table: Table, settings: Settings = SETTINGS) -> Matched:
     rows: list[Row | None] = []
     header, heads = "", []
     for e in entries:
-        row = match_row(e.label, table) if e.label else None
+        row = match_row(e.label, table, settings) if e.label else None
         if row is None and e.label and not any(rows):
             header += e.label
             heads += e.heads

@@ -37,6 +37,8 @@ class Settings:
     fuzzy_min: float = 0.8
     #: a label core this short or shorter ("其他", "总计") names its row only with its numbering
     generic_core_chars: int = 2
+    #: a row's keyword names it only when it is at least this many characters
+    keyword_chars: int = 3
     #: a label core shorter than this is never matched by similarity
     fuzzy_core_chars: int = 5
     #: a label cut at a line end names its row when it is at least this many characters and
