@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..report.file_marks import KIND
 from ..report.read import READABLE_SUFFIXES as READABLE
-from ..report.write.full_json import KIND
 
 _JSON_MARK = f'"{KIND}"'.encode()
 

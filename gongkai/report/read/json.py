@@ -6,9 +6,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from ..file_marks import KIND
 from ..formats import FORMATS
 from ..model import AgencyKind, Cell, Report, TextPart
-from ..write.full_json import KIND
 from .document import ReadError
 
 

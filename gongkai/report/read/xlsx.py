@@ -11,9 +11,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from ..file_marks import METADATA, METADATA_SHEET
 from ..model import Source
 from ..spreadsheet_text import spreadsheet_text
-from ..write.xlsx import METADATA, METADATA_SHEET
 from .document import Document, Grid, GridCell, Line, ReadError
 from .limits import MAX_SHEET_CELLS, Budget, check_package
 from .parts import row_table

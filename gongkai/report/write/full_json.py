@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import json
 
+from ..file_marks import KIND, SCHEMA
 from ..model import Report
 
 SUFFIX = ".json"
-#: marks the file as a gongkai report and the shape of it
-KIND = "gongkai.report"
-SCHEMA = 1
 
 
 def _date(d):

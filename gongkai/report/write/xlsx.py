@@ -14,6 +14,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from ..file_marks import METADATA, METADATA_SHEET
 from ..model import UNREADABLE_NOTE, Report, State
 from .full_json import to_dict
 from .printed_tables import Slot, TableLayout, layouts, placed, title
@@ -21,19 +22,6 @@ from .sheet_text import append_row, as_text
 
 SUFFIX = ".xlsx"
 
-METADATA_SHEET = "报告信息"
-METADATA = (
-    ("标题", "title"),
-    ("机关", "agency"),
-    ("年度", "year"),
-    ("格式", "format"),
-    ("机关类别", "agency_kind"),
-    ("落款日期", "signed_on"),
-    ("发布日期", "published_on"),
-    ("是否有规章制定权", "can_make_rules"),
-    ("来源文件", "source_file"),
-    ("来源类型", "source_kind"),
-)
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _UNREADABLE = PatternFill("solid", fgColor="FFE38A")
