@@ -44,9 +44,9 @@ def _solve_glued(
     columns = next(iter(rows.values())).keys
     known: dict[tuple[str, str], int] = {}
     for key, cell in placed.cells.items():
-        row, col = key.split(".", 1)[1].rsplit(".", 1)
-        if cell.state is State.NUMBER and isinstance(cell.value, int) and row not in rows:
-            known[(row, col)] = cell.value
+        row_key, col_key = key.split(".", 1)[1].rsplit(".", 1)
+        if cell.state is State.NUMBER and isinstance(cell.value, int) and row_key not in rows:
+            known[(row_key, col_key)] = cell.value
     candidates = {r: [[int(x) for x in f] for f in g.splits] for r, g in rows.items()}
     picked = solve_columns(table, columns, known, candidates, settings.max_combinations)
     if picked is None:
