@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..formats import Row
 from ..model import NA_MARKS, Source
 from ..normalize import ROW_MARK
 from .document import Grid, Line
@@ -174,9 +175,9 @@ def _add(
 
 def join_detached(
     entries: list[Entry],
-    names: Callable[[str], object | None],
-    heading: Callable[[object], bool],
-    exactly: Callable[[str], object | None],
+    names: Callable[[str], Row | None],
+    heading: Callable[[Row], bool],
+    exactly: Callable[[str], Row | None],
 ) -> list[Entry]:
     """Labels that a text dump printed around their values, joined by what they name.
 
@@ -239,7 +240,13 @@ def join_detached(
     return out
 
 
-def _takes_continuation(out: list[Entry], i: int, names, heading, exactly) -> bool:
+def _takes_continuation(
+    out: list[Entry],
+    i: int,
+    names: Callable[[str], Row | None],
+    heading: Callable[[Row], bool],
+    exactly: Callable[[str], Row | None],
+) -> bool:
     """A row printed with its values on the first line of its label and the rest of the label on
     the lines after ("（六） 1.申请人无正当 … 0 0 0 0 0 0 0" / "再处理其政府信息公开申请"), where
     the first line alone names no row or only its heading: the lines that make it exactly one

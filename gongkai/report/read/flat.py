@@ -16,7 +16,7 @@ from functools import cache
 from itertools import pairwise
 
 from ..formats import Format
-from .document import Document, Line
+from .document import Document, Grid, Line
 from .settings import SETTINGS, Settings
 
 _TRAILING_DIGITS = re.compile(r"^(.*?[^\d.\s])\s*(\d[\d.]*)\s*$", re.DOTALL)
@@ -69,7 +69,7 @@ def relined(doc: Document, fmt: Format) -> Document:
     cuts = sorted({0, len(text), *(m.start() for m in pattern.finditer(text))})
     ends = {m.end() for m in pattern.finditer(text) if m.group(0) in titles}
     cuts = sorted({*cuts, *ends})
-    out: list[Line] = []
+    out: list[Line | Grid] = []
     for a, b in pairwise(cuts):
         piece = text[a:b].strip()
         if not piece:

@@ -82,8 +82,8 @@ def _search(
     text = "".join(tokens)
     ends = set()  # a space in the text is always a cell boundary
     pos = 0
-    for t in tokens:
-        pos += len(t)
+    for token in tokens:
+        pos += len(token)
         ends.add(pos)
     found: list[list[str]] = []
     cells: list[str] = []

@@ -409,7 +409,9 @@ def _from_mhtml(data: bytes) -> bytes | None:
     msg = email.message_from_bytes(data)
     for part in msg.walk():
         if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)
+            if not isinstance(payload, bytes):
+                payload = b""
             charset = part.get_content_charset()
             if charset and b"charset" not in payload[:4096].lower():
                 payload = f'<meta charset="{charset}">'.encode("ascii") + payload

@@ -13,6 +13,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from ..model import Source
 from ..normalize import ROW_MARK as _ROW_MARK
@@ -279,9 +280,9 @@ def table_blocks(
     slots: list[list[_Span | None]] = [[None] * n_cols for _ in range(n_rows)]
     for s in spans:
         for r in range(s.r0, s.r1):
-            for c in range(s.c0, s.c1):
-                if slots[r][c] is None:
-                    slots[r][c] = s
+            for col in range(s.c0, s.c1):
+                if slots[r][col] is None:
+                    slots[r][col] = s
     part_of = [0] * n_rows
     for i, b in enumerate(breaks, start=1):
         for r in range(b, n_rows):
@@ -481,7 +482,7 @@ def _mergeable(above, below) -> bool:
 def _edge_row(row: list[_Span | None]) -> tuple[bool, _Span | None]:
     """(True, cell) when the row is one cell of text across the table (a title, a line of
     running text); (True, None) when the row is empty; (False, None) otherwise."""
-    cells = []
+    cells: list[_Span] = []
     for s in row:
         if s is not None and all(s is not x for x in cells):
             cells.append(s)
@@ -520,7 +521,7 @@ def _to_blocks(slots, kind: str, table_index: int) -> list[Line | Grid]:
         end -= 1
     body = slots[start:end]
     if not body:
-        return head + tail
+        return [*head, *tail]
     origin: dict[int, tuple[int, int]] = {}
     rows = []
     for r, row in enumerate(body):
@@ -560,7 +561,7 @@ def _drop_running_heads(
     """Page numbers and running headers/footers are not report text: drop the Lines in the top
     and bottom margins that are a page number or repeat (digits aside) on several pages."""
 
-    def margin(it, h) -> bool:
+    def margin(it: Line | TablePart, h: float) -> TypeGuard[Line]:
         return (
             isinstance(it, Line)
             and it.source.bbox is not None

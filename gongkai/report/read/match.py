@@ -43,7 +43,8 @@ def _targets(table: Table, settings: Settings) -> tuple[Target, ...]:
     out = []
     by_label = {r.label: r for r in table.rows}
     for row in table.rows:
-        headings, group = [], row.group
+        headings: list[str] = []
+        group = row.group
         while group and len(headings) < 3:
             headings.append(loose(group))
             group = by_label[group].group if group in by_label else ""

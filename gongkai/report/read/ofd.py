@@ -35,6 +35,8 @@ PT_PER_MM = 72 / 25.4
 #: a glyph's box around its baseline, as a share of the font size (the ascent and descent
 #: of a CJK font); the width of a last character with no DeltaX after it
 ASCENT, DESCENT = 0.88, 0.12
+#: the font size (mm) of a text object that states none: 3.5 mm is about 10 pt, body text
+DEFAULT_FONT_SIZE = 3.5
 _PATH_TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _ARGS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
 Matrix = tuple[float, float, float, float, float, float]
@@ -136,7 +138,10 @@ def _numbers(text: str | None) -> list[float]:
 
 def _box(el) -> tuple[float, float, float, float] | None:
     values = _numbers(el.text if el is not None else None)
-    return tuple(values) if len(values) == 4 and values[2] > 0 and values[3] > 0 else None
+    if len(values) != 4 or values[2] <= 0 or values[3] <= 0:
+        return None
+    x, y, w, h = values
+    return (x, y, w, h)
 
 
 def _deltas(text: str | None) -> list[float]:
@@ -229,8 +234,8 @@ def _walk(parent, m: Matrix, glyphs, edges, budget: Budget, depth: int) -> None:
 
 
 def _text_object(el, m: Matrix, out: list[Glyph], budget: Budget) -> None:
-    size = _numbers(el.get("Size"))
-    size = size[0] if size else 3.5
+    sizes = _numbers(el.get("Size"))
+    size = sizes[0] if sizes else DEFAULT_FONT_SIZE
     # the font size in page units: the object's vertical scale applied to it
     scale_y = (m[2] ** 2 + m[3] ** 2) ** 0.5
     em = size * scale_y

@@ -69,7 +69,7 @@ def _holds(values, columns, identities) -> bool:
                     return False
             else:  # 一 + 二 = （七） + 四
                 new, carried, processed, out = ((p, col) for p in parts)
-                cells = (new, carried, processed, out)
+                cells = [new, carried, processed, out]
                 if all(c in values for c in cells) and (
                     values[new] + values[carried] != values[processed] + values[out]
                 ):
