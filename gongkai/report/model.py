@@ -91,7 +91,9 @@ Number = int | Decimal
 
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}\b)")
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
-_UNITS = re.compile(r"(万元|元|件|个|项|条|起)$")
+#: the units a table may print after a number ("251000元"); `read.numbers` reads them too
+UNITS = ("万元", "元", "件", "个", "项", "条", "起")
+_UNITS = re.compile(f"({'|'.join(UNITS)})$")
 
 
 def parse_number(raw: str, decimal: bool = False) -> tuple[State, Number | None, str | None]:

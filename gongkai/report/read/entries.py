@@ -18,14 +18,8 @@ from ..formats import Row
 from ..model import NA_MARKS, Source
 from ..normalize import ROW_MARK
 from .document import Grid, Line
+from .numbers import NUMBER_TOKEN, PAGE_FOOTER
 
-PAGE_FOOTER = re.compile(
-    r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/，,共]\s*共?\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
-)
-_NUM_TOKEN = re.compile(
-    r"^[+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:万元|元|件|个|项|条)?$"
-    r"|^\.\d+$"  # the decimals of a number cut at a line end ("6377" / ".54"): a value, not a label
-)
 #: a single character of a vertically printed heading (三、本年度办理结果) in front of a label
 _VERTICAL = re.compile(r"^(?:[\u4e00-\u9fff、]\s+)+(?=\S)")
 
@@ -61,7 +55,7 @@ class Entry:
 
 def is_value(text: str) -> bool:
     t = (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip()
-    return bool(_NUM_TOKEN.match(t)) or t in NA_MARKS
+    return bool(NUMBER_TOKEN.match(t)) or t in NA_MARKS
 
 
 def entries_from_grid(grid: Grid) -> list[Entry]:

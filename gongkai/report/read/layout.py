@@ -18,15 +18,8 @@ from typing import TypeGuard
 from ..model import Source
 from ..normalize import ROW_MARK as _ROW_MARK
 from .document import Grid, GridCell, Line
+from .numbers import PAGE_NUMBER, VALUE_TEXT
 from .settings import SETTINGS, Settings
-
-#: a page footer or header: "- 4 -", "第4页", "第 4 页 共 6 页", "4/6", "4"
-PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$"
-)
-
-_VALUE = re.compile(r"^[\s\d.,，+\-/／—–－、无\\]*$")
 
 
 @dataclass
@@ -223,7 +216,7 @@ class _Span:
 
     @property
     def is_label(self) -> bool:
-        return bool(self.text.strip()) and not _VALUE.match(self.text)
+        return bool(self.text.strip()) and not VALUE_TEXT.match(self.text)
 
 
 def _cluster(values: list[float], tol: float) -> list[float]:
@@ -372,7 +365,7 @@ def _drop_repeated_headers(slots, part_of: list[int]):
 
 def _is_header(row) -> bool:
     texts = [t for t in _row_key(row) if t]
-    return bool(texts) and not any(_VALUE.match(t) for t in texts)
+    return bool(texts) and not any(VALUE_TEXT.match(t) for t in texts)
 
 
 def _join_across_breaks(slots, part_of: list[int]):
@@ -446,7 +439,7 @@ def _absorb_label_gaps(slots) -> None:
             for c, s in enumerate(row)
             if s is not None
             and s.text.strip()
-            and _VALUE.match(s.text)
+            and VALUE_TEXT.match(s.text)
             and any(ch.isdigit() for ch in s.text)
         ),
         default=0,

@@ -24,7 +24,7 @@ from ..formats import (
 from ..model import TextPart
 from ..normalize import loose, norm
 from .document import Document, Grid, Line
-from .entries import PAGE_FOOTER
+from .numbers import PAGE_FOOTER
 
 _TITLE = re.compile(r"^\s*([一二三四五六])\s*(?:[、.．，,]|\s)\s*(.+)$")
 _NUMERALS = "一二三四五六"

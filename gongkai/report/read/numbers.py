@@ -1,0 +1,33 @@
+"""How page numbers and numbers look in printed text: each pattern written once, for every
+reader and stage (entries, parts, page geometry).
+
+A page number is never a value: in the running text of a dump it is dropped when it stands in
+its printed marks ("— 4 —", "第4页", "第 4 页 共 6 页", "4/6"); in the top or bottom margin of a
+page a bare "4" is one too. A value is a number as a table prints it (thousands separators,
+decimals, a unit) or a mark that stands for one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import UNITS
+
+_MARKED_PAGE = (
+    r"[-－—–]\s*\d{1,4}\s*[-－—–]"  # — 4 —
+    r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共?\s*\d+\s*页)?"  # 第4页, 第 4 页 共 6 页, 第4页/6页
+    r"|\d{1,4}\s*/\s*\d{1,4}"  # 4/6
+)
+#: a line that is only a page number in its printed marks (anywhere on a page, in any dump)
+PAGE_FOOTER = re.compile(rf"^\s*(?:{_MARKED_PAGE})\s*$")
+#: a line in a page's top or bottom margin that is only a page number, marked or bare
+PAGE_NUMBER = re.compile(rf"^\s*(?:{_MARKED_PAGE}|\d{{1,4}})\s*$")
+
+#: one printed value: a number (thousands separators, decimals, a sign, a unit after it), or
+#: the decimals of a number cut at a line end ("6377" / ".54"): a value, not a label
+NUMBER_TOKEN = re.compile(
+    rf"^[+-]?(?:\d{{1,3}}(?:[,，]\d{{3}})+|\d+)(?:\.\d+)?(?:{'|'.join(UNITS)})?$|^\.\d+$"
+)
+#: a table cell's text made only of digits, signs, separators and the marks that stand for a
+#: value ("/", "—", "无"): a value cell, not a label cell
+VALUE_TEXT = re.compile(r"^[\s\d.,，+\-/／—–－、无\\]*$")
