@@ -19,7 +19,8 @@ from ..formats import Format
 from .document import Document, Grid, Line
 from .settings import SETTINGS, Settings
 
-_TRAILING_DIGITS = re.compile(r"^(.*?[^\d.\s])\s*(\d[\d.]*)\s*$", re.DOTALL)
+#: a label and the digits glued after it (signs inside: 2019's 本年增/减 prints "0-14")
+_TRAILING_DIGITS = re.compile(r"^(.*?[^\d.\s+-])\s*(\d[\d.+-]*)\s*$", re.DOTALL)
 
 
 @cache

@@ -10,12 +10,15 @@ None and the placer marks the cells unreadable.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from math import comb
 
 from .settings import SETTINGS
 
 Constraint = Callable[[list[int]], bool]
+#: a sign printed before a number of a signed column (2019 本年增/减): always a cell's start
+SIGNS = "+-"
 
 
 class Total:
@@ -121,11 +124,39 @@ def _search(
     return found if complete or len(found) > limit else None
 
 
+def signed_alternatives(
+    text: str,
+    n: int,
+    at: int,
+    limit: int = SETTINGS.splits_kept,
+    max_splits: int = SETTINGS.max_splits,
+) -> list[list[str]] | None:
+    """The splits of a run glued around a signed cell (2019 本年增/减: "0-149" for 0, -14, 9 or
+    0, -1, 49), when the run holds exactly one sign: the sign starts cell `at`, so the digits
+    before it are the `at` cells before that one, and the digits after it the cells from `at`
+    on, the sign on the first of them. Each side splits by `alternatives`; [] when the sign
+    cannot start cell `at`, None when a side has too many splits to try."""
+    signs = [i for i, ch in enumerate(text) if ch in SIGNS]
+    if len(signs) != 1:
+        return []
+    i = signs[0]
+    head, sign, tail = text[:i].strip(), text[i], text[i + 1 :].strip()
+    if not tail or bool(head) != (at > 0):
+        return []
+    heads = alternatives(head, at, [], limit, max_splits) if at else [[]]
+    tails = alternatives(tail, n - at, [], limit, max_splits)
+    if heads is None or tails is None:
+        return None
+    found = [[*h, sign + t[0], *t[1:]] for h in heads for t in tails if t]
+    return found[: limit + 1]
+
+
 def blank_possible(text: str, n: int) -> bool:
     """The digits also read as fewer than `n` printed numbers: with no total to check, a blank
     cell that vanished when the digits were glued could be anywhere ("12", blank, "3" reads
-    "123" like 1, 2, 3). "000" cannot: 0 0 0 is its only reading."""
-    tokens = text.split()
+    "123" like 1, 2, 3). "000" cannot: 0 0 0 is its only reading. A sign always starts a
+    number ("0-14" is two printed numbers, never one)."""
+    tokens = [t.lstrip(SIGNS) for t in re.sub(f"([{SIGNS}])", r" \1", text).split()]
     return any(_valid(c) for k in range(len(tokens), n) for c in _splits(tokens, k))
 
 

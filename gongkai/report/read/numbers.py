@@ -28,6 +28,9 @@ PAGE_NUMBER = re.compile(rf"^\s*(?:{_MARKED_PAGE}|\d{{1,4}})\s*$")
 NUMBER_TOKEN = re.compile(
     rf"^[+-]?(?:\d{{1,3}}(?:[,，]\d{{3}})+|\d+)(?:\.\d+)?(?:{'|'.join(UNITS)})?$|^\.\d+$"
 )
+#: the glued digits of neighbouring cells, one of them signed (2019 本年增/减: "0-14" for 0 and
+#: -14): one run of values, split by placement (glued.signed_alternatives)
+GLUED_SIGNED = re.compile(r"^\d+[+-]\d+$")
 #: a table cell's text made only of digits, signs, separators and the marks that stand for a
 #: value ("/", "—", "无"): a value cell, not a label cell
 VALUE_TEXT = re.compile(r"^[\s\d.,，+\-/／—–－、无\\]*$")

@@ -21,7 +21,7 @@ from types import MappingProxyType
 from ..formats import T3, Column, Row
 from ..model import UNREADABLE_NOTE, Cell
 from .entries import Entry, Value
-from .glued import alternatives, blank_possible
+from .glued import SIGNS, alternatives, blank_possible, signed_alternatives
 from .match import how_matched
 from .ocr_confidence import MIN_CONFIDENCE
 from .place_columns import ColumnMap, Matched, row_identities
@@ -249,7 +249,8 @@ def _fill(d: _Draft, row: Row, values: list[Value], entry: Entry, how: list[str]
     where_ = f"{d.cmap.table.key}.{row.key}"
     keys = [c.key for c in cols]
     if len(values) < len(cols):
-        values = _unglue(d, values, keys, where_)
+        signed_at = next((i for i, c in enumerate(cols) if c.signed), None)
+        values = _unglue(d, values, keys, where_, signed_at)
     elif len(values) == len(cols) + 1:
         values = _drop_stray(d, values, keys, where_)
     steps += [s for s in (values[0].step if values else "",) if s]
@@ -311,18 +312,28 @@ def _alternatives(d: _Draft, where: str) -> str:
     return f"。{found}" if found else ""
 
 
-def _unglue(d: _Draft, values: list[Value], keys: list[str], where: str) -> list[Value]:
+def _unglue(
+    d: _Draft, values: list[Value], keys: list[str], where: str, signed_at: int | None = None
+) -> list[Value]:
     """Digits of neighbouring cells printed without a gap ("21710000218"), split only where
-    the row's own totals leave exactly one split (glued.py); otherwise left as they are."""
+    the row's own totals leave exactly one split (glued.py); otherwise left as they are. In a
+    row with a signed column (2019 本年增/减) a sign is where that column's cell starts
+    ("0-14" is 0 and -14)."""
     raws = [v.raw for v in values]
-    if not raws or not all(r.isascii() and r.isdigit() for r in raws):
+    if not raws or not all(raws):
         return values
-    checks = row_identities(keys)
     s = d.settings
-    found = alternatives(" ".join(raws), len(keys), checks, s.splits_kept, s.max_splits)
+    checks = row_identities(keys)
+    text = " ".join(raws)
+    if signed_at is not None and any(ch in SIGNS for ch in text) and _digits(text, SIGNS):
+        found = signed_alternatives(text, len(keys), signed_at, s.splits_kept, s.max_splits)
+    elif _digits(text):
+        found = alternatives(text, len(keys), checks, s.splits_kept, s.max_splits)
+    else:
+        return values
     if found is None:
         return values  # too many ways to cut it to try
-    if len(found) == 1 and not checks and blank_possible(" ".join(raws), len(keys)):
+    if len(found) == 1 and not checks and blank_possible(text, len(keys)):
         found.append([BLANK_SPLIT])
     if len(found) != 1:
         if len(found) > 1:
@@ -341,6 +352,11 @@ def _unglue(d: _Draft, values: list[Value], keys: list[str], where: str) -> list
     step = f"相连的数字“{' '.join(raws)}”{why}唯一地拆分为 {' '.join(split)}"
     d.notes.append(f"{where}：{step}")
     return cut(values, split, step)
+
+
+def _digits(text: str, signs: str = "") -> bool:
+    """The printed run holds only ASCII digits (and the given signs), cut by spaces."""
+    return text.isascii() and all(ch.isdigit() or ch == " " or ch in signs for ch in text)
 
 
 def cut(values: Sequence[Value], split: Sequence[str], step: str) -> list[Value]:
