@@ -20,6 +20,7 @@ from ..normalize import ROW_MARK
 from .document import Grid, Line
 from .numbers import GLUED_SIGNED, NUMBER_TOKEN, PAGE_FOOTER
 
+_VALUE_TOKEN = re.compile(f"{NUMBER_TOKEN.pattern}|{GLUED_SIGNED.pattern}")
 #: a single character of a vertically printed heading (三、本年度办理结果) in front of a label
 _VERTICAL = re.compile(r"^(?:[\u4e00-\u9fff、]\s+)+(?=\S)")
 
@@ -55,7 +56,7 @@ class Entry:
 
 def is_value(text: str) -> bool:
     t = (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip()
-    return bool(NUMBER_TOKEN.match(t) or GLUED_SIGNED.match(t)) or t in NA_MARKS
+    return bool(_VALUE_TOKEN.match(t)) or t in NA_MARKS
 
 
 def entries_from_grid(grid: Grid) -> list[Entry]:

@@ -27,6 +27,7 @@ from .ocr_confidence import MIN_CONFIDENCE
 from .place_columns import ColumnMap, Matched, row_identities
 from .settings import SETTINGS, Settings
 
+MARKED_STEP = "文件标注该格无法读取"
 #: the mark that stands for "a split with a blank cell somewhere" among a run's alternatives
 BLANK_SPLIT = "（其中有空白格的读法）"
 
@@ -79,16 +80,20 @@ class _Draft:
         return cell.steps if cell is not None else ()
 
     def set(self, cell: Cell, steps: Sequence[str] = ()) -> None:
-        self.cells[cell.key] = replace(cell, steps=tuple(steps)) if steps else cell
+        """Keep `cell` (made for this call, so its steps are set in place), with its steps."""
+        if steps:
+            cell.steps = tuple(steps)
+        self.cells[cell.key] = cell
 
     def set_read(self, key: str, v: Value, decimal: bool, steps: Sequence[str]) -> None:
-        self.set(read_cell(key, v, decimal), [*steps, *_marked(v)])
+        marked = _marked(v)
+        self.set(read_cell(key, v, decimal), [*steps, MARKED_STEP] if marked else steps)
 
 
 def read_cell(key: str, v: Value, decimal: bool) -> Cell:
     """The cell a printed value makes: unreadable when a gongkai writer marked it so, or when
     OCR read it with a low confidence."""
-    if v.note.startswith(UNREADABLE_NOTE):  # a gongkai writer's mark: unreadable, and why
+    if _marked(v):  # a gongkai writer's mark: unreadable, and why
         return Cell.unreadable(key, v.raw, v.note[len(UNREADABLE_NOTE) :], v.source)
     conf = v.source.confidence
     if conf is not None and conf < MIN_CONFIDENCE:
@@ -96,8 +101,8 @@ def read_cell(key: str, v: Value, decimal: bool) -> Cell:
     return Cell.read(key, v.raw, v.source, decimal)
 
 
-def _marked(v: Value) -> list[str]:
-    return ["文件标注该格无法读取"] if v.note.startswith(UNREADABLE_NOTE) else []
+def _marked(v: Value) -> bool:
+    return bool(v.note) and v.note.startswith(UNREADABLE_NOTE)
 
 
 def assignments(matched: Matched, cmap: ColumnMap, settings: Settings = SETTINGS) -> Placement:

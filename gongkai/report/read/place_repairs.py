@@ -65,7 +65,9 @@ def _solve_glued(
         for col, v in zip(cmap.columns(row), cut(glued.values, split, step)):
             key = table.cell_key(row, col)
             before = placed.cells[key].steps[:1] if key in placed.cells else ()
-            cells[key] = replace(read_cell(key, v, col.decimal), steps=(*before, step))
+            cell = read_cell(key, v, col.decimal)
+            cell.steps = (*before, step)
+            cells[key] = cell
         notes.append(f"{table.key}.{r}：{step}")
     return cells, notes
 

@@ -8,7 +8,7 @@ test or a bench may pass another `Settings` to see what a tolerance decides.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,16 @@ class Settings:
     max_combinations: int = 50_000
     #: splits of glued digits listed in an unreadable cell's reason
     alternatives_shown: int = 5
+
+    #: hashed once: cached stages (label matching) key every lookup on the settings
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        values = tuple(getattr(self, f.name) for f in fields(self) if f.compare)
+        object.__setattr__(self, "_hash", hash(values))
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 SETTINGS = Settings()
