@@ -18,7 +18,7 @@ from ..formats import Row
 from ..model import NA_MARKS, Source
 from ..normalize import ROW_MARK
 from .document import Grid, Line
-from .numbers import GLUED_SIGNED, NUMBER_TOKEN, PAGE_FOOTER
+from .numbers import CUT_DECIMAL, GLUED_SIGNED, NUMBER_TOKEN, PAGE_FOOTER
 
 _VALUE_TOKEN = re.compile(f"{NUMBER_TOKEN.pattern}|{GLUED_SIGNED.pattern}")
 #: a single character of a vertically printed heading (三、本年度办理结果) in front of a label
@@ -114,15 +114,19 @@ def entries_from_lines(lines: list[Line]) -> list[Entry]:
     A label line continues the previous label unless it starts with a row mark (（一） 1. 一、)
     or follows a run of values (a label visibly cut, e.g. with an open bracket, still
     continues across it). Which label a bare run belongs to is decided later, in `place`.
+    A number cut at its decimal point at a line end ("3805." / "84") is a value, never a
+    label's text (placement then sees digits left over and leaves the row unreadable).
     """
     out: list[Entry] = []
     last: list[Entry | None] = [None]  # the label that continuation lines extend
-    for line in lines:
+    for n, line in enumerate(lines):
         text = line.text.strip()
         if not text or PAGE_FOOTER.match(text):
             continue
         tokens, tail = _split_tail(text.split())
         k = len(tokens)
+        if k and not tail and CUT_DECIMAL.match(tokens[-1]) and _starts_with_digit(lines, n + 1):
+            k -= 1
         while k > 0 and is_value(tokens[k - 1]):
             k -= 1
         _add(
@@ -136,6 +140,12 @@ def entries_from_lines(lines: list[Line]) -> list[Entry]:
             last[0] = Entry(tail, [line.source])
             out.append(last[0])
     return out
+
+
+def _starts_with_digit(lines: list[Line], i: int) -> bool:
+    """The next line with text starts with a digit (the rest of a number cut before it)."""
+    nxt = next((t for line in lines[i:] if (t := line.text.strip())), "")
+    return nxt[:1].isascii() and nxt[:1].isdigit()
 
 
 def _add(

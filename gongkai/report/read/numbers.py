@@ -31,6 +31,8 @@ NUMBER_TOKEN = re.compile(
 #: the glued digits of neighbouring cells, one of them signed (2019 本年增/减: "0-14" for 0 and
 #: -14): one run of values, split by placement (glued.signed_alternatives)
 GLUED_SIGNED = re.compile(r"^\d+[+-]\d+$")
+#: a number cut at its decimal point at a line end ("3805." before "84"): a value, not a label
+CUT_DECIMAL = re.compile(r"^\d+\.$")
 #: a table cell's text made only of digits, signs, separators and the marks that stand for a
 #: value ("/", "—", "无"): a value cell, not a label cell
 VALUE_TEXT = re.compile(r"^[\s\d.,，+\-/／—–－、无\\]*$")

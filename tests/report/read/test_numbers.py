@@ -3,7 +3,13 @@ reader does with them."""
 
 import pytest
 
-from gongkai.report.read.numbers import NUMBER_TOKEN, PAGE_FOOTER, PAGE_NUMBER, VALUE_TEXT
+from gongkai.report.read.numbers import (
+    CUT_DECIMAL,
+    NUMBER_TOKEN,
+    PAGE_FOOTER,
+    PAGE_NUMBER,
+    VALUE_TEXT,
+)
 from gongkai.report.read.place import place
 from gongkai.report.read.text import parse_text
 
@@ -47,3 +53,16 @@ def test_a_footer_between_two_rows_of_a_text_dump_is_dropped_and_a_lone_number_i
     bare = place(parse_text(head + rows.format("2", "1 0 0 0 0 0 1")))
     cell = bare.cell("t2.carried_over_in.natural_person")
     assert cell.value is None and "2组无标签的数值" in cell.reason
+
+
+def test_a_number_cut_at_its_decimal_point_is_never_read_as_its_decimals():
+    """A text dump cut inside "3805.84" ("行政事业性收费 3805." / "84", fuzz seed 2881): 84 is not
+    the fee; the cell is unreadable and says why."""
+    t1 = (
+        "某局2025年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n"
+        "第二十条第（八）项\n信息内容 本年收费金额（单位：万元）\n行政事业性收费 3805.\n84\n"
+        "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 3 0 0 0 1 0 4\n"
+    )
+    cell = place(parse_text(t1)).cell("t1.admin_fees.amount")
+    assert cell.value is None and "3805." in cell.raw and cell.reason
+    assert CUT_DECIMAL.match("3805.") and not CUT_DECIMAL.match("1.属于")
