@@ -99,6 +99,18 @@ def _void(event, by, reason):
     event.save(update_fields=["voided_at", "voided_by", "void_reason"])
 
 
+def _void_and_reopen(application, event, by, reason, action):
+    """Void `event` and put the case where the remaining events leave it, in one history entry."""
+    _void(event, by, reason)
+    _change(
+        application,
+        by,
+        action,
+        {"event": _described(event), "correction_reason": reason},
+        **_reopened(application),
+    )
+
+
 def _described(event) -> str:
     return f"{event.get_kind_display()}（{event.on.isoformat()}）"
 
@@ -147,14 +159,7 @@ def undo_last_event(application, by, *, reason):
     event = last_event(application)
     _require(event is not None, "该申请没有可撤销的事件。")
     _require(not (refusal := undo_refusal(event, by)), refusal)
-    _void(event, by, reason)
-    _change(
-        application,
-        by,
-        "撤销事件",
-        {"event": _described(event), "correction_reason": reason},
-        **_reopened(application),
-    )
+    _void_and_reopen(application, event, by, reason, "撤销事件")
 
 
 def _reply_event(application):
@@ -203,14 +208,7 @@ def void_reply(application, by, *, reason):
     _require_approver(by, application, "作废答复")
     reason = _require_reason(reason)
     event = _reply_event(application)
-    _void(event, by, reason)
-    _change(
-        application,
-        by,
-        "作废答复",
-        {"event": _described(event), "correction_reason": reason},
-        **_reopened(application),
-    )
+    _void_and_reopen(application, event, by, reason, "作废答复")
 
 
 @_step
