@@ -17,10 +17,10 @@ from ..model import Source
 from .document import Document, Grid, GridCell, Line
 from .encoding import decode
 from .limits import check_text_shape
+from .markdown import RULE as MD_RULE
+from .markdown import is_page_footer, md_grid, starts_table
 from .parts import part_title
 
-_MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_BR = re.compile(r"<br\s*/?>", re.I)  # line breaks an OCR tool leaves inside Markdown cells
 _MAX_CONTINUATION = 12  # a wrapped cell's continuation line is short; a paragraph is not
 
 
@@ -38,6 +38,7 @@ def parse_text(text: str, path: str | None = None) -> Document:
         lines = [line.strip() for line in lines]
     i, n = 0, len(lines)
     tables = 0
+    markdown = any(MD_RULE.match(line.strip()) for line in lines)
     while i < n:
         raw = lines[i]
         if raw.startswith("\t") or _is_tab_row(raw):
@@ -45,10 +46,13 @@ def parse_text(text: str, path: str | None = None) -> Document:
             doc.blocks.append(grid)
             tables += 1
             continue
-        if raw.lstrip().startswith("|") and i + 1 < n and _MD_RULE.match(lines[i + 1].strip()):
-            grid, i = _md_grid(lines, i, tables)
+        if starts_table(lines, i):
+            grid, i = md_grid(lines, i, tables)
             doc.blocks.append(grid)
             tables += 1
+            continue
+        if markdown and is_page_footer(raw):
+            i += 1  # a converter's page number between the pieces of a table
             continue
         if raw.strip():
             doc.blocks += [
@@ -129,22 +133,4 @@ def _tab_grid(lines: list[str], i: int, index: int) -> tuple[Grid, int]:
         i += 1
     if row:
         rows.append(row)
-    return Grid(rows, Source("text", line=rows[0][0].source.line if rows else None, table=index)), i
-
-
-def _md_grid(lines: list[str], i: int, index: int) -> tuple[Grid, int]:
-    rows: list[list[GridCell]] = []
-    while i < len(lines) and lines[i].lstrip().startswith("|"):
-        text = lines[i].strip()
-        if not _MD_RULE.match(text):
-            cells = _BR.sub("", text.strip("|")).split("|")
-            rows.append(
-                [
-                    GridCell(
-                        c.strip(), Source("text", line=i + 1, table=index, row=len(rows), col=j)
-                    )
-                    for j, c in enumerate(cells)
-                ]
-            )
-        i += 1
     return Grid(rows, Source("text", line=rows[0][0].source.line if rows else None, table=index)), i
