@@ -18,8 +18,14 @@ guessing. Every text box is kept whatever its score (rapidocr's default drops bo
 
 bench/read_ocr.py, dev PDFs rendered at 200 dpi: 603/603 cells of the first three reports
 right where rapidocr-onnxruntime 1.4 (PP-OCRv4, every value cell read twice) had 601/603;
-and 187/201 of 04_putian_slj_2024 (14 unreadable); none wrong at any score. CPU time a page fell
-from 8-10 s to 5.6-7 s measured side by side on the shared 2-core machine under a load of 10+.
+and 187/201 of 04_putian_slj_2024 (14 unreadable); none wrong at any score. The same counts
+with text found on the page scaled to DETECT_SIDE. CPU seconds for pages of 01, side by side
+on the shared 2-core machine under a load of about 20: page 3 (running text) 5.2-6.8 at full
+size, 3.4-3.8 detected at 960; page 4 (table 2) 8.1-8.3 and 6.6-6.7. Most of what is left is
+recognition: rapidocr pads every line to 320 pixels, so a table's 140 short numbers cost as
+much as 140 full lines, but reading lines at their own width lowered scores enough to lose 14
+more cells of 04 (none wrong), so the padding stays. bench/read_ocr.py prints CPU and wall
+time a page for every dev report.
 """
 
 from __future__ import annotations
@@ -47,6 +53,9 @@ DIGIT_PITCH = 0.7
 _NUMERIC = re.compile(r"^[\s\d.,，/\\\-—–－]*$")
 
 
+#: the longer side, in pixels, of the page image text lines are detected on (bench/read_ocr.py:
+#: the same cells read at this size as at 200 dpi in full, in a third of the time)
+DETECT_SIDE = 960
 #: the models rapidocr ships inside its wheel, named so that nothing is ever downloaded
 DET_MODEL, REC_MODEL = "PP-OCRv6_det_small.onnx", "PP-OCRv6_rec_small.onnx"
 
@@ -67,6 +76,10 @@ def _engine():
             "Global.log_level": "error",
             "Global.text_score": 0.0,  # every box is kept; low scores are judged here
             "Global.use_cls": False,  # pages are upright; no orientation model is loaded
+            # text is found on the page scaled to DETECT_SIDE (recognition still reads each
+            # line from the full image): detection at full size was most of a page's time
+            "Det.limit_type": "max",
+            "Det.limit_side_len": DETECT_SIDE,
             "Det.model_path": str(det),
             "Rec.model_path": str(rec),
         }
