@@ -1,6 +1,7 @@
 """Staff management by an agency's 管理员, in the office rather than Django admin: add people,
 assign their roles, reset a password, deactivate. A person is never deleted (their name stays
-on everything they did, audit.models.person_field); every change is kept old → new."""
+on everything they did, audit.models.person_field); every change is kept old → new, here in the page's own terms (a person's roles in one entry),
+so the models' own trail stands aside (recorded_here)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from gongkai.office.audit import trail
+from gongkai.office.audit.watched import recorded_here
 
 from .access import STAFF_ROLES, agencies_for
 from .models import Membership, Role
@@ -53,6 +55,7 @@ def _set_roles(person, agency, roles) -> None:
 
 
 @transaction.atomic
+@recorded_here()
 def add(agency, by, *, username, first_name, email, password, roles):
     person = get_user_model().objects.create_user(
         username, email=email, password=password, first_name=first_name
@@ -63,6 +66,7 @@ def add(agency, by, *, username, first_name, email, password, roles):
 
 
 @transaction.atomic
+@recorded_here()
 def change(person, agency, by, *, first_name, email, roles):
     if person.pk == by.pk and Role.ADMIN not in roles:
         raise StaffError("不能取消自己的管理员角色，请由本机关其他管理员办理。")
@@ -76,6 +80,7 @@ def change(person, agency, by, *, first_name, email, roles):
 
 
 @transaction.atomic
+@recorded_here()
 def reset_password(person, agency, by, password) -> None:
     person.set_password(password)  # the person's open sessions end with the old password
     person.save(update_fields=["password"])
@@ -91,6 +96,7 @@ def reset_password(person, agency, by, password) -> None:
 
 
 @transaction.atomic
+@recorded_here()
 def set_active(person, agency, by, active: bool) -> None:
     """Deactivate (the person can no longer sign in) or reactivate; never delete."""
     if person.pk == by.pk:

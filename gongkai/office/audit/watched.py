@@ -5,7 +5,9 @@ its catalogue's 索引号 scheme and categories, and a person's account (name, �
 reset) are changed on several pages: the admin, the office's staff pages, commands. Recording
 the change where the row is saved means no page can forget it. Who made it is the signed-in
 person of the request (`ActorMiddleware`), or the one a command names with `acting_as`; none
-means the system (an import, the demo).
+means the system (an import, the demo). A page that records its change itself, in its own
+terms (the office's staff page: a person's roles in one entry), runs it `recorded_here`, so
+that the change is recorded once.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ PASSWORD_HIDDEN = "（不显示）"
 PASSWORD_RESET = "（已重设）"
 
 _actor = contextvars.ContextVar("audit_actor", default=None)
+_recorded_here = contextvars.ContextVar("audit_recorded_here", default=False)
 
 
 @contextmanager
@@ -42,6 +45,17 @@ def acting_as(user):
         yield
     finally:
         _actor.reset(token)
+
+
+@contextmanager
+def recorded_here():
+    """Saves inside are recorded by the caller, not here (`with recorded_here():`, or
+    `@recorded_here()` on a function)."""
+    token = _recorded_here.set(True)
+    try:
+        yield
+    finally:
+        _recorded_here.reset(token)
 
 
 class ActorMiddleware:
@@ -79,7 +93,7 @@ def _agency(instance):
 
 def _before(sender, instance, raw=False, update_fields=None, **kwargs):
     instance._trail_before = None
-    if raw or instance.pk is None:
+    if raw or instance.pk is None or _recorded_here.get():
         return
     stored = sender._default_manager.filter(pk=instance.pk).first()
     if stored is None:
@@ -94,7 +108,7 @@ def _before(sender, instance, raw=False, update_fields=None, **kwargs):
 
 
 def _after(sender, instance, created, raw=False, update_fields=None, **kwargs):
-    if raw:
+    if raw or _recorded_here.get():
         return
     before = getattr(instance, "_trail_before", None)
     if not created and before is None and not getattr(instance, "_trail_password_reset", False):
@@ -123,6 +137,8 @@ def _after(sender, instance, created, raw=False, update_fields=None, **kwargs):
 
 
 def _deleted(sender, instance, **kwargs):
+    if _recorded_here.get():
+        return
     label = instance._meta.verbose_name
     trail.record(
         instance,

@@ -130,3 +130,22 @@ def test_an_agency_with_a_trail_cannot_be_deleted_even_outside_the_admin(bureau)
 
     with pytest.raises(ProtectedError):
         Agency.objects.filter(pk=bureau.pk).delete()
+
+
+def test_a_change_the_staff_page_records_in_its_own_terms_is_recorded_once(bureau, head):
+    from gongkai.office.agencies import staff
+
+    first = ChangeRecord.objects.count()
+    person = staff.add(
+        bureau,
+        head,
+        username="newbie",
+        first_name="新人",
+        email="",
+        password="Xq7-long-enough-2026",
+        roles=["clerk"],
+    )
+    staff.reset_password(person, bureau, head, "Another-long-pass-2026")
+    staff.change(person, bureau, head, first_name="新人甲", email="", roles=["reviewer"])
+    actions = list(ChangeRecord.objects.order_by("id").values_list("action", flat=True))
+    assert actions[first:] == ["添加人员", "重置密码", "修改人员"]
