@@ -18,6 +18,7 @@ import decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models.fields.files import FieldFile
 
 from .models import ChangeRecord
 
@@ -25,6 +26,8 @@ EMPTY = "（空）"
 
 
 def plain(value):
+    if isinstance(value, FieldFile):  # an uploaded file is recorded by its stored name
+        return value.name or None
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):

@@ -1,7 +1,7 @@
 """The trail of an agency's settings and of people's accounts, kept at the model.
 
 An agency's record (its 指南 contacts, kind, 启用), its people's roles, its calendar overrides,
-its catalogue's 索引号 scheme and categories, and a person's account (name, 有效, a password
+its catalogue's 索引号 scheme and categories, its letter templates, and a person's account (name, 有效, a password
 reset) are changed on several pages: the admin, the office's staff pages, commands. Recording
 the change where the row is saved means no page can forget it. Who made it is the signed-in
 person of the request (`ActorMiddleware`), or the one a command names with `acting_as`; none
@@ -28,6 +28,7 @@ WATCHED = {
     "auth.User": ("password", "last_login", "date_joined"),
     "catalogue.IndexScheme": ("next_seq",),
     "catalogue.OwnCategory": (),
+    "notices.NoticeTemplate": ("updated", "updated_by"),
 }
 PASSWORD_LABEL = "密码"
 PASSWORD_HIDDEN = "（不显示）"

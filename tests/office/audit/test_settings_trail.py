@@ -149,3 +149,33 @@ def test_a_change_the_staff_page_records_in_its_own_terms_is_recorded_once(burea
     staff.change(person, bureau, head, first_name="新人甲", email="", roles=["reviewer"])
     actions = list(ChangeRecord.objects.order_by("id").values_list("action", flat=True))
     assert actions[first:] == ["添加人员", "重置密码", "修改人员"]
+
+
+def test_an_agency_letter_template_replaced_on_its_page_is_recorded(client, bureau, clerk):
+    import io
+
+    from docx import Document
+
+    from gongkai.office.notices.models import NoticeTemplate
+
+    def upload(text):
+        doc, out = Document(), io.BytesIO()
+        doc.add_paragraph(text)
+        doc.save(out)
+        out.seek(0)
+        out.name = "答复模板.docx"
+        return out
+
+    Membership.objects.create(user=clerk, agency=bureau, role="admin")
+    client.force_login(clerk)
+    url = "/office/notices/templates/"
+    for text in ("第一版：{{ 答复内容 }}", "第二版：{{ 答复内容 }}"):
+        form = {"agency": bureau.pk, "kind": "reply", "file": upload(text)}
+        assert client.post(url, form).status_code == 302
+    template = NoticeTemplate.objects.get(agency=bureau)
+    first, second = trail.of(template)
+    assert first.action == "新增文书模板" and second.action == "修改文书模板"
+    assert second.by == clerk and second.agency == bureau
+    [(label, change)] = second.details()
+    old, new = change.split(" → ")
+    assert label == "模板文件（DOCX）" and old != new and new == template.file.name
