@@ -7,6 +7,7 @@ neither is installed the office says so instead of offering a broken file.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 import tempfile
@@ -17,6 +18,12 @@ from pathlib import Path
 from gongkai.report.formats import report_title
 from gongkai.report.model import Report
 
+log = logging.getLogger(__name__)
+
+#: what the person is told: which program makes the PDF is the administrator's business (the log
+#: names it), not the clerk's
+NO_PDF = "本系统暂时不能生成 PDF，请联系系统管理员；也可导出 DOCX 或 HTML 后自行打印。"
+PDF_FAILED = "生成 PDF 失败，请稍后再试；也可导出 DOCX 或 HTML 后自行打印。"
 CHROMIUM = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
 LIBREOFFICE = ("soffice", "libreoffice")
 TIMEOUT = 120
@@ -67,11 +74,13 @@ def _run(cmd: list[str], produced: Path) -> bytes:
     try:
         subprocess.run(cmd, check=True, capture_output=True, timeout=TIMEOUT)
     except (OSError, subprocess.SubprocessError) as e:
-        raise PdfUnavailable(f"生成 PDF 失败：{type(e).__name__}") from e
+        log.warning("PDF export failed: %s: %s", type(e).__name__, e)
+        raise PdfUnavailable(PDF_FAILED) from e
     finally:
         PDF_AT_ONCE.release()
     if not produced.exists() or produced.stat().st_size == 0:
-        raise PdfUnavailable("生成 PDF 失败：转换程序没有输出文件")
+        log.warning("PDF export failed: %s wrote no file", cmd[0])
+        raise PdfUnavailable(PDF_FAILED)
     return produced.read_bytes()
 
 
@@ -130,9 +139,8 @@ def export(report: Report, kind: str) -> Export:
         elif engine == "libreoffice":
             data = pdf_from_docx(write(report, "docx"))
         else:
-            raise PdfUnavailable(
-                "本机未安装 Chromium 或 LibreOffice，无法生成 PDF；请导出 DOCX 或 HTML 后自行打印。"
-            )
+            log.warning("PDF export: neither %s nor %s is installed", CHROMIUM, LIBREOFFICE)
+            raise PdfUnavailable(NO_PDF)
         return Export(data, CONTENT_TYPES["pdf"], name)
     if kind not in ("docx", "html"):
         raise KeyError(kind)

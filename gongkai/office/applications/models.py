@@ -189,7 +189,8 @@ def _value_labels() -> dict[str, dict]:
 
 
 def readable(key: str, value):
-    """A stored value as a person reads it: a code as its label, a yes/no as 是/否."""
+    """A stored value as a person reads it: a code as its label (a yes/no becomes 是/否 in
+    audit.trail.shown, for every record alike)."""
     labels = _value_labels().get(key)
     if labels is None or isinstance(value, (list, dict)):
         return value

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 
 from .models import ChangeRecord
 
@@ -143,10 +145,18 @@ def recorded(model, token: str) -> bool:
 
 
 YES_NO = {True: "是", False: "否"}
+#: a moment as plain() stores it (2026-12-01T12:13:10.049629+00:00)
+MOMENT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d[\d:.]*([+-]\d\d:\d\d|Z)?")
 
 
 def shown(value) -> str:
-    """A recorded value as the trail prints it: blank as （空）, a yes/no field as 是/否."""
+    """A stored value as a person reads it: blank as （空）, a yes/no as 是/否, a moment as
+    local 年-月-日 时:分."""
     if isinstance(value, bool):
         return YES_NO[value]
+    if isinstance(value, str) and MOMENT.fullmatch(value):
+        moment = dt.datetime.fromisoformat(value)
+        if timezone.is_aware(moment):
+            moment = timezone.localtime(moment)
+        return moment.strftime("%Y-%m-%d %H:%M")
     return EMPTY if value in (None, "") else str(value)

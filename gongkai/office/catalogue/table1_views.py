@@ -52,9 +52,11 @@ def table1(request, agency_id, year):
         return redirect("catalogue:table1", agency.pk, year)
     compiled = compile_table1(agency, year)
     report = compile_report(agency, year)
-    entries = {}
+    entries, history = {}, []
     for e in Table1Entry.objects.filter(agency=agency, year=year).select_related("by"):
+        e.label = _name(e.key)  # the cell as a person names it, not its key
         entries[e.key] = e
+        history.append(e)
     rows = [
         (
             key,
@@ -74,7 +76,7 @@ def table1(request, agency_id, year):
             "rows": rows,
             "form": form,
             "notes": report.notes,
-            "history": Table1Entry.objects.filter(agency=agency, year=year).select_related("by"),
+            "history": history,
             "compiled_keys": COMPILED_KEYS,
         },
     )

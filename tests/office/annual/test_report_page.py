@@ -166,7 +166,26 @@ def test_pdf_export_or_a_clear_message(client, bureau, clerk, monkeypatch):
     _login(client, clerk)
     monkeypatch.setattr(export, "_which", lambda names: None)
     r = client.get(_url(bureau, 2025, "export.pdf"), follow=True)
-    assert "未安装 Chromium 或 LibreOffice" in r.content.decode()
+    page = r.content.decode()
+    assert "本系统暂时不能生成 PDF" in page and "导出 DOCX 或 HTML" in page
+    assert "Chromium" not in page and "LibreOffice" not in page
+
+
+def test_a_failed_pdf_conversion_names_no_program(client, bureau, clerk, monkeypatch):
+    import subprocess
+
+    from gongkai.office.annual import export
+
+    def fails(*args, **kwargs):
+        raise subprocess.TimeoutExpired("chromium", 120)
+
+    _login(client, clerk)
+    monkeypatch.setattr(export, "pdf_engine", lambda: "chromium")
+    monkeypatch.setattr(export, "_which", lambda names: "/usr/bin/chromium")
+    monkeypatch.setattr(export.subprocess, "run", fails)
+    page = client.get(_url(bureau, 2025, "export.pdf"), follow=True).content.decode()
+    assert "生成 PDF 失败" in page
+    assert "Chromium" not in page and "chromium" not in page and "TimeoutExpired" not in page
 
 
 @pytest.mark.slow

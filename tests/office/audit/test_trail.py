@@ -185,3 +185,12 @@ def test_no_admin_page_deletes_a_record_with_history(admin_user, rf):
         and (model.__module__.startswith("gongkai.") or model._meta.label == "auth.User")
     }
     assert deletable == {"agencies.Membership", "agencies.CalendarOverride"}
+
+
+def test_a_yes_no_and_a_moment_read_as_a_person_reads_them(settings):
+    from gongkai.office.audit.trail import shown
+
+    settings.TIME_ZONE = "Asia/Shanghai"
+    assert shown(True) == "是" and shown(False) == "否" and shown(None) == "（空）"
+    assert shown("2026-12-01T12:13:10.049629+00:00") == "2026-12-01 20:13"
+    assert shown(0) == "0" and shown("/") == "/"
