@@ -32,6 +32,7 @@ COMMANDS = (
     "aggregate",  # gongkai aggregate PATH... [--to cells|json|xlsx|csv] [-o OUT]
     "compare",  # gongkai compare OLD NEW [--json]
     "worker",  # gongkai worker [--once]: reads uploaded reports from the database queue
+    "import_previous",  # gongkai import-previous FILE --agency NAME: last year's published report
     "reminders",  # gongkai reminders [--as-of DATE] [--dry-run]: the day's 今日工作 by mail
     "import_reports",  # gongkai import-reports PATH... --office NAME: a folder into a roster
 )

@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 
 from .dates import iso_date
-from .office_database import open_database
+from .office_database import open_agency
 
 UNPUBLISHED = "未公开"
 
@@ -26,17 +26,13 @@ def add_parser(sub) -> None:
 
 
 def run_late(args) -> int:
-    if not open_database():
+    agency = open_agency(args.agency)
+    if agency is None:
         return 2
-    from gongkai.office.agencies.models import Agency
     from gongkai.office.catalogue.late import late_items
     from gongkai.office.catalogue.timeliness import deadline_label
     from gongkai.workdays import CalendarUnknown
 
-    agency = Agency.objects.filter(name=args.agency).first()
-    if agency is None:
-        print(f"没有名为“{args.agency}”的机关", file=sys.stderr)
-        return 2
     try:
         rows = late_items(agency, args.year, args.as_of or dt.date.today())
     except CalendarUnknown as e:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .office_database import open_database
+from .office_database import open_agency
 from .output import add_output_args, emit, output_missing
 
 KINDS = ("cells", "json", "docx", "html")
@@ -19,16 +19,14 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    if output_missing(args) or not open_database():
+    if output_missing(args):
         return 2
-    from gongkai.office.agencies.models import Agency
+    agency = open_agency(args.agency)
+    if agency is None:
+        return 2
     from gongkai.office.annual.compile import compile_report
     from gongkai.report.write import write
 
-    agency = Agency.objects.filter(name=args.agency).first()
-    if agency is None:
-        print(f"没有名为“{args.agency}”的机关", file=sys.stderr)
-        return 2
     report = compile_report(agency, args.year)
     for note in report.notes:
         print(f"注意：{note}", file=sys.stderr)
