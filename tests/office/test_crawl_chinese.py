@@ -26,8 +26,9 @@ DOWNLOAD = re.compile(r"\.(docx|xlsx|pdf|csv|json|zip)$|/export|/file/|/attachme
 PER_SHAPE = 3  # pages of one shape (/office/cases/N/) visited per role
 #: one person per role (the demo's county office has all five), and anonymously
 ROLES = ("xian_clerk", "xian_reviewer", "xian_head", "xian_admin", "xian_supervisor", "ziran_clerk")
-#: what the records hold, not the software's words: e-mail addresses and the site's own paths
-DATA = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+|(?<![\w])/[\w/.-]+")
+#: what the records hold, not the software's words: e-mail addresses, the site's own paths, and
+#: the placeholders a 管理员 types into the 索引号 pattern ({year}-{seq:05d}, catalogue setup)
+DATA = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+|(?<![\w])/[\w/.-]+|\{[a-z]+(:[^}]*)?\}")
 WORD = re.compile(r"[A-Za-z][A-Za-z_]{2,}(?:[._][a-z]+)*")
 
 
