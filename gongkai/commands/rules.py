@@ -1,7 +1,8 @@
 """`gongkai rules [ID...]`: every rule of the checker, as a user sees it.
 
-Each rule with its ID, severity, title and its docstring's fault and fix (domain-spec §4).
-An ID may be a family prefix (T-). Exit 2 for an ID that names no rule.
+Each rule with its ID, severity, title and, in Chinese, what it asks, a report that breaks it
+and the correction (`checks.catalogue`; the docstrings are the developers' account, domain-spec
+§4). An ID may be a family prefix (T-). Exit 2 for an ID that names no rule.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import json
 import sys
 
 from ..report.checks import RULES
+from ..report.checks.catalogue import TEXTS
 from ..report.checks.registry import Rule, UnknownRule, select
 
 
@@ -40,14 +42,15 @@ def run(args) -> int:
 
 
 def _dict(r: Rule) -> dict:
+    text = TEXTS[r.id]
     return {
         "rule": r.id,
         "severity": r.severity.value,
         "title": r.title,
         "needs_previous": r.needs_previous,
-        "summary": r.summary,
-        "fault": r.fault,
-        "fix": r.fix,
+        "summary": text.summary,
+        "fault": text.fault,
+        "fix": text.fix,
     }
 
 
@@ -63,9 +66,7 @@ def _text(r: Rule) -> str:
     head = f"{r.id}  {r.severity.value}（{r.severity.label}）  {r.title}"
     if r.needs_previous:
         head += "  （需要上年报告）"
-    lines = [head, f"  说明：{r.summary}"]
-    if r.fault:
-        lines.append(f"  问题示例：{r.fault}")
-    if r.fix:
-        lines.append(f"  改正：{r.fix}")
-    return "\n".join(lines)
+    text = TEXTS[r.id]
+    return "\n".join(
+        [head, f"  说明：{text.summary}", f"  问题示例：{text.fault}", f"  改正：{text.fix}"]
+    )

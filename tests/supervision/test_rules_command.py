@@ -2,9 +2,11 @@
 runs only the rules chosen, by ID or family prefix."""
 
 import json
+import re
 
 from gongkai.cli import main
 from gongkai.report.checks import RULES
+from gongkai.report.checks.catalogue import TEXTS
 
 from .makers import build, save, values
 
@@ -21,8 +23,22 @@ def test_one_rule_shows_its_fault_and_fix(capsys):
     assert main(["rules", "L-1"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("L-1  ERROR（错误）  复议、诉讼各组总计等于各结果之和")
-    assert "问题示例：行政复议 维持 10, 纠正 1" in out and "改正：总计 11." in out
+    assert "说明：行政复议、未经复议直接起诉、复议后起诉三组" in out
+    assert "问题示例：行政复议结果维持10、结果纠正1" in out and "改正：总计填11。" in out
     assert "R-1" not in out
+
+
+def test_every_rule_speaks_chinese_to_users(capsys):
+    """Each registered rule has its Chinese 说明, 问题示例 and 改正, and no English reaches the
+    user: a rule added without its text fails here."""
+    assert set(TEXTS) == set(RULES)
+    assert main(["rules", "--json"]) == 0
+    for r in json.loads(capsys.readouterr().out):
+        for field in ("title", "summary", "fault", "fix"):
+            assert r[field] and not re.search(r"[A-Za-z]{3,}", r[field].replace("WH2020", "")), (
+                r["rule"],
+                field,
+            )
 
 
 def test_a_family_prefix_and_json(capsys):
