@@ -1,7 +1,7 @@
 """A standalone page of the report's three tables with every cell a finding is about marked:
 red for a broken rule, amber for an uncertain one; hovering shows the rule, the message and
-where the number was printed. The tables are drawn from the writers' official layout
-(`write.printed_tables`), so the page looks like the printed report.
+where the number was printed. The tables are drawn by the printed page's own cells and tables
+(`write.html`), so the page looks like the printed report.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from html import escape
 from ..report.checks.finding import Finding, Outcome, Severity
 from ..report.checks.naming import cell_name
 from ..report.model import Report
+from ..report.write.html import cell_html, table_html
 from ..report.write.printed_tables import Slot, TableLayout, layouts, title
 
 CSS = """
@@ -23,6 +24,7 @@ td, th { border: 1px solid #444; padding: 2pt 3pt; text-align: center; font-weig
 td.label { text-align: left; }
 td.fail { background: #f8b4b4; outline: 2px solid #c00; outline-offset: -2px; cursor: help; }
 td.uncertain { background: #ffe38a; outline: 2px dashed #b58900; outline-offset: -2px; cursor: help; }
+td.unreadable::after { content: "？"; color: #c00; }
 td[data-tip]:hover::after { content: attr(data-tip); position: absolute; left: 0; top: 100%; z-index: 10;
        width: 28em; white-space: pre-wrap; text-align: left; background: #222; color: #fff; padding: 6px 8px;
        border-radius: 4px; font-size: 9pt; box-shadow: 0 2px 6px rgba(0,0,0,.4); }
@@ -53,32 +55,17 @@ def _tip(report: Report, key: str, found: list[Finding]) -> str:
 
 
 def _slot(report: Report, slot: Slot, failing, uncertain) -> str:
-    tag = "td" if slot.role in ("value", "label") else "th"
-    classes, attrs = [slot.role], []
-    if slot.rowspan > 1:
-        attrs.append(f'rowspan="{slot.rowspan}"')
-    if slot.colspan > 1:
-        attrs.append(f'colspan="{slot.colspan}"')
-    if slot.key:
-        attrs.append(f'data-key="{escape(slot.key)}"')
-        found = failing.get(slot.key) or uncertain.get(slot.key)
-        if found:
-            classes.append("fail" if slot.key in failing else "uncertain")
-            tip = escape(_tip(report, slot.key, found))
-            attrs += [f'title="{tip}"', f'data-tip="{tip}"']
-    attrs.insert(0, f'class="{" ".join(classes)}"')
-    return f"<{tag} {' '.join(attrs)}>{escape(slot.text)}</{tag}>"
+    found = (failing.get(slot.key) or uncertain.get(slot.key)) if slot.key else None
+    if not found:
+        return cell_html(slot)
+    tip = _tip(report, slot.key, found)
+    mark = "fail" if slot.key in failing else "uncertain"
+    return cell_html(slot, [mark], tip, [f'data-tip="{escape(tip)}"'])
 
 
 def _table(report: Report, layout: TableLayout, failing, uncertain) -> str:
-    rows = "\n".join(
-        "<tr>" + "".join(_slot(report, s, failing, uncertain) for s in line) + "</tr>"
-        for line in layout.rows
-    )
-    return (
-        f"<h2>{layout.table.name}　{escape(layout.table.title)}</h2>\n"
-        f'<table id="{layout.table.key}">\n{rows}\n</table>'
-    )
+    table = table_html(layout, lambda slot: _slot(report, slot, failing, uncertain))
+    return f"<h2>{layout.table.name}　{escape(layout.table.title)}</h2>\n{table}"
 
 
 def tables_html(report: Report, findings: list[Finding]) -> str:

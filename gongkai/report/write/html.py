@@ -9,6 +9,7 @@ On a phone the text reflows and each table scrolls inside its own box, never the
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from html import escape
 
 from ..model import UNREADABLE_NOTE, Report, State
@@ -47,26 +48,36 @@ td.unreadable::after { content: "？"; color: #c00; }
 """
 
 
-def _cell(slot: Slot) -> str:
+def cell_html(
+    slot: Slot, marks: Sequence[str] = (), tip: str = "", attrs: Sequence[str] = ()
+) -> str:
+    """One slot of a printed table as <td>/<th>: its spans, its key, an unreadable cell shaded
+    with the reason. The printed page and the supervision page (which adds `marks`, classes
+    for the findings on the cell, and their `tip`) both draw their cells here."""
     tag = "td" if slot.role in ("value", "label") else "th"
-    attrs = []
+    found = []
     if slot.rowspan > 1:
-        attrs.append(f'rowspan="{slot.rowspan}"')
+        found.append(f'rowspan="{slot.rowspan}"')
     if slot.colspan > 1:
-        attrs.append(f'colspan="{slot.colspan}"')
-    classes = [slot.role]
+        found.append(f'colspan="{slot.colspan}"')
+    classes = [slot.role, *marks]
     if slot.state is State.UNREADABLE:
         classes.append("unreadable")
-        attrs.append(f'title="{escape(UNREADABLE_NOTE + (slot.reason or ""))}"')
+        tip = tip or UNREADABLE_NOTE + (slot.reason or "")
+    if tip:
+        found.append(f'title="{escape(tip)}"')
     if slot.key:
-        attrs.append(f'data-key="{slot.key}"')
-    attrs.insert(0, f'class="{" ".join(classes)}"')
-    return f"<{tag} {' '.join(attrs)}>{escape(slot.text)}</{tag}>"
+        found.append(f'data-key="{escape(slot.key)}"')
+    found.insert(0, f'class="{" ".join(classes)}"')
+    return f"<{tag} {' '.join([*found, *attrs])}>{escape(slot.text)}</{tag}>"
 
 
-def _table(layout: TableLayout) -> str:
+def table_html(layout: TableLayout, cell: Callable[[Slot], str] = cell_html) -> str:
+    """A table of the official layout: column widths, the header rows repeated on each printed
+    page, every slot drawn by `cell`."""
+
     def rows(lines):
-        return "\n".join("<tr>" + "".join(_cell(s) for s in line) + "</tr>" for line in lines)
+        return "\n".join("<tr>" + "".join(cell(s) for s in line) + "</tr>" for line in lines)
 
     head = layout.rows[: layout.head]
     body = layout.rows[layout.head :]
@@ -85,7 +96,7 @@ def render(report: Report) -> str:
         out.append(f"<h2>{escape(heading)}</h2>")
         out += [f"<p>{escape(p)}</p>" for p in paragraphs]
         if table is not None:
-            out.append(_table(tables[table.key]))
+            out.append(table_html(tables[table.key]))
     out += [f'<p class="signature">{escape(line)}</p>' for line in signature(report)]
     body = "\n".join(out)
     return (
