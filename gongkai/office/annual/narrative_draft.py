@@ -8,6 +8,8 @@ included, also reports 考核、评议、责任追究 (条例第五十条第（�
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -32,6 +34,26 @@ class Fees:
 
     notices: int = 0
     collected_yuan: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Training:
+    """A training the agency held or attended in the year (its 培训记录 in supervision)."""
+
+    held_on: dt.date
+    topic: str
+
+
+TOPICS_NAMED = 5
+
+
+def training_sentence(trainings: Sequence[Training]) -> str:
+    """监督保障: how many trainings, and their topics (the first few, then 等)."""
+    if not trainings:
+        return ""
+    topics = list(dict.fromkeys(t.topic for t in sorted(trainings, key=lambda t: t.held_on)))
+    named = "、".join(topics[:TOPICS_NAMED]) + ("等" if len(topics) > TOPICS_NAMED else "")
+    return f"本年度开展政府信息公开培训{len(trainings)}次，内容包括{named}。"
 
 
 def _total(report: Report, row: str) -> int:
@@ -108,14 +130,14 @@ def _catalogue_sentences(c) -> str:
     return text
 
 
-def part_one(report: Report, catalogue=None) -> str:
+def part_one(report: Report, catalogue=None, trainings: Sequence[Training] = ()) -> str:
     lines = [
         f"{report.year}年，{report.agency}认真贯彻落实《中华人民共和国政府信息公开条例》，现将本年度政府信息公开工作情况报告如下。",
         proactive_sentence(report, catalogue),
         f"（二）依申请公开。{applications_sentence(report)}{appeals_sentence(report)}",
         "（三）政府信息管理。",
         "（四）政府信息公开平台建设。",
-        "（五）监督保障。",
+        f"（五）监督保障。{training_sentence(trainings)}",
     ]
     if report.is_peoples_government:
         lines[-1] += "本年度工作考核、社会评议和责任追究结果情况："
@@ -137,6 +159,9 @@ def part_six(fees: Fees) -> str:
     return money + notices
 
 
-def prefill(report: Report, fees: Fees, catalogue=None) -> dict[int, str]:
-    """The starting text of parts 一, 五, 六 (`catalogue`: what the catalogue records of the year)."""
-    return {1: part_one(report, catalogue), 5: part_five(), 6: part_six(fees)}
+def prefill(
+    report: Report, fees: Fees, catalogue=None, trainings: Sequence[Training] = ()
+) -> dict[int, str]:
+    """The starting text of parts 一, 五, 六 (`catalogue`: what the catalogue records of the year;
+    `trainings`: the agency's training records of the year)."""
+    return {1: part_one(report, catalogue, trainings), 5: part_five(), 6: part_six(fees)}

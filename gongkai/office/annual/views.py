@@ -26,6 +26,7 @@ from gongkai.office.agencies.models import Agency, Role
 from gongkai.office.audit import trail
 from gongkai.office.catalogue.year_facts import proactive_year
 from gongkai.office.concurrency import StaleEdit, check_version, locked
+from gongkai.office.supervision.training import trainings_in_year
 from gongkai.report.checks.finding import Finding
 from gongkai.report.formats import TABLE2_2021, TABLE3, TOTAL_COLUMN
 
@@ -109,7 +110,12 @@ def report_list(request):
 
 def _initial(entry: AnnualReport | None, report, agency, year) -> dict:
     """The saved text, or for a part never written the sentences pre-filled from the figures."""
-    generated = prefill(report, fees_in_year(agency, year), proactive_year(agency, year))
+    generated = prefill(
+        report,
+        fees_in_year(agency, year),
+        proactive_year(agency, year),
+        trainings_in_year(agency, year),
+    )
     initial = {
         f"part{n}": (getattr(entry, f"part{n}") if entry else "") or generated[n] for n in (1, 5, 6)
     }

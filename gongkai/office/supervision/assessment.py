@@ -18,7 +18,8 @@ from django.utils import timezone
 from gongkai.office.appeals.models import Appeal
 
 from .board import ON_TIME, BoardRow
-from .models import Indicator, TrainingRecord
+from .models import Indicator
+from .training import trainings_in_year
 
 LABELS = {
     "report_on_time": "年度报告按期发布（第四十九条）",
@@ -114,7 +115,7 @@ def _appeals(agency, year: int) -> tuple[float | None, str]:
 
 
 def _training(agency, year: int) -> tuple[float, str]:
-    n = TrainingRecord.objects.filter(agency=agency, held_on__year=year).count()
+    n = len(trainings_in_year(agency, year))
     return (1.0 if n else 0.0), f"培训{n}次"
 
 
