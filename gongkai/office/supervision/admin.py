@@ -10,7 +10,7 @@ from .models import RosterAddition, Submission, Task, TaskAnswer
 
 @admin.register(RosterAddition)
 class RosterAdditionAdmin(GuardedAdmin):
-    list_display = ("office", "agency", "year", "added_by", "added_at")
+    list_display = ("office", "agency", "year", "added_by", "added_at", "withdrawn_at")
     list_filter = ("year",)
 
 

@@ -70,8 +70,12 @@ class Score:
 
 
 def weights(office) -> dict[str, int]:
+    """The indicators counted and their weights: the office's (a weight of 0 is not counted),
+    or DEFAULTS while its 管理员 has set none."""
     kept = {i.code: i.weight for i in Indicator.objects.filter(office=office) if i.code in LABELS}
-    return kept or dict(DEFAULTS)
+    if not kept:
+        return dict(DEFAULTS)
+    return {code: kept[code] for code in LABELS if kept.get(code)}
 
 
 def _share(good: int, total: int) -> float | None:

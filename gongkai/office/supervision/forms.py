@@ -90,3 +90,59 @@ class TrainingForm(forms.ModelForm):
         if held > timezone.localdate():
             raise forms.ValidationError("培训日期不能晚于今天。")
         return held
+
+
+class AdditionForm(forms.Form):
+    """An agency obliged to report to the office in a year though it is not below it."""
+
+    agency_name = forms.CharField(label="机关名称", max_length=200)
+
+    def __init__(self, office, year: int, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.office, self.year = office, year
+
+    def clean_agency_name(self):
+        from .roster import entries
+
+        name = self.cleaned_data["agency_name"].strip()
+        agency = Agency.objects.filter(name=name).first()
+        if agency is None:
+            raise forms.ValidationError(f"没有名为“{name}”的机关，请先在机关管理中建立。")
+        if not agency.is_active:
+            raise forms.ValidationError(f"{name}已停用，不能加入应报单位。")
+        if any(e.pk == agency.pk for e in entries(self.office, self.year)):
+            raise forms.ValidationError(f"{name}已在{self.year}年度应报单位中。")
+        self.cleaned_data["agency"] = agency
+        return name
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label="移出原因", max_length=500)
+
+
+class IndicatorsForm(forms.Form):
+    """One weight per assessment indicator, 0 (not counted) to 100; at least one counted."""
+
+    def __init__(self, current: dict[str, int], *args, **kwargs):
+        from .assessment import LABELS
+
+        super().__init__(*args, **kwargs)
+        for code, label in LABELS.items():
+            self.fields[code] = forms.IntegerField(
+                label=label,
+                min_value=0,
+                max_value=100,
+                initial=current.get(code, 0),
+                error_messages={
+                    "required": "请填写权重（不计入考核填0）。",
+                    "invalid": "权重应为整数。",
+                    "min_value": "权重不能为负数。",
+                    "max_value": "权重不能超过100。",
+                },
+            )
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not any(data.values()):
+            raise forms.ValidationError("至少一项指标的权重应大于0。")
+        return data

@@ -15,7 +15,8 @@ from gongkai.office.audit.models import person_field
 
 class RosterAddition(models.Model):
     """An agency obliged to report to the office in a year although it is not below it in the
-    agency tree (a 垂直管理 unit, a new body): kept by the office's 管理员."""
+    agency tree (a 垂直管理 unit, a new body): kept by the office's 管理员, withdrawn with a
+    reason when it no longer reports here."""
 
     office = models.ForeignKey(
         Agency, models.PROTECT, related_name="roster_additions", verbose_name="监督机关"
@@ -24,12 +25,23 @@ class RosterAddition(models.Model):
     year = models.PositiveIntegerField("年度")
     added_by = person_field("添加人")
     added_at = models.DateTimeField("添加时间", auto_now_add=True)
+    #: withdrawn, never deleted: the roster of a past year stays as it was
+    withdrawn_at = models.DateTimeField("移出时间", null=True, blank=True)
+    withdrawn_by = person_field("移出人")
+    withdraw_reason = models.CharField("移出原因", max_length=500, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "应报单位（手工添加）"
         constraints = [
-            models.UniqueConstraint(fields=["office", "agency", "year"], name="unique_addition")
+            models.UniqueConstraint(
+                fields=["office", "agency", "year"],
+                condition=models.Q(withdrawn_at=None),
+                name="unique_addition",
+            )
         ]
+
+    def __str__(self):
+        return f"{self.agency}（{self.year}年度）"
 
 
 class Submission(models.Model):

@@ -54,7 +54,9 @@ def entries(office: Agency, year: int) -> list[Entry]:
     tree = [(office.pk, office.name, office.kind, office.is_active)]
     tree += office.descendant_values(*_FIELDS)
     seen = {pk for pk, *_ in tree}
-    added = RosterAddition.objects.filter(office=office, year=year).order_by("agency__name")
+    added = RosterAddition.objects.filter(office=office, year=year, withdrawn_at=None).order_by(
+        "agency__name"
+    )
     out = [Entry(pk, n, k, deadline_of(k, year)) for pk, n, k, active in tree if active]
     out += [
         Entry(pk, n, k, deadline_of(k, year), by_hand=True)

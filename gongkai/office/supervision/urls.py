@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import keeping, views
 
 app_name = "supervision"
 urlpatterns = [
@@ -17,4 +17,6 @@ urlpatterns = [
     path("training/", views.training, name="training"),
     path("tasks/", views.tasks, name="tasks"),
     path("tasks/<int:pk>/", views.task_detail, name="task"),
+    path("roster/", keeping.roster_page, name="roster"),
+    path("indicators/", keeping.indicators_page, name="indicators"),
 ]
