@@ -157,7 +157,7 @@ class Attachment(models.Model):
         SCANNING = "scanning", "扫描中"
         DONE = "done", "已扫描"
 
-    item = models.ForeignKey(Item, models.CASCADE, related_name="attachments", verbose_name="条目")
+    item = models.ForeignKey(Item, models.PROTECT, related_name="attachments", verbose_name="条目")
     file = models.FileField("文件", upload_to="catalogue/%Y/%m/")
     name = models.CharField("文件名", max_length=255)
     uploaded = models.DateTimeField("上传时间", auto_now_add=True)
@@ -182,10 +182,10 @@ class Attachment(models.Model):
 class Flag(models.Model):
     """One finding of the pre-publication scan; the reviewer settles every one (第十七条)."""
 
-    item = models.ForeignKey(Item, models.CASCADE, related_name="flags", verbose_name="条目")
+    item = models.ForeignKey(Item, models.PROTECT, related_name="flags", verbose_name="条目")
     attachment = models.ForeignKey(
         Attachment,
-        models.CASCADE,
+        models.PROTECT,
         null=True,
         blank=True,
         related_name="flags",
@@ -225,7 +225,7 @@ class Decision(models.Model):
     """The item's history (第十七条): every submission, return, pass, sign-off, publication and
     settled flag, with who, when, from which stage to which, and the reason."""
 
-    item = models.ForeignKey(Item, models.CASCADE, related_name="decisions", verbose_name="条目")
+    item = models.ForeignKey(Item, models.PROTECT, related_name="decisions", verbose_name="条目")
     at = models.DateTimeField("时间", auto_now_add=True)
     by = models.ForeignKey(
         USER, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="操作人"
@@ -251,7 +251,7 @@ class Decision(models.Model):
 class Publication(models.Model):
     """条例第二十三、二十四条: where and when an item reached the public."""
 
-    item = models.ForeignKey(Item, models.CASCADE, related_name="publications", verbose_name="条目")
+    item = models.ForeignKey(Item, models.PROTECT, related_name="publications", verbose_name="条目")
     channel = models.CharField("渠道", max_length=20, choices=ChannelKind.choices)
     account = models.CharField("账号或栏目名称", max_length=200, blank=True)
     on = models.DateField("公开日期")
@@ -314,7 +314,7 @@ class Comment(models.Model):
     """A comment from the public; the contact is for the agency's staff only."""
 
     consultation = models.ForeignKey(
-        Consultation, models.CASCADE, related_name="comments", verbose_name="意见征集"
+        Consultation, models.PROTECT, related_name="comments", verbose_name="意见征集"
     )
     text = models.TextField("意见")
     name = models.CharField("姓名或名称", max_length=100, blank=True)

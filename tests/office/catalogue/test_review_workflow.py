@@ -180,3 +180,23 @@ def test_channels_set_the_first_publication_day(as_user, bureau, clerk, reviewer
         workflow.record_publication(item, clerk, "new_media", earlier)
     workflow.record_publication(item, clerk, "new_media", earlier, "鄂水源头 和美管头")
     assert item.publications.count() == 3
+
+
+def test_an_item_with_a_review_history_cannot_be_deleted_with_it(as_user, bureau, clerk, reviewer):
+    """History is append-only: deleting an item in code or in a shell does not take its scan
+    flags, its attachments or its review decisions with it (第十七条's record of the review)."""
+    from django.db.models import ProtectedError
+
+    from gongkai.office.catalogue import scan_queue, workflow
+    from gongkai.office.catalogue.models import Decision, Flag
+
+    item = _new(as_user(clerk), bureau)
+    workflow.attach(item, clerk, SimpleUploadedFile("名单.txt", f"张三 {ID_NUMBER}\n".encode()))
+    assert scan_queue.work() == 1
+    _post(as_user(clerk), item, "submit")
+    flags, decisions = Flag.objects.filter(item=item).count(), Decision.objects.filter(item=item)
+    assert flags and decisions.exists()
+    with pytest.raises(ProtectedError):
+        item.delete()
+    assert Flag.objects.filter(item=item).count() == flags
+    assert Decision.objects.filter(item=item).count() == decisions.count()
