@@ -19,7 +19,6 @@ import random
 import shutil
 import signal
 import statistics
-import subprocess
 import sys
 import time
 import urllib.parse
@@ -121,20 +120,11 @@ def bench_search() -> None:
 
     agency = Agency.objects.get(name=f"{PREFIX}01")
     port = office_compile._free_port()
-    server = subprocess.Popen(
-        [sys.executable, office_compile.__file__, "--serve", str(port)],
-        env=os.environ.copy(),
-        start_new_session=True,
-    )
+    server = office_compile.start_server(port)
     url = f"http://127.0.0.1:{port}/catalogue/{agency.pk}/?q={urllib.parse.quote(QUERY)}"
     try:
-        for _ in range(100):
-            try:
-                page = urllib.request.urlopen(url, timeout=2).read().decode()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
+        page = office_compile.first_page(url)
+        if page is None:
             print("the WSGI server did not start", file=sys.stderr)
             return
         if 'id="result-count"' not in page or "行政复议" not in page:

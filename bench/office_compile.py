@@ -161,6 +161,28 @@ def serve(port: int) -> None:
     httpd.serve_forever()
 
 
+def start_server(port: int) -> subprocess.Popen:
+    """This file's WSGI servers on `port`, in a process group of their own (the server and its
+    forked workers), so that one signal stops them all."""
+    return subprocess.Popen(
+        [sys.executable, __file__, "--serve", str(port)],
+        env=os.environ.copy(),
+        start_new_session=True,
+    )
+
+
+def first_page(url: str, cookie: str = "", timeout: float = 5) -> str | None:
+    """The page at `url` once the server answers (10 s at most), or None if it never does."""
+    headers = {"Cookie": cookie} if cookie else {}
+    for _ in range(100):
+        try:
+            request = urllib.request.Request(url, headers=headers)
+            return urllib.request.urlopen(request, timeout=timeout).read().decode()
+        except OSError:
+            time.sleep(0.1)
+    return None
+
+
 def bench_case_list() -> None:
     from django.contrib.auth.models import User
     from django.test import Client
@@ -169,26 +191,11 @@ def bench_case_list() -> None:
     client.force_login(User.objects.get(username="bench_clerk"))
     cookie = f"sessionid={client.cookies['sessionid'].value}"
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, __file__, "--serve", str(port)],
-        env=os.environ.copy(),
-        start_new_session=True,
-    )  # the server and its forked workers: one group
+    server = start_server(port)
     url = f"http://127.0.0.1:{port}/office/"
     try:
-        for _ in range(100):  # wait for the server, 10 s at most
-            try:
-                page = (
-                    urllib.request.urlopen(
-                        urllib.request.Request(url, headers={"Cookie": cookie}), timeout=2
-                    )
-                    .read()
-                    .decode()
-                )
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
+        page = first_page(url, cookie)
+        if page is None:
             print("the WSGI server did not start", file=sys.stderr)
             return
         if 'id="case-table"' not in page or page.count('<tr id="case-') != 50:

@@ -17,14 +17,22 @@ import random
 import shutil
 import signal
 import statistics
-import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from office_compile import CLIENTS, WORKERS, _free_port, _threads, _wrk, setup
+from office_compile import (
+    CLIENTS,
+    WORKERS,
+    _free_port,
+    _threads,
+    _wrk,
+    first_page,
+    setup,
+    start_server,
+)
 
 OFFICE, N_AGENCIES, N_READ, YEAR = "基准监督办", 2000, 1800, 2025
 
@@ -89,29 +97,14 @@ def main() -> int:
     cookie = f"sessionid={client.cookies['sessionid'].value}"
     office = Agency.objects.get(name=OFFICE)
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, str(Path(__file__).parent / "office_compile.py"), "--serve", str(port)],
-        env=os.environ.copy(),
-        start_new_session=True,
-    )
+    server = start_server(port)
     url = (
         f"http://127.0.0.1:{port}/office/supervision/board/"
         f"?office={office.pk}&year={YEAR}&sort=-errors&page=2"
     )
     try:
-        for _ in range(100):
-            try:
-                page = (
-                    urllib.request.urlopen(
-                        urllib.request.Request(url, headers={"Cookie": cookie}), timeout=5
-                    )
-                    .read()
-                    .decode()
-                )
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
+        page = first_page(url, cookie)
+        if page is None:
             print("the WSGI server did not start", file=sys.stderr)
             return 2
         if page.count('<tr id="agency-') != 50:
