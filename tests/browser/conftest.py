@@ -63,6 +63,25 @@ def shots(tmp_path):
 
 
 @pytest.fixture
+def record_action(page):
+    """record_action(name, fields): on a case page, open the action `name`, fill its fields
+    (a select chosen, a text typed) and submit it, as a clerk would."""
+
+    def record(name, fields):
+        page.click(f"#action-{name} summary")
+        for field, value in fields.items():
+            selector = f"#id_{name}-{field}"
+            if page.locator(selector).evaluate("e => e.tagName") == "SELECT":
+                page.select_option(selector, value)
+            else:
+                page.fill(selector, value)
+        page.click(f"#submit-{name}")
+        page.wait_for_load_state()
+
+    return record
+
+
+@pytest.fixture
 def login(page, live_server):
     """login(username, password): through the login form, as a person would."""
 

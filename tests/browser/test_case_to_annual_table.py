@@ -9,20 +9,8 @@ import pytest
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _fill_action(page, name, fields):
-    page.click(f"#action-{name} summary")
-    for field, value in fields.items():
-        selector = f"#id_{name}-{field}"
-        if page.locator(selector).evaluate("e => e.tagName") == "SELECT":
-            page.select_option(selector, value)
-        else:
-            page.fill(selector, value)
-    page.click(f"#submit-{name}")
-    page.wait_for_load_state()
-
-
 def test_post_application_to_partial_disclosure_in_table_two(
-    page, live_server, login, shots, bureau, clerk, other_clerk
+    page, live_server, login, shots, bureau, clerk, other_clerk, record_action
 ):
     today = dt.date.today()
     arrived = today - dt.timedelta(days=30)
@@ -42,8 +30,7 @@ def test_post_application_to_partial_disclosure_in_table_two(
     case_url = page.url
     assert "邮寄（需签收）" in page.content()
 
-    _fill_action(
-        page,
+    record_action(
         "correction",
         {
             "on": notice.isoformat(),
@@ -52,10 +39,9 @@ def test_post_application_to_partial_disclosure_in_table_two(
         },
     )
     assert "待补正" in page.inner_text("#case-status")
-    _fill_action(page, "correction_received", {"on": corrected.isoformat()})
+    record_action("correction_received", {"on": corrected.isoformat()})
     assert "办理中" in page.inner_text("#case-status")
-    _fill_action(
-        page,
+    record_action(
         "reply",
         {
             "on": replied.isoformat(),

@@ -10,20 +10,8 @@ from docx import Document
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _action(page, name, fields):
-    page.click(f"#action-{name} summary")
-    for field, value in fields.items():
-        selector = f"#id_{name}-{field}"
-        if page.locator(selector).evaluate("e => e.tagName") == "SELECT":
-            page.select_option(selector, value)
-        else:
-            page.fill(selector, value)
-    page.click(f"#submit-{name}")
-    page.wait_for_load_state()
-
-
 def test_a_correction_notice_is_generated_and_attached(
-    page, live_server, login, shots, bureau, clerk, make_case
+    page, live_server, login, shots, bureau, clerk, make_case, record_action
 ):
     from gongkai.office.applications.models import Attachment
 
@@ -31,8 +19,7 @@ def test_a_correction_notice_is_generated_and_attached(
     case = make_case(arrived_on=today - dt.timedelta(days=3))
     login("clerk", "pw-clerk")
     page.goto(f"{live_server.url}/office/cases/{case.pk}/")
-    _action(
-        page,
+    record_action(
         "correction",
         {
             "on": today.isoformat(),
@@ -55,7 +42,7 @@ def test_a_correction_notice_is_generated_and_attached(
 
 
 def test_online_application_to_reply_on_the_tracking_page(
-    page, live_server, login, shots, bureau, clerk
+    page, live_server, login, shots, bureau, clerk, record_action
 ):
     page.goto(f"{live_server.url}/agency/{bureau.pk}/")
     page.click("#apply-online a:has-text('网上提交')")
@@ -76,9 +63,9 @@ def test_online_application_to_reply_on_the_tracking_page(
     page.click(f"a:has-text('{number}')")
     assert "网络" in page.content() and "待确认收到" in page.inner_text("#case-status")
     today = dt.date.today().isoformat()
-    _action(page, "confirm", {"on": today})
+    record_action("confirm", {"on": today})
     assert "办理中" in page.inner_text("#case-status")
-    _action(page, "reply", {"on": today, "reply_type": "granted"})
+    record_action("reply", {"on": today, "reply_type": "granted"})
     assert "已办结" in page.inner_text("#case-status")
 
     page.context.clear_cookies()
