@@ -207,12 +207,20 @@ PRIVATE_KEYS = ("attachment", "file", *Application.PERSONAL_FIELDS)
 
 def labelled(data: dict, personal: bool = True) -> list[tuple[str, object]]:
     """(Chinese label, value) pairs, a change [old, new] shown as "old → new" (templates cannot
-    iterate a dict that has a key "items"); without `personal`, file names are withheld."""
+    iterate a dict that has a key "items"); without `personal`, file names are withheld. A
+    change that reads the same on both sides (blank → blank at registration) is not shown."""
 
     def shown(key, value):
         if isinstance(value, list) and len(value) == 2:
             return f"{shown(key, value[0])} → {shown(key, value[1])}"
         return trail_shown(readable(key, value))
+
+    def unchanged(key, value):
+        return (
+            isinstance(value, list)
+            and len(value) == 2
+            and shown(key, value[0]) == shown(key, value[1])
+        )
 
     return [
         (
@@ -220,6 +228,7 @@ def labelled(data: dict, personal: bool = True) -> list[tuple[str, object]]:
             shown(key, value) if personal or key not in PRIVATE_KEYS else HIDDEN,
         )
         for key, value in data.items()
+        if not unchanged(key, value)
     ]
 
 

@@ -41,3 +41,10 @@ def test_history_is_on_the_case_page(client, make_case, clerk):
     client.force_login(clerk)
     page = client.get(f"/office/cases/{case.pk}/").content.decode()
     assert "申请人撤回申请" in page and "来电撤回" in page
+
+
+def test_a_field_blank_before_and_after_is_not_listed_as_a_change():
+    from gongkai.office.applications.models import labelled
+
+    shown = dict(labelled({"number": [None, "2026-0014"], "received_on": [None, None]}))
+    assert shown == {"编号": "（空） → 2026-0014"}
