@@ -32,6 +32,8 @@ DOCUMENT_KINDS = {
     ".txt": None,
 }
 SPREADSHEET_KINDS = {k: DOCUMENT_KINDS[k] for k in (".xlsx",)} | {".csv": None}
+#: an annual report as agencies publish it: any document above, a web page, or gongkai's JSON
+REPORT_KINDS = DOCUMENT_KINDS | {".html": None, ".htm": None, ".json": None}
 
 
 def _looks_like_text(head: bytes) -> bool:

@@ -8,6 +8,7 @@ from django import forms
 
 from gongkai.office import form_labels
 from gongkai.office.concurrency import VersionField
+from gongkai.office.uploads import REPORT_KINDS, CheckedFileField
 from gongkai.report.formats import PARTS, TABLE1_2021, grouped
 from gongkai.report.model import State, parse_number
 
@@ -122,3 +123,21 @@ class PublishForm(form_labels.Form):
         if self.republish and not reason:
             raise forms.ValidationError("已发布过的报告再次发布，须说明修改原因。")
         return reason
+
+
+class PreviousReportForm(form_labels.Form):
+    """A report published before the agency used gongkai (gongkai.office.annual.previous)."""
+
+    file = CheckedFileField(label="已发布的年度报告文件", kinds=REPORT_KINDS)
+    published_on = forms.DateField(
+        label="发布日期（文件中读不出时填写）",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class PreviousConfirmForm(form_labels.Form):
+    """The confirmation of the report previewed: its held file's token, the date as entered."""
+
+    token = forms.CharField(widget=forms.HiddenInput)
+    published_on = forms.DateField(required=False, widget=forms.HiddenInput)

@@ -38,18 +38,24 @@ def _pending_at_year_end(agency, year: int) -> int:
 
 @transaction.atomic
 def import_previous(
-    agency, report: Report, *, year: int | None, published_on: dt.date | None, source: str
+    agency,
+    report: Report,
+    *,
+    year: int | None,
+    published_on: dt.date | None,
+    source: str,
+    by=None,
 ) -> Imported:
     if not any(c.known for c in report.cells.values()):
         raise ImportRefused("文件中没有读出年度报告的表格数据，未导入。")
     year = year or report.year
     if year is None:
-        raise ImportRefused("文件中没有读出报告年度，请写明年度（--year）。")
+        raise ImportRefused("文件中没有读出报告年度，请写明报告年度。")
     if report.year is not None and report.year != year:
         raise ImportRefused(f"文件是{report.year}年度的报告，与指定的{year}年度不符。")
     published_on = published_on or report.published_on or report.signed_on
     if published_on is None:
-        raise ImportRefused("文件中没有读出发布日期，请写明发布日期（--published-on）。")
+        raise ImportRefused("文件中没有读出发布日期，请写明发布日期。")
     refusal = date_refusal(year, published_on, None)
     if refusal:
         raise ImportRefused(refusal)
@@ -67,6 +73,7 @@ def import_previous(
         published_on=published_on,
         reason=f"启用本系统前已发布，由文件导入：{source}",
         snapshot=snapshot_of(report),
+        published_by=by,
     )
     carried = report.value(CARRIED_OUT)
     pending = _pending_at_year_end(agency, year)
@@ -78,3 +85,11 @@ def import_previous(
     elif carried is None:
         notes.append("报告中“结转下年度继续办理”的合计未能读出，请核对。")
     return Imported(version, notes)
+
+
+def preview_previous(agency, report: Report, **kwargs) -> Imported:
+    """What `import_previous` would do (its refusal or its version and notes), nothing saved."""
+    with transaction.atomic():
+        done = import_previous(agency, report, **kwargs)
+        transaction.set_rollback(True)
+    return done

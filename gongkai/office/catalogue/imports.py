@@ -2,22 +2,21 @@
 errors before anything is saved, and the catalogue's XLSX export (the import's own columns,
 so an exported file imports again).
 
-The uploaded file waits in MEDIA_ROOT/imports/ under a random name kept in the session until
-the clerk confirms or uploads another; confirming reads and checks it again, all or nothing.
+The uploaded file is held (gongkai.office.held_uploads) until the clerk confirms or uploads
+another; confirming reads and checks it again, all or nothing.
 """
 
 from __future__ import annotations
 
 import io
-import secrets
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from gongkai.office import held_uploads
 from gongkai.office.agencies.models import Role
 from gongkai.office.ledger.sheet import LedgerUnreadable
 
@@ -30,47 +29,8 @@ PREVIEW_ROWS = 500
 KINDS = {"catalogue": "主动公开目录", "ledger": "依申请公开台账"}
 
 
-def _folder() -> Path:
-    folder = Path(settings.MEDIA_ROOT) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _session_key(kind, agency) -> str:
+def _key(kind, agency) -> str:
     return f"import-{kind}-{agency.pk}"
-
-
-def _keep(request, kind, agency, upload) -> tuple[str, Path]:
-    _discard(request, kind, agency)
-    token = secrets.token_hex(16)
-    path = _folder() / token / Path(upload.name).name  # the name the errors will cite
-    path.parent.mkdir()
-    with path.open("wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    request.session[_session_key(kind, agency)] = {
-        "token": token,
-        "path": f"{token}/{path.name}",
-        "name": upload.name,
-    }
-    return token, path
-
-
-def _kept(request, kind, agency, token) -> tuple[Path, str] | None:
-    held = request.session.get(_session_key(kind, agency))
-    if not held or held["token"] != token:
-        return None
-    path = _folder() / held["path"]
-    return (path, held["name"]) if path.exists() else None
-
-
-def _discard(request, kind, agency) -> None:
-    held = request.session.pop(_session_key(kind, agency), None)
-    if held:
-        path = _folder() / held["path"]
-        path.unlink(missing_ok=True)
-        if path.parent != _folder() and path.parent.exists():
-            path.parent.rmdir()
 
 
 def _preview(kind, agency, path: Path, name: str) -> dict:
@@ -145,7 +105,7 @@ def upload(request, agency_id, kind):
         raise Http404("只有本机关的经办人可以导入")
     context = {"agency": agency, "kind": kind, "what": KINDS[kind], "form": ImportForm()}
     if request.method == "POST" and request.POST.get("token"):
-        kept = _kept(request, kind, agency, request.POST["token"])
+        kept = held_uploads.kept(request, _key(kind, agency), request.POST["token"])
         if kept is None:
             messages.error(request, "预览已过期，请重新上传文件。")
             return redirect("catalogue:import", agency.pk, kind)
@@ -154,7 +114,7 @@ def upload(request, agency_id, kind):
         except LedgerUnreadable as e:
             ok, done, errors = False, "", [str(e)]
         if ok:
-            _discard(request, kind, agency)
+            held_uploads.discard(request, _key(kind, agency))
             messages.success(request, done)
             if kind == "catalogue":
                 return redirect("catalogue:agency", agency.pk)
@@ -164,11 +124,11 @@ def upload(request, agency_id, kind):
         form = ImportForm(request.POST, request.FILES)
         context["form"] = form
         if form.is_valid():
-            token, path = _keep(request, kind, agency, form.cleaned_data["file"])
+            token, path = held_uploads.keep(request, _key(kind, agency), form.cleaned_data["file"])
             try:
                 shown = _preview(kind, agency, path, form.cleaned_data["file"].name)
             except LedgerUnreadable as e:
-                _discard(request, kind, agency)
+                held_uploads.discard(request, _key(kind, agency))
                 form.add_error("file", str(e))
             else:
                 context.update(shown, token=token, name=form.cleaned_data["file"].name)

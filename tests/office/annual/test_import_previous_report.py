@@ -96,3 +96,54 @@ def test_a_file_with_no_figures_is_not_a_report(town):
 
     with pytest.raises(ImportRefused, match="没有读出年度报告的表格数据"):
         import_previous(town, Report(year=2024), year=None, published_on=None, source="x")
+
+
+def _upload(client, bureau, path, year=2024, **extra):
+    with path.open("rb") as f:
+        return client.post(f"/office/annual/{bureau.pk}/{year}/import/", {"file": f, **extra})
+
+
+def test_the_head_imports_on_the_web_after_a_preview(report_file, bureau, head, client):
+    from gongkai.office.annual.models import ReportVersion
+
+    path = report_file("docx", pending=1)
+    client.force_login(head)
+    detail = client.get(f"/office/annual/{bureau.pk}/2024/").content.decode()
+    assert f"/office/annual/{bureau.pk}/2024/import/" in detail  # offered before a publication
+    preview = _upload(client, bureau, path)
+    page = preview.content.decode()
+    assert preview.status_code == 200 and "预览：2024年报.docx" in page
+    assert "2025-01-22" in page and "本年新收" in page
+    assert "结转下年度继续办理 1 件，台账中2024年底仍在办理的申请 0 件" not in page  # 1 in ledger
+    assert not ReportVersion.objects.exists()  # nothing saved by the preview
+    token = preview.context["confirm"]["token"].value()
+    done = client.post(f"/office/annual/{bureau.pk}/2024/import/", {"token": token}, follow=True)
+    version = ReportVersion.objects.get(report__agency=bureau, report__year=2024)
+    assert version.number == 1 and version.published_by == head
+    assert version.published_on == D(2025, 1, 22)
+    assert "已导入2024年度报告，作为第1版（发布日期 2025-01-22）" in done.content.decode()
+    again = client.post(f"/office/annual/{bureau.pk}/2024/import/", {"token": token}, follow=True)
+    assert "预览已过期" in again.content.decode()
+    assert ReportVersion.objects.count() == 1
+
+
+def test_the_web_import_refuses_in_chinese_and_saves_nothing(
+    report_file, bureau, head, clerk, client, tmp_path
+):
+    from gongkai.office.annual.models import ReportVersion
+
+    path = report_file("docx")
+    client.force_login(clerk)
+    assert _upload(client, bureau, path).status_code == 403  # a clerk does not publish
+    client.force_login(head)
+    wrong_year = _upload(client, bureau, path, year=2023)
+    assert wrong_year.status_code == 400
+    assert "文件是2024年度的报告，与指定的2023年度不符" in wrong_year.content.decode()
+    blank = tmp_path / "空白.txt"
+    blank.write_text("这不是年度报告。", encoding="utf-8")
+    unreadable = _upload(client, bureau, blank)
+    assert unreadable.status_code == 400 and "无法读取报告" in unreadable.content.decode()
+    renamed = tmp_path / "程序.pdf"
+    renamed.write_bytes(b"MZ\x90\x00" + b"\x00" * 100)
+    assert "与扩展名 .pdf 不符" in _upload(client, bureau, renamed).content.decode()
+    assert not ReportVersion.objects.exists()
