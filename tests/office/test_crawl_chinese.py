@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 #: words a Chinese UI writes in Latin letters: file formats and standard abbreviations
 ALLOWED = {"PDF", "DOCX", "XLSX", "CSV", "JSON", "API", "HTML", "OCR", "DOC", "XLS", "WPS"}
-ALLOWED |= {"JPG", "PNG", "MB", "Word", "Excel"}
+ALLOWED |= {"JPG", "PNG", "MB", "Word", "Excel", "OFD"}  # OFD: the national 版式文档 format
 #: the one page where a username is what is shown: the 管理员's staff list (登录名)
 ACCOUNT_PAGES = ("/office/staff/",)
 SKIP = ("/logout/", "/static/", "/media/", "/admin/", "/api/")
