@@ -13,7 +13,6 @@ when printed and the checks verify them, but no writer adds them to an official 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from functools import cached_property
 
 T1, T2, T3 = "t1", "t2", "t3"  # the table keys, the first part of every cell key
@@ -26,15 +25,33 @@ def grouped(group: str, label: str) -> str:
     return f"{group}{GROUP_SEP}{label}" if group else label
 
 
-@dataclass(frozen=True, eq=False)  # identity: each layout object exists once
+# The layout objects are plain classes, compared by identity (each exists once) and never
+# changed once made: see record.py for why not dataclasses.
+
+
 class Column:
-    key: str
-    label: str
-    group: str = ""  # spanning header above the label (法人或其他组织, 行政诉讼·复议后起诉 …)
-    unit: str = "件"
-    official: bool = True
-    decimal: bool = False  # the fee in 万元 may carry decimals
-    signed: bool = False  # 2019 本年增/减 may be negative (C-5)
+    def __init__(
+        self,
+        key: str,
+        label: str,
+        group: str = "",
+        unit: str = "件",
+        official: bool = True,
+        decimal: bool = False,
+        signed: bool = False,
+    ) -> None:
+        self.key = key
+        self.label = label
+        self.group = (
+            group  # spanning header above the label (法人或其他组织, 行政诉讼·复议后起诉 …)
+        )
+        self.unit = unit
+        self.official = official
+        self.decimal = decimal  # the fee in 万元 may carry decimals
+        self.signed = signed  # 2019 本年增/减 may be negative (C-5)
+
+    def __repr__(self) -> str:
+        return f"Column({self.key!r}, {self.label!r})"
 
     @property
     def full_label(self) -> str:
@@ -42,17 +59,31 @@ class Column:
         return grouped(self.group, self.label)
 
 
-@dataclass(frozen=True, eq=False)  # identity: each layout object exists once
 class Row:
-    key: str
-    label: str  # exact printed label
-    columns: tuple[Column, ...]
-    group: str = ""  # heading this row sits under (（三）不予公开 …)
-    block: str = ""  # table 1: 第二十条第（N）项
-    keywords: tuple[str, ...] = ()  # fallback words that identify the row (domain-spec §8.2)
-    leaf: bool = False  # an outcome row counted in （七）总计
-    official: bool = True
-    parts: tuple[str, ...] = ()  # for subtotal / total rows: the row keys they sum
+    def __init__(
+        self,
+        key: str,
+        label: str,
+        columns: tuple[Column, ...],
+        group: str = "",
+        block: str = "",
+        keywords: tuple[str, ...] = (),
+        leaf: bool = False,
+        official: bool = True,
+        parts: tuple[str, ...] = (),
+    ) -> None:
+        self.key = key
+        self.label = label  # exact printed label
+        self.columns = columns
+        self.group = group  # heading this row sits under (（三）不予公开 …)
+        self.block = block  # table 1: 第二十条第（N）项
+        self.keywords = keywords  # fallback words that identify the row (domain-spec §8.2)
+        self.leaf = leaf  # an outcome row counted in （七）总计
+        self.official = official
+        self.parts = parts  # for subtotal / total rows: the row keys they sum
+
+    def __repr__(self) -> str:
+        return f"Row({self.key!r}, {self.label!r})"
 
     @property
     def is_item(self) -> bool:
@@ -68,13 +99,16 @@ class Row:
         )
 
 
-@dataclass(frozen=True, eq=False)  # identity: each layout object exists once
 class Table:
-    key: str  # t1, t2, t3
-    number: int  # 1..3
-    part: int  # the report part that holds it (二, 三, 四)
-    title: str
-    rows: tuple[Row, ...]
+    def __init__(self, key: str, number: int, part: int, title: str, rows: tuple[Row, ...]):
+        self.key = key  # t1, t2, t3
+        self.number = number  # 1..3
+        self.part = part  # the report part that holds it (二, 三, 四)
+        self.title = title
+        self.rows = rows
+
+    def __repr__(self) -> str:
+        return f"Table({self.key!r})"
 
     @property
     def name(self) -> str:
@@ -126,14 +160,24 @@ class Table:
         return tuple(f"{self.key}.{r.key}.{c.key}" for r in self.rows for c in r.columns)
 
 
-@dataclass(frozen=True, eq=False)  # identity: each layout object exists once
 class Part:
-    number: int  # 1..6
-    numeral: str  # 一 … 六
-    title: str
-    aliases: tuple[str, ...] = ()
-    #: for titles worded otherwise: any one of these word sets, all its words in the title
-    keywords: tuple[tuple[str, ...], ...] = ()
+    def __init__(
+        self,
+        number: int,
+        numeral: str,
+        title: str,
+        aliases: tuple[str, ...] = (),
+        keywords: tuple[tuple[str, ...], ...] = (),
+    ) -> None:
+        self.number = number  # 1..6
+        self.numeral = numeral  # 一 … 六
+        self.title = title
+        self.aliases = aliases
+        #: for titles worded otherwise: any one of these word sets, all its words in the title
+        self.keywords = keywords
+
+    def __repr__(self) -> str:
+        return f"Part({self.number}, {self.title!r})"
 
     @property
     def titles(self) -> tuple[str, ...]:
@@ -145,14 +189,25 @@ class Part:
         return f"{self.numeral}、{self.title}"
 
 
-@dataclass(frozen=True, eq=False)  # identity: each layout object exists once
 class Format:
-    version: str  # "2021" | "2019"
-    name: str
-    document: str  # the notice that issued it
-    parts: tuple[Part, ...]
-    tables: tuple[Table, ...]
-    markers: tuple[str, ...] = field(default=())  # labels found only in this layout (§8.1)
+    def __init__(
+        self,
+        version: str,
+        name: str,
+        document: str,
+        parts: tuple[Part, ...],
+        tables: tuple[Table, ...],
+        markers: tuple[str, ...] = (),
+    ) -> None:
+        self.version = version  # "2021" | "2019"
+        self.name = name
+        self.document = document  # the notice that issued it
+        self.parts = parts
+        self.tables = tables
+        self.markers = markers  # labels found only in this layout (§8.1)
+
+    def __repr__(self) -> str:
+        return f"Format({self.version!r})"
 
     def __reduce__(self):
         """Pickled by name: a report sent to another process points at the same layout."""

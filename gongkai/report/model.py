@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
 from .formats import FORMATS, OTHER_LAYOUT, SINGLE_ROW, Format, in_other
+from .record import Frozen, Record
 
 
 class State(str, Enum):
@@ -40,8 +40,7 @@ NA_MARKS = {"/", "／", "—", "-", "－", "–", "——", "无", "\\"}
 UNREADABLE_NOTE = "无法读取："
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Frozen):
     """Where a value or a text span was read: a line of text, a table cell, a page box."""
 
     kind: str = ""  # text | html | docx | pdf | ocr | ledger | json
@@ -73,7 +72,7 @@ class Source:
     def to_dict(self) -> dict:
         return {
             k: (list(v) if isinstance(v, tuple) else v)
-            for k, v in self.__dict__.items()
+            for k, v in self._asdict().items()
             if v not in (None, "")
         }
 
@@ -126,16 +125,25 @@ def parse_number(raw: str, decimal: bool = False) -> tuple[State, Number | None,
     return State.NUMBER, int(text), None
 
 
-@dataclass
-class Cell:
-    key: str
-    raw: str = ""
-    state: State = State.BLANK
-    value: Number | None = None
-    source: Source | None = None
-    reason: str | None = None  # why a cell is unreadable
-    #: how the reader placed it, step by step, in Chinese (`gongkai parse FILE --explain KEY`)
-    steps: tuple[str, ...] = ()
+class Cell(Record):
+    def __init__(
+        self,
+        key: str,
+        raw: str = "",
+        state: State = State.BLANK,
+        value: Number | None = None,
+        source: Source | None = None,
+        reason: str | None = None,
+        steps: tuple[str, ...] = (),
+    ) -> None:
+        self.key = key
+        self.raw = raw
+        self.state = state
+        self.value = value
+        self.source = source
+        self.reason = reason  # why a cell is unreadable
+        #: how the reader placed it, step by step, in Chinese (`gongkai parse FILE --explain KEY`)
+        self.steps = steps
 
     @classmethod
     def read(cls, key: str, raw: str, source: Source | None = None, decimal: bool = False) -> Cell:
@@ -189,37 +197,60 @@ def _jsonable(v):
     return v
 
 
-@dataclass
-class TextPart:
-    number: int  # 1..6
-    title: str  # the title as printed
-    text: str = ""
-    line: int | None = None  # where the title was found (text inputs)
-    page: int | None = None
+class TextPart(Record):
+    def __init__(
+        self,
+        number: int,
+        title: str,
+        text: str = "",
+        line: int | None = None,
+        page: int | None = None,
+    ) -> None:
+        self.number = number  # 1..6
+        self.title = title  # the title as printed
+        self.text = text
+        self.line = line  # where the title was found (text inputs)
+        self.page = page
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        return {f: getattr(self, f) for f in self.FIELDS if getattr(self, f) is not None}
 
 
-@dataclass
-class Report:
+class Report(Record):
     """One agency's annual report for one statistical year."""
 
-    format: Format = field(default_factory=lambda: FORMATS["2021"])
-    agency: str | None = None
-    year: int | None = None
-    title: str | None = None
-    agency_kind: AgencyKind | None = None
-    signed_on: dt.date | None = None
-    published_on: dt.date | None = None
-    can_make_rules: bool | None = None  # 规章制定权 (C-3); None when unknown
-    parts: dict[int, TextPart] = field(default_factory=dict)
-    cells: dict[str, Cell] = field(default_factory=dict)
-    #: how the layout was printed where it differs from the official one (formats.OTHER_LAYOUT)
-    layout: dict[str, str] = field(default_factory=dict)
-    source_file: str | None = None
-    source_kind: str | None = None
-    notes: list[str] = field(default_factory=list)
+    def __init__(
+        self,
+        format: Format | None = None,
+        agency: str | None = None,
+        year: int | None = None,
+        title: str | None = None,
+        agency_kind: AgencyKind | None = None,
+        signed_on: dt.date | None = None,
+        published_on: dt.date | None = None,
+        can_make_rules: bool | None = None,
+        parts: dict[int, TextPart] | None = None,
+        cells: dict[str, Cell] | None = None,
+        layout: dict[str, str] | None = None,
+        source_file: str | None = None,
+        source_kind: str | None = None,
+        notes: list[str] | None = None,
+    ) -> None:
+        self.format: Format = FORMATS["2021"] if format is None else format
+        self.agency = agency
+        self.year = year
+        self.title = title
+        self.agency_kind = agency_kind
+        self.signed_on = signed_on
+        self.published_on = published_on
+        self.can_make_rules = can_make_rules  # 规章制定权 (C-3); None when unknown
+        self.parts: dict[int, TextPart] = {} if parts is None else parts
+        self.cells: dict[str, Cell] = {} if cells is None else cells
+        #: how the layout was printed where it differs from the official one (formats.OTHER_LAYOUT)
+        self.layout: dict[str, str] = {} if layout is None else layout
+        self.source_file = source_file
+        self.source_kind = source_kind
+        self.notes: list[str] = [] if notes is None else notes
 
     # ---------------------------------------------------------------- cells
     def cell(self, key: str) -> Cell:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
 
 from ..model import Source
+from ..record import Record
 
 
 class ReadError(Exception):
@@ -22,25 +22,27 @@ class NotAReport(ReadError):
     """The input was read but holds no annual report (a README, a notice, a blank page)."""
 
 
-@dataclass
-class Line:
+class Line(Record):
     """One line of running text (or one flattened table cell in a text dump)."""
 
-    text: str
-    source: Source
+    def __init__(self, text: str, source: Source) -> None:
+        self.text = text
+        self.source = source
 
 
-@dataclass
-class GridCell:
+class GridCell(Record):
     """One cell of a table grid. A merged cell is repeated in every slot it covers, with
     `origin` pointing at the slot (row, col) where it starts."""
 
-    text: str
-    source: Source
-    origin: tuple[int, int] | None = None
-    #: what the file attaches to the cell besides its text (a comment, a tooltip): gongkai's
-    #: writers mark an unreadable cell there (model.UNREADABLE_NOTE)
-    note: str = ""
+    def __init__(
+        self, text: str, source: Source, origin: tuple[int, int] | None = None, note: str = ""
+    ) -> None:
+        self.text = text
+        self.source = source
+        self.origin = origin
+        #: what the file attaches to the cell besides its text (a comment, a tooltip): gongkai's
+        #: writers mark an unreadable cell there (model.UNREADABLE_NOTE)
+        self.note = note
 
     @property
     def spanned(self) -> bool:
@@ -48,22 +50,28 @@ class GridCell:
         return self.origin is not None and (self.source.row, self.source.col) != self.origin
 
 
-@dataclass
-class Grid:
+class Grid(Record):
     """A table as a rectangle of cells (merged cells expanded)."""
 
-    rows: list[list[GridCell]]
-    source: Source  # where the table itself sits (table index, page)
+    def __init__(self, rows: list[list[GridCell]], source: Source) -> None:
+        self.rows = rows
+        self.source = source  # where the table itself sits (table index, page)
 
 
-@dataclass
-class Document:
-    blocks: list[Line | Grid] = field(default_factory=list)
-    kind: str = ""  # text | html | docx | pdf | ocr | xlsx
-    path: str | None = None
-    #: metadata the file states as fields rather than prose (gongkai's own XLSX 报告信息 sheet):
-    #: agency, year, title, agency_kind, signed_on, published_on, can_make_rules, as printed
-    meta: dict[str, str] = field(default_factory=dict)
+class Document(Record):
+    def __init__(
+        self,
+        blocks: list[Line | Grid] | None = None,
+        kind: str = "",
+        path: str | None = None,
+        meta: dict[str, str] | None = None,
+    ) -> None:
+        self.blocks: list[Line | Grid] = [] if blocks is None else blocks
+        self.kind = kind  # text | html | docx | pdf | ocr | xlsx
+        self.path = path
+        #: metadata the file states as fields rather than prose (gongkai's own XLSX 报告信息
+        #: sheet): agency, year, title, agency_kind, signed_on, published_on, can_make_rules
+        self.meta: dict[str, str] = {} if meta is None else meta
 
     @property
     def lines(self) -> list[Line]:
@@ -100,8 +108,8 @@ def folded(doc: Document) -> Document:
     blocks: list[Line | Grid] = []
     for b in doc.blocks:
         if isinstance(b, Line):
-            blocks.append(replace(b, text=fold_han(b.text)))
+            blocks.append(b.replace(text=fold_han(b.text)))
         else:
-            rows = [[replace(c, text=fold_han(c.text)) for c in row] for row in b.rows]
+            rows = [[c.replace(text=fold_han(c.text)) for c in row] for row in b.rows]
             blocks.append(Grid(rows, b.source))
-    return replace(doc, blocks=blocks)
+    return doc.replace(blocks=blocks)

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from ..formats import Row
 from ..model import NA_MARKS, Source
 from ..normalize import ROW_MARK
+from ..record import Record
 from .document import Grid, Line
 from .numbers import CUT_DECIMAL, GLUED_SIGNED, NUMBER_TOKEN, PAGE_FOOTER
 
@@ -25,25 +25,40 @@ _VALUE_TOKEN = re.compile(f"{NUMBER_TOKEN.pattern}|{GLUED_SIGNED.pattern}")
 _VERTICAL = re.compile(r"^(?:[\u4e00-\u9fff、]\s+)+(?=\S)")
 
 
-@dataclass
-class Value:
-    raw: str
-    source: Source
-    note: str = ""  # the cell's comment or tooltip (document.GridCell.note)
-    step: str = ""  # a repair that made this value (a split of glued digits, a dropped number)
+class Value(Record):
+    def __init__(self, raw: str, source: Source, note: str = "", step: str = "") -> None:
+        self.raw = raw
+        self.source = source
+        self.note = note  # the cell's comment or tooltip (document.GridCell.note)
+        self.step = (
+            step  # a repair that made this value (a split of glued digits, a dropped number)
+        )
 
 
-@dataclass
-class Entry:
-    label: str = ""
-    label_sources: list[Source] = field(default_factory=list)
-    values: list[Value] | None = None  # None: a label with no values printed beside it
-    from_grid: bool = False
-    cols: list[int] | None = None  # grid column of each value (grids only)
-    single: bool = False  # a run gathered from one-number lines
-    heads: list[tuple[str, int]] = field(default_factory=list)  # grid label cells and their columns
-    pieces: list[str] = field(default_factory=list)  # text lines: the label's text line by line
-    steps: list[str] = field(default_factory=list)  # how the entry was put together (explain)
+class Entry(Record):
+    def __init__(
+        self,
+        label: str = "",
+        label_sources: list[Source] | None = None,
+        values: list[Value] | None = None,
+        from_grid: bool = False,
+        cols: list[int] | None = None,
+        single: bool = False,
+        heads: list[tuple[str, int]] | None = None,
+        pieces: list[str] | None = None,
+        steps: list[str] | None = None,
+    ) -> None:
+        self.label = label
+        self.label_sources: list[Source] = [] if label_sources is None else label_sources
+        self.values = values  # None: a label with no values printed beside it
+        self.from_grid = from_grid
+        self.cols = cols  # grid column of each value (grids only)
+        self.single = single  # a run gathered from one-number lines
+        #: grid label cells and their columns
+        self.heads: list[tuple[str, int]] = [] if heads is None else heads
+        #: text lines: the label's text line by line
+        self.pieces: list[str] = [] if pieces is None else pieces
+        self.steps: list[str] = [] if steps is None else steps  # how it was put together (explain)
 
     @property
     def source(self) -> Source | None:

@@ -17,11 +17,11 @@ from __future__ import annotations
 import email
 import html
 import re
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from ..model import Source
+from ..record import Record
 from .document import Document, Grid, GridCell, Line, ReadError
 from .encoding import decode
 from .limits import Budget
@@ -129,18 +129,18 @@ MAX_SPAN = 1000
 _WS = re.compile(r"[ \t\n\r\f]+")
 
 
-@dataclass
-class Node:
-    tag: str
-    attrs: dict[str, str] = field(default_factory=dict)
-    children: list[Node | Text] = field(default_factory=list)
-    line: int = 1
+class Node(Record):
+    def __init__(self, tag: str, attrs: dict[str, str] | None = None, line: int = 1) -> None:
+        self.tag = tag
+        self.attrs: dict[str, str] = {} if attrs is None else attrs
+        self.children: list[Node | Text] = []
+        self.line = line
 
 
-@dataclass
-class Text:
-    text: str
-    line: int
+class Text(Record):
+    def __init__(self, text: str, line: int) -> None:
+        self.text = text
+        self.line = line
 
 
 class _TreeBuilder(HTMLParser):

@@ -12,28 +12,40 @@ import math
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import TypeGuard
 
 from ..model import Source
 from ..normalize import ROW_MARK as _ROW_MARK
+from ..record import TYPE_CHECKING, Record
 from .document import Grid, GridCell, Line
 from .numbers import PAGE_NUMBER, VALUE_TEXT
 from .settings import SETTINGS, Settings
 
+if TYPE_CHECKING:
+    from typing import TypeGuard
 
-@dataclass
-class Glyph:
+
+class Glyph(Record):
     """One positioned piece of text: a PDF character or an OCR box. Coordinates: x right, y down."""
 
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    confidence: float | None = None
-    space_before: bool = False  # the PDF engine saw a word gap before this glyph
-    word: int | None = None  # OCR: the text box this character was read in
+    def __init__(
+        self,
+        text: str,
+        x0: float,
+        top: float,
+        x1: float,
+        bottom: float,
+        confidence: float | None = None,
+        space_before: bool = False,
+        word: int | None = None,
+    ) -> None:
+        self.text = text
+        self.x0 = x0
+        self.top = top
+        self.x1 = x1
+        self.bottom = bottom
+        self.confidence = confidence
+        self.space_before = space_before  # the PDF engine saw a word gap before this glyph
+        self.word = word  # OCR: the text box this character was read in
 
     @property
     def cx(self) -> float:
@@ -190,29 +202,38 @@ def v_edge(x: float, top: float, bottom: float) -> dict:
     }
 
 
-@dataclass
-class TablePart:
+class TablePart(Record):
     """The piece of a ruled table that sits on one page: its cell rectangles and the glyphs
     inside the table's outline."""
 
-    page: int
-    bbox: tuple[float, float, float, float]
-    cells: list[tuple[float, float, float, float]]
-    glyphs: list[Glyph]
+    def __init__(
+        self,
+        page: int,
+        bbox: tuple[float, float, float, float],
+        cells: list[tuple[float, float, float, float]],
+        glyphs: list[Glyph],
+    ) -> None:
+        self.page = page
+        self.bbox = bbox
+        self.cells = cells
+        self.glyphs = glyphs
 
 
-@dataclass(eq=False)
 class _Span:
-    """One printed cell placed on the grid: rows r0..r1-1, columns c0..c1-1."""
+    """One printed cell placed on the grid: rows r0..r1-1, columns c0..c1-1 (compared by
+    identity: two cells may print the same)."""
 
-    r0: int
-    r1: int
-    c0: int
-    c1: int
-    page: int
-    bbox: tuple[float, float, float, float]
-    glyphs: list[Glyph] = field(default_factory=list)
-    text: str = ""
+    def __init__(
+        self, r0: int, r1: int, c0: int, c1: int, page: int, bbox: tuple[float, float, float, float]
+    ) -> None:
+        self.r0 = r0
+        self.r1 = r1
+        self.c0 = c0
+        self.c1 = c1
+        self.page = page
+        self.bbox = bbox
+        self.glyphs: list[Glyph] = []
+        self.text = ""
 
     @property
     def is_label(self) -> bool:

@@ -17,19 +17,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from ..formats import Row, Table, without_note
 from ..normalize import loose
+from ..record import Frozen
 from .settings import SETTINGS, Settings
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)")
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(Frozen):
     row: Row
     full: str  # loose label with numbering
     core: str  # loose label without numbering

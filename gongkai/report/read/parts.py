@@ -9,7 +9,6 @@ assigned by the labels it carries.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..formats import (
     APPLICANTS,
@@ -23,6 +22,7 @@ from ..formats import (
 )
 from ..model import TextPart
 from ..normalize import loose, norm
+from ..record import Record
 from .document import Document, Grid, Line
 from .numbers import PAGE_FOOTER
 
@@ -53,13 +53,20 @@ _SIGNATURES = tuple(
 )
 
 
-@dataclass
-class Region:
-    part: int | None  # 1..6, None before the first title
-    title: str = ""
-    source: Line | None = None
-    blocks: list[Line | Grid] = field(default_factory=list)
-    table: str | None = None  # t1/t2/t3 for parts 二–四
+class Region(Record):
+    def __init__(
+        self,
+        part: int | None,
+        title: str = "",
+        source: Line | None = None,
+        blocks: list[Line | Grid] | None = None,
+        table: str | None = None,
+    ) -> None:
+        self.part = part  # 1..6, None before the first title
+        self.title = title
+        self.source = source
+        self.blocks: list[Line | Grid] = [] if blocks is None else blocks
+        self.table = table  # t1/t2/t3 for parts 二–四
 
     def text_part(self) -> TextPart:
         body = "\n".join(

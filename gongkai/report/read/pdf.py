@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import ctypes
 import os
-from dataclasses import dataclass
 
 import pypdfium2_raw as R
 
+from ..record import Frozen
 from .document import Document, Line, ReadError
 from .layout import Glyph, TablePart, h_edge, page_blocks, text_lines, v_edge
 from .limits import MAX_OCR_PAGES, Deadline, check_file, check_pages
@@ -119,8 +119,7 @@ def _read_page(
     return items, frame.height, "pdf"
 
 
-@dataclass
-class _Frame:
+class _Frame(Frozen):
     """PDF user space (y up, from the media box's corner) to page space (y down, from its top)."""
 
     left: float

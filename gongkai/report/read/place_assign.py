@@ -15,11 +15,11 @@ whose digits split several ways, for the repairs stage) and changes nothing it i
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from ..formats import T3, Column, Row
 from ..model import UNREADABLE_NOTE, Cell
+from ..record import Frozen
 from .entries import Entry, Value
 from .glued import SIGNS, alternatives, blank_possible, signed_alternatives
 from .match import how_matched
@@ -32,8 +32,7 @@ MARKED_STEP = "文件标注该格无法读取"
 BLANK_SPLIT = "（其中有空白格的读法）"
 
 
-@dataclass(frozen=True)
-class Glued:
+class Glued(Frozen):
     """A row whose glued digits split several ways that keep its own totals: the splits, the
     printed values and the cell keys in order (solved together by the repairs stage)."""
 
@@ -42,28 +41,27 @@ class Glued:
     keys: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(Frozen):
     """What a table's placement gives: its cells (steps on each), notes for the report, the
     rows whose glued digits split several ways, and whether （六） was printed as one row."""
 
-    cells: Mapping[str, Cell] = field(default_factory=lambda: MappingProxyType({}))
+    cells: Mapping[str, Cell] = MappingProxyType({})
     notes: tuple[str, ...] = ()
-    glued: Mapping[str, Glued] = field(default_factory=lambda: MappingProxyType({}))
+    glued: Mapping[str, Glued] = MappingProxyType({})
     other_as_one_row: bool = False
 
 
-@dataclass
 class _Draft:
     """The placement being built inside `assignments` (never seen outside it)."""
 
-    cmap: ColumnMap
-    settings: Settings
-    cells: dict[str, Cell] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    filled: set[str] = field(default_factory=set)
-    alternatives: dict[str, str] = field(default_factory=dict)  # row → its possible splits
-    glued: dict[str, Glued] = field(default_factory=dict)
+    def __init__(self, cmap: ColumnMap, settings: Settings) -> None:
+        self.cmap = cmap
+        self.settings = settings
+        self.cells: dict[str, Cell] = {}
+        self.notes: list[str] = []
+        self.filled: set[str] = set()
+        self.alternatives: dict[str, str] = {}  # row → its possible splits
+        self.glued: dict[str, Glued] = {}
 
     def frozen(self) -> Placement:
         return Placement(
@@ -391,4 +389,4 @@ def _drop_stray(d: _Draft, values: list[Value], keys: list[str], where: str) -> 
         "去掉它后本行合计关系成立"
     )
     step = f"去掉多出的数字“{values[i].raw}”：只有去掉它时本行合计关系成立"
-    return [replace(v, step=step) for v in values[:i] + values[i + 1 :]]
+    return [v.replace(step=step) for v in values[:i] + values[i + 1 :]]

@@ -11,11 +11,11 @@ entries give the same map, which a test can inspect.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from ..formats import T2, T3, Column, Row, Table
 from ..normalize import loose
+from ..record import Frozen
 from .entries import Entry
 from .glued import Constraint, total_of
 from .match import match_row
@@ -36,8 +36,7 @@ T3_OUTCOMES = ("maintained", "corrected", "other", "pending")
 SUBTOTAL_FOUND = "表二各行有8个数值而表头未标出“小计”列：按各行合计关系判定为法人或其他组织小计列"
 
 
-@dataclass(frozen=True)
-class Matched:
+class Matched(Frozen):
     """Stage 3: the entries, each with the official row its label names (None: no row), and
     the header (the label text printed before the first row, with the grid cells it came from)."""
 
@@ -59,14 +58,13 @@ def matched_rows(entries: Sequence[Entry], table: Table, settings: Settings = SE
     return Matched(tuple(entries), tuple(rows), header, tuple(heads))
 
 
-@dataclass(frozen=True)
-class ColumnMap:
+class ColumnMap(Frozen):
     """Stage 4: the columns `table` prints, in the header's order."""
 
     table: Table
     header: str = ""
     #: column key → the grid column of the header cell naming it (ruled table 2 only)
-    positions: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    positions: Mapping[str, int] = MappingProxyType({})
     #: where a 法人小计 column the header did not name sits, found by the rows' totals
     subtotal_at: int | None = None
     #: table 3's groups in the order the header prints them

@@ -8,7 +8,6 @@ report then reads the row for its items). Pure: a new `Placement` from the one g
 
 from __future__ import annotations
 
-from dataclasses import replace
 from types import MappingProxyType
 
 from ..formats import OTHER_KEY, T2, TOTAL_COLUMN
@@ -24,8 +23,7 @@ def repairs(placed: Placement, cmap: ColumnMap, settings: Settings = SETTINGS) -
         return placed
     solved, notes = _solve_glued(placed, cmap, settings)
     cells = {**placed.cells, **solved}
-    return replace(
-        placed,
+    return placed._replace(
         cells=MappingProxyType(cells),
         notes=(*placed.notes, *notes),
         other_as_one_row=_other_as_one_row(cells, cmap),

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..record import Frozen, Record
 from . import read_document
 from .document import Document, Grid, ReadError
 from .docx import NOT_DOCX, W
@@ -38,8 +38,7 @@ SHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 THREADED = "http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(Frozen):
     """Text an Office package holds outside what the reader reads: in the parts named like
     `pattern`, one text per `unit` element, made of its `run` elements' text."""
 
@@ -90,17 +89,17 @@ PICTURE_SHARE = 0.4
 SCANNED_PICTURE = "扫描图像"
 
 
-@dataclass
-class PageText:
+class PageText(Record):
     """One page's text (the whole text for a file without pages)."""
 
-    page: int | None
-    text: str
-    ocr: bool = False
-    #: the page shows ink but no text could be read from it (a scan OCR could not read)
-    unread: bool = False
-    #: per line of `text`, where the reader found it (表格1 第2行 第3列, 页眉), or None
-    locations: list[str | None] = field(default_factory=list)
+    def __init__(self, page: int | None, text: str, ocr: bool = False, unread: bool = False):
+        self.page = page
+        self.text = text
+        self.ocr = ocr
+        #: the page shows ink but no text could be read from it (a scan OCR could not read)
+        self.unread = unread
+        #: per line of `text`, where the reader found it (表格1 第2行 第3列, 页眉), or None
+        self.locations: list[str | None] = []
 
 
 def plain_text(path: str | Path) -> list[PageText]:

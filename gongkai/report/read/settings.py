@@ -8,11 +8,10 @@ test or a bench may pass another `Settings` to see what a tolerance decides.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from ..record import Frozen
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(Frozen):
     # ---- page geometry (layout.py): positioned glyphs into rows, cell boxes into grids
     #: a glyph starts a new visual row when its centre is more than this share of the typical
     #: glyph height below the row's mean centre (a digit's box is taller than a Han character's)
@@ -59,16 +58,6 @@ class Settings:
     max_combinations: int = 50_000
     #: splits of glued digits listed in an unreadable cell's reason
     alternatives_shown: int = 5
-
-    #: hashed once: cached stages (label matching) key every lookup on the settings
-    _hash: int = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        values = tuple(getattr(self, f.name) for f in fields(self) if f.compare)
-        object.__setattr__(self, "_hash", hash(values))
-
-    def __hash__(self) -> int:
-        return self._hash
 
 
 SETTINGS = Settings()

@@ -15,10 +15,10 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from lxml import etree
 
+from ..record import Record
 from .document import ReadError
 from .limits import check_package
 
@@ -28,15 +28,15 @@ _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _R_STRICT = "{http://purl.oclc.org/ooxml/officeDocument/relationships}id"
 
 
-@dataclass
-class Extent:
+class Extent(Record):
     """One sheet: cells stored, rows and columns up to the last cell holding a value, and
     the slots its merged ranges cover."""
 
-    cells: int = 0
-    rows: int = 0
-    cols: int = 0
-    merged: int = 0
+    def __init__(self, cells: int = 0, rows: int = 0, cols: int = 0, merged: int = 0) -> None:
+        self.cells = cells
+        self.rows = rows
+        self.cols = cols
+        self.merged = merged
 
     @property
     def slots(self) -> int:
