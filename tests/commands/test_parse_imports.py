@@ -1,7 +1,8 @@
 """`gongkai parse` loads only what the input needs: a text report starts no PDF or OCR engine
 and no office, a PDF with a text layer only pdfium's raw binding (not pypdfium2's helpers, not
 pdfminer, no OCR): each is tens of milliseconds of every run (bench/parse_process.py prints the
-whole-process time)."""
+whole-process time). Nor any other sub-command's module, nor `dataclasses` (with `inspect`) or
+`typing`, which the reader's records do without (report/record.py)."""
 
 import json
 import subprocess
@@ -12,7 +13,10 @@ import pytest
 from ..corpus import DEV, skip_reason
 
 #: what no parse of these inputs may import
-NEVER = ("django", "dask", "pdfplumber", "pdfminer", "cryptography", "rapidocr", "onnxruntime")
+NEVER = (
+    *("django", "dask", "pdfplumber", "pdfminer", "cryptography", "rapidocr", "onnxruntime"),
+    *("dataclasses", "inspect"),
+)
 NOT_FOR_TEXT = (
     *NEVER,
     "pypdfium2",
@@ -23,6 +27,7 @@ NOT_FOR_TEXT = (
     "lxml",
     "openpyxl",
     "docx",
+    "typing",
 )
 NOT_FOR_PDF = (*NEVER, "pypdfium2", "numpy", "cv2", "lxml", "openpyxl", "docx")
 GONGKAI_NOT_FOR_TEXT = ("ocr", "pdf", "pdf_tables", "layout", "html", "docx", "xlsx")
@@ -58,6 +63,8 @@ def test_a_text_report_loads_no_pdf_ocr_or_office_code():
     read = {m.rsplit(".", 1)[1] for m in modules if m.startswith("gongkai.report.read.")}
     assert read & set(GONGKAI_NOT_FOR_TEXT) == set()
     assert not any(m.startswith(("gongkai.office", "gongkai.supervision")) for m in modules)
+    commands = {m for m in modules if m.startswith("gongkai.commands.")}
+    assert commands <= {f"gongkai.commands.{m}" for m in ("parse", "arguments", "output")}
 
 
 def test_a_pdf_with_a_text_layer_loads_no_pdfminer_or_ocr():
