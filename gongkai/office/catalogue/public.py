@@ -12,7 +12,7 @@ import json
 from urllib.parse import quote
 
 from django.core.paginator import Paginator
-from django.db.models import Max, Min, Q
+from django.db.models import OuterRef, Q, Subquery
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -20,6 +20,7 @@ from gongkai.office.agencies.models import Agency
 
 from . import open_data
 from .models import Attachment, Consultation, Item
+from .paging import SearchPaginator
 from .search import search
 from .vocab import LAW_CATEGORIES, Disclosure, Stage
 
@@ -56,19 +57,31 @@ def _asked(request) -> tuple[str, str, str]:
     return get.get("q", "").strip()[:100], get.get("category", ""), get.get("year", "")
 
 
+#: the columns the catalogue page shows, read as plain values (no model instances to build)
+LISTED = ("pk", "index_no", "title", "formed_on", "published_on", "doc_number")
+
+
+def _first_formed(agency_ref, order: str):
+    return Subquery(public_items(agency_ref).order_by(order).values("formed_on")[:1])
+
+
 def catalogue(request, agency_id):
-    """The agency's catalogue, searchable by 名称、索引号、文号, filtered by category and year."""
-    agency = get_object_or_404(Agency, pk=agency_id, is_active=True)
-    query, category, year = _asked(request)
-    items = filtered(agency.pk, query, category, year)
-    page = Paginator(
-        items.only(
-            "pk", "index_no", "title", "formed_on", "published_on", "doc_number", "category"
+    """The agency's catalogue, searchable by 名称、索引号、文号, filtered by category and year.
+    A public page of three queries (the agency with
+    its years, its own categories, the page with its total)."""
+    agency = get_object_or_404(
+        Agency.objects.only("pk", "name").annotate(
+            first=_first_formed(OuterRef("pk"), "formed_on"),
+            last=_first_formed(OuterRef("pk"), "-formed_on"),
         ),
-        PAGE_SIZE,
-    ).get_page(request.GET.get("page"))
-    span = public_items(agency.pk).aggregate(first=Min("formed_on"), last=Max("formed_on"))
-    years = range(span["last"].year, span["first"].year - 1, -1) if span["last"] else ()
+        pk=agency_id,
+        is_active=True,
+    )
+    query, category, year = _asked(request)
+    rows = filtered(agency.pk, query, category, year).values(*LISTED)
+    pages = SearchPaginator if query else Paginator
+    page = pages(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    years = range(agency.last.year, agency.first.year - 1, -1) if agency.last else ()
     own = list(agency.own_categories.values_list("name", flat=True))
     return render(
         request,
