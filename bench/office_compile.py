@@ -269,13 +269,24 @@ end
 """
 
 
-def _wrk(url: str, cookie: str) -> str:
-    """wrk (Debian package `wrk`) as the load: a C client that leaves the cores to the server."""
+def _wrk(url: str, cookie: str, clients: int = CLIENTS, script: str = "", seconds: int = 10) -> str:
+    """wrk (Debian package `wrk`) as the load: a C client that leaves the cores to the server.
+    `script`: more Lua, e.g. a `request` function that varies the requests."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
-        f.write(WRK_REPORT)
+        f.write(script + WRK_REPORT)
     try:
         out = subprocess.run(
-            ["wrk", "-t1", f"-c{CLIENTS}", "-d10s", "-s", f.name, "-H", f"Cookie: {cookie}", url],
+            [
+                "wrk",
+                "-t1",
+                f"-c{clients}",
+                f"-d{seconds}s",
+                "-s",
+                f.name,
+                "-H",
+                f"Cookie: {cookie}",
+                url,
+            ],
             capture_output=True,
             text=True,
             timeout=60,
