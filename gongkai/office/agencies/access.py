@@ -43,10 +43,14 @@ def visible_agency_ids(user, staff_ids: set[int] | None = None) -> set[int]:
         if staff_ids is None
         else set(staff_ids)
     )
-    for agency in agencies_for(user, Role.SUPERVISOR):
-        ids.add(agency.pk)
-        ids.update(a.pk for a in agency.descendants())
+    for agency in agencies_for(user, Role.SUPERVISOR).only("pk"):
+        ids.update(subtree(agency))
     return ids
+
+
+def subtree(agency) -> list[int]:
+    """The ids of `agency` and of every agency below it, in one query, no instance built."""
+    return list(Agency.objects.filter(pk__in=agency.subtree_ids()).values_list("pk", flat=True))
 
 
 def can_view_case(user, application) -> bool:

@@ -75,26 +75,41 @@ class Agency(models.Model):
             cursor.execute(*self._below(columns))
             return [row[:-1] for row in cursor.fetchall()]
 
-    def descendant_ids(self) -> RawSQL:
-        """The ids below this one as a subquery (`filter(agency_id__in=…)`): no list of
-        thousands of parameters sent back to the database."""
-        sql, params = self._below("a.id")
-        return RawSQL(f"SELECT id FROM ({sql}) AS subtree", params)
+    def subtree_ids(self, also: list[int] = ()) -> RawSQL:
+        """This agency's id, every id below it and the ids `also`, as one subquery for
+        `filter(pk__in=…)`, never OR-ed with another condition: PostgreSQL cannot estimate a
+        recursive query's size, and an OR would make it scan the subtree once per row."""
+        return RawSQL(*self.subtree_sql(also))
 
-    def _below(self, columns: str) -> tuple[str, list]:
+    def subtree_sql(self, also: list[int] = ()) -> tuple[str, list]:
+        """`subtree_ids` as SQL and its parameters."""
+        sql, params = self._recursive(start=0)
+        more = "".join(f" UNION SELECT {int(pk)}" for pk in also)
+        return f"SELECT id FROM ({sql} SELECT id FROM below{more}) AS subtree", params
+
+    def _recursive(self, start: int = 1) -> tuple[str, list]:
         """One recursive query whatever the depth or width of the tree (not a query per level
         and a comparison per pair of agencies); the depth bound stops a cycle entered by hand
-        from looping."""
+        from looping, and a cycle back to this agency is cut. `start` 0 begins with this agency
+        itself, 1 with its children."""
         table = connection.ops.quote_name(Agency._meta.db_table)
+        first = "id = %s" if start == 0 else "parent_id = %s AND id <> %s"
         return (
             f"WITH RECURSIVE below(id, depth) AS ("
-            f" SELECT id, 1 FROM {table} WHERE parent_id = %s"
+            f" SELECT id, 1 FROM {table} WHERE {first}"
             f" UNION SELECT a.id, below.depth + 1 FROM {table} a"
-            f" JOIN below ON a.parent_id = below.id WHERE below.depth < %s)"
-            f" SELECT {columns}, MIN(below.depth) AS depth FROM {table} a"
-            f" JOIN below ON a.id = below.id WHERE a.id <> %s"
-            f" GROUP BY a.id ORDER BY depth, a.name",
-            [self.pk, MAX_DEPTH, self.pk],
+            f" JOIN below ON a.parent_id = below.id WHERE below.depth < %s AND a.id <> %s)",
+            [self.pk, *([] if start == 0 else [self.pk]), MAX_DEPTH, self.pk],
+        )
+
+    def _below(self, columns: str) -> tuple[str, list]:
+        """`columns` of every agency below this one, nearest level first, then by name."""
+        table = connection.ops.quote_name(Agency._meta.db_table)
+        sql, params = self._recursive()
+        return (
+            f"{sql} SELECT {columns}, MIN(below.depth) AS depth FROM {table} a"
+            f" JOIN below ON a.id = below.id GROUP BY a.id ORDER BY depth, a.name",
+            params,
         )
 
 
