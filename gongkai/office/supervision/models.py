@@ -180,3 +180,46 @@ class TrainingRecord(models.Model):
 
     def __str__(self):
         return f"{self.held_on} {self.topic}"
+
+
+class Standing(models.Model):
+    """Where an agency's report of a year stands, from one source: the latest file read for an
+    office (`office` set), or the newest version published in gongkai's own office (`office`
+    empty: it counts on every roster the agency is on). Derived from those records and kept by
+    `standing` whenever they change, so the board sorts, filters and pages 2,000 agencies in the
+    database and reads 50 rows; `standing.rebuild` recomputes every row from the records."""
+
+    office = models.ForeignKey(
+        Agency, models.CASCADE, null=True, blank=True, related_name="+", verbose_name="监督机关"
+    )
+    agency = models.ForeignKey(
+        Agency, models.CASCADE, related_name="standings", verbose_name="机关"
+    )
+    year = models.PositiveIntegerField("年度")
+    submission = models.ForeignKey(
+        Submission, models.CASCADE, null=True, blank=True, related_name="+", verbose_name="报告"
+    )
+    dated_on = models.DateField("日期", null=True, blank=True)
+    date_used = models.CharField("所用日期", max_length=40, blank=True)
+    errors = models.PositiveIntegerField("错误数", default=0)
+    warnings = models.PositiveIntegerField("警告数", default=0)
+    unreadable = models.PositiveIntegerField("无法读取的单元格", default=0)
+    #: the risk flags' labels, once each, in the order found; their number sorts the board
+    flags = models.JSONField("风险提示", default=list, blank=True)
+    flag_count = models.PositiveIntegerField("风险提示数", default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "报告状态"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "agency", "year"],
+                condition=models.Q(office__isnull=False),
+                name="unique_uploaded_standing",
+            ),
+            models.UniqueConstraint(
+                fields=["agency", "year"],
+                condition=models.Q(office__isnull=True),
+                name="unique_published_standing",
+            ),
+        ]
+        indexes = [models.Index(fields=["agency", "year", "office"])]
