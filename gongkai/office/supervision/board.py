@@ -1,41 +1,44 @@
 """The board: one row per agency of the roster, with where its report stands.
 
 A report counts from either source: the latest file read for the office (uploaded or from a
-folder), or the latest version published in gongkai's own office (`annual`), whichever was
+folder), or the newest version published in gongkai's own office (`annual`), whichever was
 dated later. Status is 未提交, 按期发布 or 逾期N天 (calendar days past the 第四十九条 date, as
 S-5 reads it: the website date when known, else the sign-off date).
 
-A board of 2,000 agencies is built from a few queries of plain values, sorted and filtered in
-memory, and only the rows shown (a page of 50) are completed with their agency and risk flags
-(`complete`): a model instance or a JSON list per agency would cost more than the page.
+A page is one query of 50 rows whatever the roster's size: the roster (the office's subtree
+in one recursive query, plus the agencies added by hand), each agency's `Standing` that counts,
+status, filter, sort, page and total all in the database. It is written in SQL because the ORM
+spent more time composing it than the database spent running it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db import connection
 
 from gongkai.office.agencies.models import Agency
-from gongkai.office.annual.models import ReportVersion
-from gongkai.report.checks import Outcome, Severity
+from gongkai.report.model import AgencyKind
 
-from .models import Submission, Task
-from .roster import entries
+from .models import RosterAddition, Standing, Task
+from .roster import deadline_of
 
 MISSING, ON_TIME, LATE, UNDATED = "missing", "on_time", "late", "undated"
 STATUS_LABELS = {MISSING: "未提交", ON_TIME: "按期发布", LATE: "逾期", UNDATED: "日期未知"}
-#: ?sort=KEY ascending, ?sort=-KEY descending (the board's headers sort the counts descending)
+UPLOADED, PUBLISHED = "上传", "本系统发布"
+#: ?sort=KEY ascending, ?sort=-KEY descending (the board's headers sort the counts descending):
+#: the SQL columns of each key
 SORTS = {
-    "name": lambda r: r.name,
-    "status": lambda r: (list(STATUS_LABELS).index(r.status), r.late_days or 0),
-    "late": lambda r: r.late_days or 0,
-    "errors": lambda r: r.errors,
-    "warnings": lambda r: r.warnings,
-    "unreadable": lambda r: r.unreadable,
-    "flags": lambda r: len(r.flags),
-    "tasks": lambda r: r.open_tasks,
+    "name": ("name",),
+    "status": ("status_rank", "late"),
+    "late": ("late",),
+    "errors": ("errors",),
+    "warnings": ("warnings",),
+    "unreadable": ("unreadable",),
+    "flags": ("flag_count",),
+    "tasks": ("open_tasks",),
 }
 
 
@@ -44,30 +47,27 @@ class BoardRow:
     agency_id: int
     name: str
     deadline: dt.date
+    status: str = MISSING
+    late_by: int = 0
     by_hand: bool = False
     dated_on: dt.date | None = None
     date_used: str = ""
-    source: str = ""  # 上传 | 本系统发布
+    source: str = ""  # UPLOADED | PUBLISHED
     submission_id: int | None = None
     errors: int = 0
     warnings: int = 0
     unreadable: int = 0
     flags: list[str] = field(default_factory=list)
     open_tasks: int = 0
-    found: bool = False
-    agency: Agency | None = None  # set by `complete`, for the rows shown
+    agency: Agency | None = None  # set by `complete`, for the assessment
 
     @property
-    def status(self) -> str:
-        if not self.found:
-            return MISSING
-        if self.dated_on is None:
-            return UNDATED
-        return LATE if self.dated_on > self.deadline else ON_TIME
+    def found(self) -> bool:
+        return self.status != MISSING
 
     @property
     def late_days(self) -> int | None:
-        return (self.dated_on - self.deadline).days if self.status == LATE else None
+        return self.late_by if self.status == LATE else None
 
     @property
     def status_label(self) -> str:
@@ -76,89 +76,136 @@ class BoardRow:
         return STATUS_LABELS[self.status]
 
 
-def _published_errors(findings: list) -> int:
-    return sum(
-        1
-        for f in findings
-        if f.get("outcome") == Outcome.FAIL.value and f.get("severity") == Severity.ERROR.value
+class Page(NamedTuple):
+    rows: list[BoardRow]
+    total: int
+    number: int  # the page shown: the last one when the one asked for is past the end
+
+
+def _q(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+#: calendar days from the deadline to the date, in each database's date arithmetic
+_DAYS = {
+    "postgresql": "(s.dated_on - d.deadline)",
+    "sqlite": "CAST(julianday(s.dated_on) - julianday(d.deadline) AS INTEGER)",
+}
+
+
+def _added(office, year: int) -> list[int]:
+    """The agencies added by hand for `year` that are not in the office's tree (the tree is
+    only walked for this when there are any)."""
+    added = RosterAddition.objects.filter(office=office, year=year, withdrawn_at=None)
+    ids = list(added.values_list("agency_id", flat=True))
+    if ids:
+        in_tree = Agency.objects.filter(pk__in=ids).filter(pk__in=office.subtree_ids())
+        ids = sorted(set(ids) - set(in_tree.values_list("pk", flat=True)))
+    return ids
+
+
+def _sql(office, year: int, status: str, q: str, order: str, limit: str) -> tuple[str, list]:
+    """The roster's rows, each with the Standing that counts: the agency's newest published
+    version (office empty) unless the office's latest upload is dated after it."""
+    added = _added(office, year)
+    roster, params = office.subtree_sql(added)
+    kinds = [k.value for k in AgencyKind]
+    deadlines = [x for k in kinds for x in (k, deadline_of(k, year))]
+    in_hand = ", ".join(str(int(pk)) for pk in added) or "NULL"
+    days = _DAYS[connection.vendor]
+    inner = f"""
+        SELECT a.id, a.name, a.kind, a.id IN ({in_hand}) AS by_hand, s.office_id IS NULL AS published,
+          s.submission_id, s.dated_on, COALESCE(s.date_used, '') AS date_used,
+          COALESCE(s.errors, 0) AS errors, COALESCE(s.warnings, 0) AS warnings,
+          COALESCE(s.unreadable, 0) AS unreadable, s.flags, COALESCE(s.flag_count, 0) AS flag_count,
+          CASE WHEN s.id IS NULL THEN '{MISSING}' WHEN s.dated_on IS NULL THEN '{UNDATED}'
+            WHEN s.dated_on > d.deadline THEN '{LATE}' ELSE '{ON_TIME}' END AS status,
+          CASE WHEN s.dated_on > d.deadline THEN {days} ELSE 0 END AS late,
+          (SELECT COUNT(*) FROM {_q(Task)} t WHERE t.agency_id = a.id AND t.office_id = %s
+            AND t.year = %s AND t.state = %s) AS open_tasks
+        FROM {_q(Agency)} a
+        JOIN deadlines d ON d.kind = a.kind
+        LEFT JOIN {_q(Standing)} u ON u.agency_id = a.id AND u.year = %s AND u.office_id = %s
+        LEFT JOIN {_q(Standing)} p ON p.agency_id = a.id AND p.year = %s AND p.office_id IS NULL
+        LEFT JOIN {_q(Standing)} s ON s.id = CASE WHEN p.id IS NOT NULL AND (u.id IS NULL
+          OR u.dated_on IS NULL OR u.dated_on <= p.dated_on) THEN p.id ELSE u.id END
+        WHERE a.id IN ({roster}) AND (a.is_active OR a.id IN ({in_hand}))"""
+    params = [*deadlines, office.pk, year, Task.State.OPEN, year, office.pk, year, *params]
+    where = []
+    if status in STATUS_LABELS:
+        where.append("status = %s")
+        params.append(status)
+    if q:
+        where.append("name LIKE %s ESCAPE '\\'")
+        params.append("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    rank = "CASE status " + " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(STATUS_LABELS))
+    values = ", ".join("(%s, %s)" for _ in kinds)
+    sql = (
+        f"WITH deadlines(kind, deadline) AS (VALUES {values})"
+        f" SELECT b.*, {rank} END AS status_rank, COUNT(*) OVER () AS total FROM ({inner}) b"
+        f"{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} {limit}"
+    )
+    return sql, params
+
+
+def _order(office, sort: str) -> str:
+    down = " DESC" if sort.startswith("-") else ""
+    keys = [f"{k}{down}" for k in SORTS.get(sort.lstrip("-"), ())]
+    return ", ".join([*keys, f"CASE WHEN id = {int(office.pk)} THEN 0 ELSE 1 END", "name"])
+
+
+_FLAGS = Standing._meta.get_field("flags")
+_DATE = Standing._meta.get_field("dated_on")
+
+
+def _row(r, year: int) -> BoardRow:
+    pk, name, kind, by_hand, published, sub, on, used, e, w, u, flags, _, status, late = r[:15]
+    found = status != MISSING
+    return BoardRow(
+        agency_id=pk,
+        name=name,
+        deadline=deadline_of(kind, year),
+        status=status,
+        late_by=int(late or 0),
+        by_hand=bool(by_hand),
+        dated_on=_DATE.to_python(on),
+        date_used=used,
+        source=(PUBLISHED if published else UPLOADED) if found else "",
+        submission_id=sub,
+        errors=e,
+        warnings=w,
+        unreadable=u,
+        flags=_FLAGS.from_db_value(flags, None, connection) or [] if sub else [],
+        open_tasks=r[15],
     )
 
 
-def rows(office, year: int) -> list[BoardRow]:
-    """Every roster agency's row, without its agency instance or risk flags (`complete`)."""
-    obliged = entries(office, year)
-    ids = {o.pk for o in obliged}
-    latest: dict[int, tuple] = {}
-    for s in (
-        Submission.objects.filter(office=office, year=year, state="done", agency__isnull=False)
-        .order_by("read_at", "id")
-        .values_list("agency_id", "id", "errors", "warnings", "unreadable", "dated_on", "date_used")
-    ):
-        latest[s[0]] = s
-    newest = (
-        ReportVersion.objects.filter(report=OuterRef("report"))
-        .values("report")
-        .annotate(n=Max("number"))
-        .values("n")
-    )
-    published = {
-        agency_id: (on, findings)
-        for agency_id, on, findings in ReportVersion.objects.filter(
-            Q(report__agency_id__in=office.descendant_ids())
-            | Q(report__agency_id__in=[office.pk, *(o.pk for o in obliged if o.by_hand)]),
-            report__year=year,
-            number=Subquery(newest),
-        ).values_list("report__agency_id", "published_on", "findings")
-        if agency_id in ids
-    }
-    tasks = dict(
-        Task.objects.filter(office=office, year=year, state=Task.State.OPEN)
-        .values("agency_id")
-        .annotate(n=Count("id"))
-        .values_list("agency_id", "n")
-    )
-    out = []
-    for o in obliged:
-        row = BoardRow(o.pk, o.name, o.deadline, o.by_hand, open_tasks=tasks.get(o.pk, 0))
-        s, v = latest.get(o.pk), published.get(o.pk)
-        if v is not None and (s is None or (s[5] or dt.date.min) <= v[0]):
-            row.found, row.source = True, "本系统发布"
-            row.dated_on, row.date_used = v[0], "发布日期"
-            row.errors = _published_errors(v[1])
-        elif s is not None:
-            row.found, row.source, row.submission_id = True, "上传", s[1]
-            row.errors, row.warnings, row.unreadable, row.dated_on, row.date_used = s[2:]
-        out.append(row)
-    return out
+def page(office, year: int, status="", q="", sort="", number: int = 1, size: int = 50) -> Page:
+    """One page of the board (all of it when `size` is 0) and how many rows match: one query,
+    or three when the page asked for is past the end (then the last page is shown)."""
+    number = min(max(1, int(number)), 10**6)  # an OFFSET the database can hold
+    limit = f"LIMIT {int(size)} OFFSET {int(size) * (number - 1)}" if size else ""
+    sql, params = _sql(office, year, status, q, _order(office, sort), limit)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    if not found and size and number > 1:
+        total = page(office, year, status, q, sort, 1, 1).total
+        return page(office, year, status, q, sort, max(1, -(-total // size)), size)
+    return Page([_row(r, year) for r in found], found[0][-1] if found else 0, number)
+
+
+def rows(office, year: int, status="", q="", sort="") -> list[BoardRow]:
+    """Every matching roster agency's row, office first then by name."""
+    return page(office, year, status, q, sort, size=0).rows
 
 
 def complete(shown: list[BoardRow]) -> list[BoardRow]:
-    """Give the rows shown their agency and their uploads' risk flags: two queries."""
-    todo = [r for r in shown if r.agency is None]
-    agencies = Agency.objects.in_bulk([r.agency_id for r in todo])
-    flags = dict(
-        Submission.objects.filter(
-            pk__in=[r.submission_id for r in todo if r.submission_id]
-        ).values_list("id", "flags")
-    )
-    for r in todo:
-        r.agency = agencies[r.agency_id]
-        if r.submission_id:
-            r.flags = list(dict.fromkeys(f["label"] for f in flags[r.submission_id]))
+    """Give the rows their agency instance (the assessment's queries need it): one query."""
+    agencies = Agency.objects.in_bulk([r.agency_id for r in shown if r.agency is None])
+    for r in shown:
+        r.agency = r.agency or agencies[r.agency_id]
     return shown
-
-
-def select(found: list[BoardRow], status: str = "", q: str = "", sort: str = "") -> list[BoardRow]:
-    if status in STATUS_LABELS:
-        found = [r for r in found if r.status == status]
-    if q:
-        found = [r for r in found if q in r.name]
-    key = SORTS.get(sort.lstrip("-"))
-    if key is SORTS["flags"]:
-        complete(found)
-    if key:
-        found = sorted(found, key=key, reverse=sort.startswith("-"))
-    return found
 
 
 XLSX_HEADERS = (
@@ -188,7 +235,7 @@ def xlsx(found: list[BoardRow], title: str) -> bytes:
     ws.append(XLSX_HEADERS)
     for c in ws[1]:
         c.font = Font(bold=True)
-    for r in complete(found):
+    for r in found:
         ws.append(
             [
                 r.name,

@@ -3,6 +3,8 @@ findings on their cells, and 整改 tasks. Reading happens in `gongkai worker`, 
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from gongkai.office.agencies.access import subtree
 from gongkai.office.audit import trail
 from gongkai.report.checks import Finding, Outcome
 from gongkai.report.checks.naming import cell_name
@@ -69,16 +72,20 @@ def board(request):
         request.GET.get("q", "").strip(),
         request.GET.get("sort", ""),
     )
-    found = boards.select(boards.rows(office, year), status, q, sort)
     if request.GET.get("export") == "xlsx":
-        data = boards.xlsx(found, f"{office.name}{year}年度")
+        data = boards.xlsx(boards.rows(office, year, status, q, sort), f"{office.name}{year}年度")
         response = HttpResponse(
             data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
         response["Content-Disposition"] = f'attachment; filename="board-{year}.xlsx"'
         return response
-    page = Paginator(found, PAGE).get_page(request.GET.get("page"))
-    boards.complete(page.object_list)
+    try:
+        number = int(request.GET.get("page", 1))
+    except ValueError:
+        number = 1
+    shown = boards.page(office, year, status, q, sort, number, PAGE)
+    page = Paginator(range(shown.total), PAGE).page(shown.number)
+    page.object_list = shown.rows
     query = {k: v for k, v in request.GET.items() if k not in ("page", "sort") and v}
     return render(
         request,
@@ -88,11 +95,12 @@ def board(request):
             "offices": offices,
             "year": year,
             "page": page,
-            "total": len(found),
+            "total": shown.total,
             "status": status,
             "q": q,
             "sort": sort,
             "query": query,
+            "here": "".join(f"{k}={quote(v)}&" for k, v in query.items()),
             "statuses": boards.STATUS_LABELS,
             "can_supervise": access.can_supervise(request.user, office),
             "waiting": Submission.objects.filter(office=office, agency=None)
@@ -430,8 +438,8 @@ def training(request):
     """Training records: an agency's staff record their own; supervisors see their subtree."""
     own = list(access.answering_agencies(request.user))
     supervised = set()
-    for office in access.offices(request.user):
-        supervised |= {office.pk, *(a.pk for a in office.descendants())}
+    for office in access.offices(request.user).only("pk"):
+        supervised.update(subtree(office))
     form = TrainingForm(own, request.POST or None)
     if request.method == "POST":
         if not own:
