@@ -6,7 +6,7 @@ Seeds (once; bulk_create) 100,000 applications over 50 agencies and 2023–2026,
 - the time of compile_report(agency, 2025) (target < 0.5 s: grouped COUNT queries, no loops
   over cases), cold and warm;
 - the p50/p95 latency of the case list page (/office/) for 10 concurrent clients against
-  threaded WSGI servers (one process per core) on 127.0.0.1 (target p95 < 150 ms): measured
+  `gongkai serve` (gunicorn, one process per core) on 127.0.0.1 (target p95 < 150 ms): measured
   with wrk when it is installed (`apt-get install wrk`), and with urllib clients in threads of
   this process, which compete with the server for the two cores.
 Numbers, not a pass/fail test. Use a database of its own: the seed stays for the next run.
@@ -28,6 +28,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from pathlib import Path
 
 N_AGENCIES, N_APPLICATIONS, N_APPEALS = 50, 100_000, 5_000
 PREFIX = "基准机关"
@@ -140,34 +141,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(port: int) -> None:
-    """The office as threaded WSGI servers (Django's runserver server class, no autoreload), one
-    process per core sharing one listening socket, as a production WSGI server would run it."""
-    setup()
-    from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
-    from django.core.wsgi import get_wsgi_application
-    from django.db import connections
-
-    class Quiet(WSGIRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadedWSGIServer(("127.0.0.1", port), Quiet)
-    httpd.set_app(get_wsgi_application())
-    connections.close_all()  # each process opens its own connections
-    for _ in range(WORKERS - 1):  # the bench stops the whole process group
-        if os.fork() == 0:
-            break
-    httpd.serve_forever()
-
-
 def start_server(port: int) -> subprocess.Popen:
-    """This file's WSGI servers on `port`, in a process group of their own (the server and its
-    forked workers), so that one signal stops them all."""
+    """The production server, `gongkai serve` (gunicorn, WORKERS processes of threads that keep
+    their database connections), on `port`, in a process group of its own so that one signal
+    stops the master and its workers. A server that opened a PostgreSQL connection per request
+    would measure the connection, not the page."""
     return subprocess.Popen(
-        [sys.executable, __file__, "--serve", str(port)],
+        [str(Path(sys.executable).with_name("gongkai")), "serve", "--addr", f"127.0.0.1:{port}"]
+        + ["--workers", str(WORKERS)],
         env=os.environ.copy(),
         start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
 
@@ -300,11 +285,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--serve", type=int, help=argparse.SUPPRESS)
-    a = ap.parse_args()
-    if a.serve:
-        serve(a.serve)
-        return 0
+    ap.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         print(
             "set DATABASE_URL to a PostgreSQL database of its own, e.g. "
