@@ -4,9 +4,9 @@
 
 Seeds (once; bulk_create) an office with 2,000 agencies below it and a read report for 1,800
 of them (counts and risk flags as the worker stores them, and the board's rows derived from
-them), then prints the latency of
-/office/supervision/board/ (sorted by errors, page 2) for one client alone and for 10
-concurrent clients against `gongkai serve` started by `office_compile.py` (target p95 under
+them), then prints the latency of /office/supervision/board/ (sorted by errors, page 2) for
+one client alone, with the CPU a page costs the server and PostgreSQL (a figure a busy
+machine disturbs less), and for 10 concurrent clients against `gongkai serve` started by `office_compile.py` (target p95 under
 200 ms). Numbers, not a pass/fail test. Use a database of its own: the seed stays.
 """
 
@@ -87,6 +87,48 @@ def seed() -> None:
     rebuild()  # bulk_create sends no signal: the board's rows are derived once here
 
 
+ALONE = 50  # requests of the one client
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu(pids: list[int]) -> float:
+    """User and system CPU seconds of `pids` so far (Linux /proc); a process gone counts 0."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / _TICK
+
+
+def _group(pgid: int) -> list[int]:
+    """The server's processes: its master and workers share its process group."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if os.getpgid(int(entry.name)) == pgid:
+                    pids.append(int(entry.name))
+            except OSError:
+                continue
+    return pids
+
+
+def _backends() -> list[int]:
+    """The PostgreSQL backends serving the bench's database, except this process's own (the
+    server's workers keep theirs open between requests)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return [pid for (pid,) in cursor.fetchall()]
+
+
 def main() -> int:
     setup()
     seed()
@@ -114,12 +156,17 @@ def main() -> int:
             print("the board did not come back as a page of 50 agencies", file=sys.stderr)
             return 2
         alone = []
-        for _ in range(20):
+        server_cpu, db_cpu = _cpu(_group(server.pid)), _cpu(_backends())
+        for _ in range(ALONE):
             t = time.perf_counter()
             urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": cookie})).read()
             alone.append(time.perf_counter() - t)
+        server_cpu = (_cpu(_group(server.pid)) - server_cpu) / ALONE * 1000
+        db_cpu = (_cpu(_backends()) - db_cpu) / ALONE * 1000
         print(
-            f"board, {N_AGENCIES + 1} agencies, one client alone: median {statistics.median(alone) * 1000:.0f} ms"
+            f"board, {N_AGENCIES + 1} agencies, one client alone: median "
+            f"{statistics.median(alone) * 1000:.0f} ms; CPU per page: server {server_cpu:.1f} ms "
+            f"+ PostgreSQL {db_cpu:.1f} ms (load {os.getloadavg()[0]:.1f})"
         )
         what = f"board page of 50 ({CLIENTS} concurrent clients, {WORKERS} server processes)"
         if shutil.which("wrk"):
