@@ -15,6 +15,7 @@ layer; the table of confidences shows where wrong readings sit.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -43,6 +44,22 @@ DPI = 150 if SCAN else 200
 #: this counts accuracy: a shared machine under load must not end a report at the reader's
 #: time limit (the time a page takes is printed instead)
 ocr.OCR_PAGE_SECONDS = 3600
+#: (wall, CPU) seconds of every page read, in order
+PAGE_TIMES: list[tuple[float, float]] = []
+ALL_TIMES: list[tuple[float, float]] = []
+
+
+def _timed(page_items):
+    def timed(*args, **kwargs):
+        t0, c0 = time.perf_counter(), time.process_time()
+        out = page_items(*args, **kwargs)
+        PAGE_TIMES.append((time.perf_counter() - t0, time.process_time() - c0))
+        return out
+
+    return timed
+
+
+ocr.page_items = _timed(ocr.page_items)
 
 
 def render(pdf: Path, out: Path) -> list[Path]:
@@ -75,16 +92,31 @@ def value_cells(doc):
                     yield c
 
 
+def load() -> str:
+    return "load {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
+
+
 def main() -> None:
+    t0, c0 = time.perf_counter(), time.process_time()
+    ocr._engine()._load_det_model()
+    ocr._engine()._load_rec_model()
+    print(
+        f"OCR engine loaded once per process in {time.perf_counter() - t0:.2f} s "
+        f"({time.process_time() - c0:.2f} s CPU; {load()})"
+    )
     pairs = []
     totals = [0, 0, 0, 0]
     for pdf in sorted(CORPUS.glob("*.pdf")):
         truth = json.loads(pdf.with_suffix(".truth.json").read_text("utf-8"))
         with tempfile.TemporaryDirectory() as tmp:
             images = render(pdf, Path(tmp))
+            PAGE_TIMES.clear()
             t0, c0 = time.perf_counter(), time.process_time()
             doc = read_images(images)
             dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+        ALL_TIMES.extend(PAGE_TIMES)
+        pages = "  ".join(f"p{n} {w:.2f}/{c:.2f}" for n, (w, c) in enumerate(PAGE_TIMES, 1))
+        print(f"{pdf.name} seconds a page, wall/CPU ({load()}): {pages}")
         report = place(doc)
         got = cells(report)
         right = wrong = unread = 0
@@ -102,7 +134,7 @@ def main() -> None:
         print(
             f"{pdf.name}: {right}/{n} right, {unread} unreadable/blank, {wrong} wrong; "
             f"{len(images)} pages in {dt:.1f} s ({dt / len(images):.1f} s/page, "
-            f"{cpu / len(images):.1f} s CPU/page); unreadable cells {len(unreadable_keys)}"
+            f"{cpu / len(images):.1f} s CPU/page; {load()}); unreadable cells {len(unreadable_keys)}"
         )
         text = {
             (c.source.page, round(c.source.bbox[0] / 6), round(c.source.bbox[1] / 6)): c.text
@@ -124,6 +156,13 @@ def main() -> None:
                         text[key],
                     )
                 )
+    walls = sorted(w for w, _ in ALL_TIMES)
+    cpus = sorted(c for _, c in ALL_TIMES)
+    print(
+        f"pages: {len(walls)}; median {walls[len(walls) // 2]:.2f} s wall, "
+        f"{cpus[len(cpus) // 2]:.2f} s CPU; slowest {walls[-1]:.2f} s wall, {cpus[-1]:.2f} s CPU "
+        f"({load()})"
+    )
     print(
         f"overall: {totals[0]}/{totals[3]} right ({totals[0] / totals[3]:.2%}), {totals[1]} not read, {totals[2]} wrong"
     )

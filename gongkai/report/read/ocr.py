@@ -18,14 +18,14 @@ guessing. Every text box is kept whatever its score (rapidocr's default drops bo
 
 bench/read_ocr.py, dev PDFs rendered at 200 dpi: 603/603 cells of the first three reports
 right where rapidocr-onnxruntime 1.4 (PP-OCRv4, every value cell read twice) had 601/603;
-and 187/201 of 04_putian_slj_2024 (14 unreadable); none wrong at any score. The same counts
-with text found on the page scaled to DETECT_SIDE. CPU seconds for pages of 01, side by side
-on the shared 2-core machine under a load of about 20: page 3 (running text) 5.2-6.8 at full
-size, 3.4-3.8 detected at 960; page 4 (table 2) 8.1-8.3 and 6.6-6.7. Most of what is left is
-recognition: rapidocr pads every line to 320 pixels, so a table's 140 short numbers cost as
-much as 140 full lines, but reading lines at their own width lowered scores enough to lose 14
-more cells of 04 (none wrong), so the padding stays. bench/read_ocr.py prints CPU and wall
-time a page for every dev report.
+and 187/201 of 04_putian_slj_2024 (14 unreadable); none wrong at any score. Where a page's
+seconds go (01, page 4, table 2, CPU seconds under a load of 5): recognition 3.0 when every
+line was padded to 320 pixels, detection at DETECT_SIDE 0.45, the rest (straightening,
+rulings, second reads) 0.2. Recognition pads lines to REC_MIN_WIDTH instead, and
+onnxruntime's threads sleep when idle (THREADS, no spinning): 25 pages of the four dev PDFs
+took a median of 2.2 CPU seconds a page under a load of 8-11 (3.4-6.7 before), with the same
+cells right. bench/read_ocr.py prints each page's wall and CPU seconds and the load beside
+them.
 """
 
 from __future__ import annotations
@@ -58,12 +58,22 @@ _NUMERIC = re.compile(r"^[\s\d.,，/\\\-—–－]*$")
 DETECT_SIDE = 960
 #: the models rapidocr ships inside its wheel, named so that nothing is ever downloaded
 DET_MODEL, REC_MODEL = "PP-OCRv6_det_small.onnx", "PP-OCRv6_rec_small.onnx"
+#: recognition reads a text line scaled to this height (the model's), padded to at least
+#: REC_MIN_WIDTH: rapidocr's default pads every line to 320 pixels, so a table's 140 short
+#: numbers cost as much as 140 full lines; at 64 the same cells read with the same scores
+#: (bench/read_ocr.py) in half the recognition time of a table page
+REC_HEIGHT, REC_MIN_WIDTH = 48, 64
+#: lines recognised together, sorted by width (larger batches pad more and were slower)
+REC_BATCH = 6
+#: onnxruntime threads for one operator: the cores there are, at most 2
+THREADS = min(2, os.cpu_count() or 1)
 
 
 @lru_cache(maxsize=1)
 def _engine():
     try:
         import rapidocr
+        from omegaconf import flag_override
         from rapidocr import RapidOCR
     except ImportError:  # pragma: no cover - the ocr extra is not installed
         raise ReadError("读取扫描件需要 OCR 组件：pip install 'gongkai[ocr]'（rapidocr）") from None
@@ -71,7 +81,7 @@ def _engine():
     det, rec = models / DET_MODEL, models / REC_MODEL
     if not (det.is_file() and rec.is_file()):
         raise ReadError(f"OCR 模型文件缺失（{models}），请重新安装 gongkai[ocr]")
-    return RapidOCR(
+    engine = RapidOCR(
         params={
             "Global.log_level": "error",
             "Global.text_score": 0.0,  # every box is kept; low scores are judged here
@@ -82,8 +92,31 @@ def _engine():
             "Det.limit_side_len": DETECT_SIDE,
             "Det.model_path": str(det),
             "Rec.model_path": str(rec),
+            "Rec.rec_img_shape": [3, REC_HEIGHT, REC_MIN_WIDTH],
+            "Rec.rec_batch_num": REC_BATCH,
         }
     )
+    # the sessions are built here, with their threads set, and handed to rapidocr (its
+    # onnxruntime wrapper takes a ready session): it cannot turn off spinning
+    with flag_override(engine.cfg, "allow_objects", True):
+        engine.cfg.Det.session = _session(det)
+        engine.cfg.Rec.session = _session(rec)
+    return engine
+
+
+def _session(model: Path):
+    """An onnxruntime session on the CPU with THREADS threads for one operator and one for
+    the graph, whose idle threads sleep instead of spinning: on a shared 2-core server a
+    spinning thread takes the core another reader needs (a third more CPU a page, measured)."""
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.log_severity_level = 4
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.intra_op_num_threads = THREADS
+    opts.inter_op_num_threads = 1
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return ort.InferenceSession(str(model), sess_options=opts, providers=["CPUExecutionProvider"])
 
 
 def read_image(path: str | os.PathLike) -> Document:
