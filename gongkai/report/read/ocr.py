@@ -19,9 +19,9 @@ guessing. Every text box is kept whatever its score (rapidocr's default drops bo
 bench/read_ocr.py, dev PDFs rendered at 200 dpi: 603/603 cells of the first three reports
 right where rapidocr-onnxruntime 1.4 (PP-OCRv4, every value cell read twice) had 601/603;
 and 187/201 of 04_putian_slj_2024 (14 unreadable); none wrong at any score. Where a page's
-seconds go (01, page 4, table 2, CPU seconds under a load of 5): recognition 3.0 when every
-line was padded to 320 pixels, detection at DETECT_SIDE 0.45, the rest (straightening,
-rulings, second reads) 0.2. Recognition pads lines to REC_MIN_WIDTH instead, and
+seconds go (01, page 4, table 2: 139 text boxes, 125 of them short numbers; CPU seconds under
+a load of 5): recognition 6.1 with every line padded to 320 pixels, detection at DETECT_SIDE
+0.45, the rest (straightening, rulings, second reads) 0.3. Recognition pads lines to REC_MIN_WIDTH instead, and
 onnxruntime's threads sleep when idle (THREADS, no spinning): 25 pages of the four dev PDFs
 took a median of 2.2 CPU seconds a page under a load of 8-11 (3.4-6.7 before), with the same
 cells right. bench/read_ocr.py prints each page's wall and CPU seconds and the load beside
