@@ -13,7 +13,8 @@ score, or not at all, or with fewer characters than the cell has digits of ink. 
 whose readings disagree, or whose ink shows a digit no reading has (65 read as 5 with a high
 score), or that shows ink where OCR read nothing, is passed on with a confidence under the
 threshold (`Source.confidence`); the placer marks it unreadable with the reason instead of
-guessing. Every text box is kept whatever its score (rapidocr's default drops boxes under
+guessing. A digit missing from the page itself (dust, a fold) is caught after placement by
+the table's own sums (ocr_arithmetic.py). Every text box is kept whatever its score (rapidocr's default drops boxes under
 0.5, which would turn a printed number into a blank cell).
 
 bench/read_ocr.py, dev PDFs rendered at 200 dpi: 603/603 cells of the first three reports

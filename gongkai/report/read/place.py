@@ -8,6 +8,7 @@
     → column map              place_columns.column_map: the columns the header prints, in order
     → assignments             place_assign.assignments: each row's values to its cells
     → repairs                 place_repairs.repairs: what needs the whole table (glued rows)
+    → OCR'd digits checked    ocr_arithmetic: a digit OCR lost, caught by the table's sums
 
 Each stage is a function of its input and one frozen `Settings` (settings.py, where every
 tolerance is named once) and returns a new value that a test can inspect; nothing is carried
@@ -28,6 +29,7 @@ from .entries import Entry, entries_from_grid, entries_from_lines, join_detached
 from .flat import is_flat, relined
 from .match import match_row, whole_label
 from .meta import read_meta
+from .ocr_arithmetic import distrust_misread, has_ocr_cells
 from .parts import split_parts
 from .place_assign import Placement, assignments
 from .place_columns import column_map, matched_rows
@@ -52,6 +54,8 @@ def place(doc: Document, settings: Settings = SETTINGS) -> Report:
             report.notes.extend(placed.notes)
             if placed.other_as_one_row:
                 report.print_other_as_one_row()
+    if has_ocr_cells(report):  # a digit OCR lost breaks the table's sums: never a wrong value
+        distrust_misread(report)
     if not any(c.state is State.NUMBER for c in report.cells.values()):
         if not report.parts:
             raise NotAReport("不是政府信息公开工作年度报告：没有找到报告的各部分标题和统计表")

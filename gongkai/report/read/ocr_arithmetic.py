@@ -1,0 +1,94 @@
+"""OCR'd numbers checked against the table's own arithmetic, after placement.
+
+OCR can read a printed 65 as 5 with a high score, or lose a digit that a scanner's dust or a
+fold took away: the ink count and the second read (ocr.py) cannot see a digit that is not
+on the page. The table's sums can: the format's identities (the check rules R-1 to R-4 and
+L-1: row totals, 小计, （七）总计 = the outcomes, 一 + 二 = （七） + 四, table 3 group
+totals) are run on the placed cells, and in an identity that fails, an OCR'd cell whose value
+one OCR slip away (a digit dropped, added, misread, or two swapped) would make it hold is made
+unreadable, with the value the sums want in its reason. A failure no single slip explains is
+left as printed, for the checks to report: real tables have sums that do not add up (洪泽区
+2023 printed 行政复议 总计 0 over 10 + 1), and a reader must not hide them.
+"""
+
+from __future__ import annotations
+
+from ..model import Cell, Report, State
+
+#: the check rules whose findings are equations between printed cells (identity.equation)
+IDENTITY_RULES = ("R-1", "R-2", "R-3", "R-4", "L-1")
+#: the source kind of a value read by OCR
+OCR_KIND = "ocr"
+
+
+def distrust_misread(report: Report) -> None:
+    """Make unreadable, in place, each OCR'd cell that one slip of OCR makes break the sums:
+    correcting it by one slip would make every identity it is in hold (a 0 in a broken row
+    whose column adds up is not suspected)."""
+    from ..checks import RULES
+    from ..checks.registry import run_rule
+
+    equations = []  # (title, {key: +1 on the left, -1 on the right}, right sum - left sum)
+    for rule_id in IDENTITY_RULES:
+        for f in run_rule(RULES[rule_id], report):
+            ev = f.evidence
+            if "left_sum" in ev:
+                sides = {**{k: 1 for k in ev["left"]}, **{k: -1 for k in ev["right"]}}
+                equations.append((f.title, sides, ev["right_sum"] - ev["left_sum"]))
+    suspects: dict[str, str] = {}
+    for title, sides, gap in equations:
+        for key, side in sides.items():
+            cell = report.cells.get(key)
+            if not gap or key in suspects or not _ocr_number(cell):
+                continue
+            change = side * gap
+            if any(key in s and s[key] * g != change for _, s, g in equations):
+                continue  # another sum it is in holds (or wants another change)
+            wanted = cell.value + change
+            if wanted >= 0 and one_slip(_digits(cell.raw), str(wanted)):
+                suspects[key] = (
+                    f"扫描识别的数字与表内合计不符（{title}）：识别为 {cell.raw}，"
+                    f"按合计应为 {wanted}，可能漏读或错读了一位数字"
+                )
+    for key, reason in suspects.items():
+        old = report.cells[key]
+        cell = Cell.unreadable(key, old.raw, reason, old.source)
+        cell.steps = (*old.steps, reason)
+        report.cells[key] = cell
+
+
+def has_ocr_cells(report: Report) -> bool:
+    return any(c.source is not None and c.source.kind == OCR_KIND for c in report.cells.values())
+
+
+def _ocr_number(cell: Cell | None) -> bool:
+    return (
+        cell is not None
+        and cell.state is State.NUMBER
+        and isinstance(cell.value, int)
+        and cell.source is not None
+        and cell.source.kind == OCR_KIND
+    )
+
+
+def _digits(raw: str) -> str:
+    return "".join(ch for ch in raw if ch.isdigit())
+
+
+def one_slip(read: str, wanted: str) -> bool:
+    """True when `wanted` is `read` with one digit dropped, added or misread, or two
+    neighbouring digits swapped (a Damerau distance of 1)."""
+    if read == wanted:
+        return False
+    if len(read) == len(wanted):
+        diff = [i for i, (a, b) in enumerate(zip(read, wanted)) if a != b]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and read[diff[0]] == wanted[diff[1]]
+            and read[diff[1]] == wanted[diff[0]]
+        )
+    short, long = sorted((read, wanted), key=len)
+    if len(long) - len(short) != 1:
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
