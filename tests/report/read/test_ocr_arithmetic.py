@@ -1,4 +1,4 @@
-"""A digit OCR lost (65 read as 6, 3119 read as 319) breaks the table's own sums: the cell is
+"""A digit OCR lost or swapped (65 read as 6 or 56, 3119 read as 319) breaks the table's own sums: the cell is
 made unreadable with the value the sums want, never left wrong. A sum the printed table itself
 gets wrong, and no single OCR slip explains, is left as printed for the checks to report."""
 
@@ -12,30 +12,18 @@ import pytest
 from gongkai.report.checks import RULES
 from gongkai.report.checks.registry import run_rule
 from gongkai.report.model import Cell, Source, State
+from gongkai.report.read import read_path
 from gongkai.report.read.ocr_arithmetic import IDENTITY_RULES, distrust_misread, one_slip
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "fuzz"))
-from damaged_reports import random_report
+from ..conftest import labelled
 
-BALANCE = ("carried_over_in", "processed_total", "carried_over_out")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "fixtures"))
+from scanned_report import balanced_report, random_report
 
 
 def _scanned(seed: int):
-    """A random report whose every cell was read by OCR, its sums kept as a real table's:
-    the writer's random report keeps the totals; 新收 is set so that 一 + 二 = （七） + 四."""
-    report = random_report(seed)
-    t2 = report.format.table("t2")
-    people = [c.key for c in t2.row("new_received").columns if c.official and c.key != "total"]
-    for col in people:
-        v = {r: report.value(f"t2.{r}.{col}") for r in (*BALANCE, "new_received")}
-        new = v["processed_total"] + v["carried_over_out"] - v["carried_over_in"]
-        if new < 0:  # more carried in than handled: carry the rest over instead
-            report.set(Cell.read(f"t2.carried_over_out.{col}", str(-new)))
-            new = 0
-        report.set(Cell.read(f"t2.new_received.{col}", str(new)))
-    for row in BALANCE[1:] + ("new_received",):
-        total = sum(report.value(f"t2.{row}.{c}") for c in people)
-        report.set(Cell.read(f"t2.{row}.total", str(total)))
+    """A random report keeping every sum, whose every cell was read by OCR."""
+    report = balanced_report(seed)
     for key, cell in list(report.cells.items()):
         report.cells[key] = replace(cell, source=Source("ocr", page=2, confidence=0.99))
     return report
@@ -63,7 +51,7 @@ def test_the_scanned_reports_here_keep_every_sum_and_lose_no_cell(seed):
 
 
 @pytest.mark.parametrize("seed", range(12))
-@pytest.mark.parametrize("slip", ["drop", "swap", "misread"])
+@pytest.mark.parametrize("slip", ["drop", "swap"])
 def test_one_digit_wrong_leaves_the_cell_unreadable_and_every_other_cell_right(seed, slip):
     report = _scanned(seed)
     written = {k: c.value for k, c in report.cells.items()}
@@ -75,7 +63,6 @@ def test_one_digit_wrong_leaves_the_cell_unreadable_and_every_other_cell_right(s
     raw = {
         "drop": digits[:-1],
         "swap": digits[1] + digits[0] + digits[2:],
-        "misread": digits[:-1] + str((int(digits[-1]) + 5) % 10),
     }[slip]
     if raw == digits:
         pytest.skip("swapping two equal digits changes nothing")
@@ -124,7 +111,7 @@ def test_numbers_from_a_text_layer_are_never_second_guessed():
         ("5", "65", True),
         ("319", "3119", True),
         ("56", "65", True),
-        ("68", "65", True),
+        ("68", "65", False),  # a digit read as another: OCR's score or second read says so
         ("65", "65", False),
         ("0", "11", False),
         ("123", "321", False),
@@ -133,3 +120,18 @@ def test_numbers_from_a_text_layer_are_never_second_guessed():
 )
 def test_one_slip_is_one_digit_dropped_added_misread_or_two_swapped(read, wanted, slip):
     assert one_slip(read, wanted) is slip
+
+
+@pytest.mark.parametrize("path,truth", labelled((".txt", ".html", ".pdf")))
+def test_every_dev_report_read_as_if_scanned_keeps_every_true_cell(path, truth):
+    """The dev reports' tables as printed, sums that do not add up included, all taken as
+    OCR'd: the check distrusts none of their cells (the bench's accuracy is not paid for)."""
+    report = read_path(path)
+    for key, cell in list(report.cells.items()):
+        report.cells[key] = replace(cell, source=Source("ocr", page=1, confidence=0.99))
+    distrust_misread(report)
+    assert [
+        k
+        for k, c in report.cells.items()
+        if c.state is State.UNREADABLE and c.reason and "按合计" in c.reason
+    ] == []
