@@ -9,6 +9,12 @@ value three values, the empty label cell a blank value, and the row's count of v
 fits its columns. Here each table becomes a Grid whose merged copies are marked as copies
 (`GridCell.origin`), so placement reads each printed value once, by its row's label; pieces
 are joined later by their labels (placement), never by counting numbers.
+
+At a page break a converter can also fuse the labels of the rows it finds there into one cell
+repeated down those rows ("…申请<br>3.其他<br>（七）总计" beside both "3.其他" and "（七）总计"'s
+values): when the cell holds as many numbered labels as the rows it is repeated in, each row
+takes its own, in the order printed (`_split_fused_labels`); otherwise the rows are left as
+they are, and unreadable.
 """
 
 from __future__ import annotations
@@ -17,15 +23,15 @@ import re
 from collections import Counter
 
 from ..model import Source
+from ..normalize import ROW_MARK
 from .document import Grid, GridCell
-from .entries import PAGE_FOOTER, is_value
+from .entries import is_value
+from .numbers import HALF_FOOTER, PAGE_FOOTER
 
 RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _BR = re.compile(r"<br\s*/?>", re.I)  # line breaks a converter leaves inside cells
 #: the names converters give the columns of a header row with no text (pymupdf4llm: Col1 …)
 _PLACEHOLDER = re.compile(r"^Col\d+$")
-#: a page number that lost one of its dashes on the way ("- 4"): outside a table, not a value
-_HALF_FOOTER = re.compile(r"^\s*[-－—–]\s*\d{1,3}\s*$")
 
 
 def starts_table(lines: list[str], i: int) -> bool:
@@ -39,28 +45,72 @@ def starts_table(lines: list[str], i: int) -> bool:
 
 def is_page_footer(text: str) -> bool:
     """A page number printed between a table's pieces (a document holding Markdown tables)."""
-    return bool(PAGE_FOOTER.match(text) or _HALF_FOOTER.match(text))
+    return bool(PAGE_FOOTER.match(text) or HALF_FOOTER.match(text))
 
 
 def md_grid(lines: list[str], i: int, index: int) -> tuple[Grid, int]:
     """The table starting at line i as a Grid, and the line after it."""
     rows: list[list[GridCell]] = []
+    broken: list[list[list[str]]] = []  # each cell's lines, as the <br> inside it broke them
     while i < len(lines) and lines[i].lstrip().startswith("|"):
         text = lines[i].strip()
         if not RULE.match(text):
-            cells = _BR.sub("", _inner(text)).split("|")
+            cells = [_BR.split(c) for c in _inner(text).split("|")]
+            broken.append(cells)
             rows.append(
                 [
                     GridCell(
-                        _text(c, header=not rows),
+                        _text("".join(c), header=not rows),
                         Source("text", line=i + 1, table=index, row=len(rows), col=j),
                     )
                     for j, c in enumerate(cells)
                 ]
             )
         i += 1
+    _split_fused_labels(rows, broken)
     _mark_merged(rows)
     return Grid(rows, Source("text", line=rows[0][0].source.line if rows else None, table=index)), i
+
+
+def _split_fused_labels(rows: list[list[GridCell]], broken: list[list[list[str]]]) -> None:
+    """Give each row of a run its own label where the converter fused the run's labels into
+    one cell repeated down it: k rows with values, the same label cell in one column, and in
+    that cell exactly k lines that start a numbered label (3. （七） 四、). Row i takes the
+    i-th label; text before the first is the wrapped end of the row above, and a label cell
+    the run repeats beside it that names another row of the run is that row's, not this one's."""
+    r = 0
+    while r < len(rows):
+        j = next((j for j, c in enumerate(rows[r]) if _fused(broken[r][j])), None)
+        if j is None:
+            r += 1
+            continue
+        run = r
+        while run < len(rows) and j < len(rows[run]) and rows[run][j].text == rows[r][j].text:
+            run += 1
+        labels = _numbered(broken[r][j])
+        values = all(any(c.text and is_value(c.text) for c in rows[k]) for k in range(r, run))
+        if values and len(labels) == run - r:
+            for k, label in zip(range(r, run), labels):
+                rows[k][j].text = label
+                for c in rows[k]:
+                    if c is not rows[k][j] and c.text in labels and c.text != label:
+                        c.text = ""
+        r = run
+
+
+def _fused(lines: list[str]) -> bool:
+    return len(_numbered(lines)) > 1
+
+
+def _numbered(lines: list[str]) -> list[str]:
+    """The labels a cell's lines hold, each from a line starting with its number to the next."""
+    out: list[str] = []
+    for line in (t.strip() for t in lines):
+        if ROW_MARK.match(line):
+            out.append(line)
+        elif out and line:
+            out[-1] += line
+    return out
 
 
 def _inner(row: str) -> str:
