@@ -22,6 +22,9 @@ _MARKED_PAGE = (
 PAGE_FOOTER = re.compile(rf"^\s*(?:{_MARKED_PAGE})\s*$")
 #: a line in a page's top or bottom margin that is only a page number, marked or bare
 PAGE_NUMBER = re.compile(rf"^\s*(?:{_MARKED_PAGE}|\d{{1,4}})\s*$")
+#: a page number that lost one of its dashes on the way ("- 4"), as PDF-to-Markdown converters
+#: leave it between a table's pieces: a page number there only (elsewhere it may be a value)
+HALF_FOOTER = re.compile(r"^\s*[-－—–]\s*\d{1,3}\s*$")
 
 #: one printed value: a number (thousands separators, decimals, a sign, a unit after it), or
 #: the decimals of a number cut at a line end ("6377" / ".54"): a value, not a label

@@ -39,6 +39,7 @@ from pathlib import Path
 from .document import Document, Line, ReadError
 from .layout import Glyph, TablePart, h_edge, page_blocks, text_lines, v_edge
 from .limits import OCR_PAGE_SECONDS, READ_SECONDS, Deadline, check_file, check_pixels
+from .numbers import VALUE_TEXT
 from .ocr_confidence import MIN_CONFIDENCE
 from .pdf_tables import ruled_tables
 
@@ -51,7 +52,6 @@ SURE_CONFIDENCE = 0.95
 MIN_MARK_AREA = 4
 #: the advance of a printed digit, as a share of its height (0.5 em over a height of 0.7 em)
 DIGIT_PITCH = 0.7
-_NUMERIC = re.compile(r"^[\s\d.,，/\\\-—–－]*$")
 
 
 #: the longer side, in pixels, of the page image text lines are detected on (bench/read_ocr.py:
@@ -333,7 +333,7 @@ def _read_cells(rgb, gray, cells, glyphs: list[Glyph], scale: float) -> list[Gly
     for i, c in enumerate(cells):
         mine = by_cell.get(i, [])
         first = "".join(g.text for g in sorted(mine, key=lambda g: (g.cy, g.x0))).replace(" ", "")
-        if first and not _NUMERIC.match(first):
+        if first and not VALUE_TEXT.match(first):
             out += mine
             continue
         ink = _ink_crop(rgb, gray, c, scale)
