@@ -123,7 +123,7 @@ def plain_text(path: str | Path) -> list[PageText]:
         pages[0] = _with_page_source(p, pages[0])
     if doc.kind in ("docx", "xlsx"):
         pages += _embedded_pictures(p)
-    if doc.kind == "ocr" and not _OCR_READ_SOMETHING.search(pages[0].text):
+    if doc.kind == "ocr" and not _ocr_read_something(doc):
         pages[0].unread = _image_has_ink(p)
     return pages
 
@@ -131,6 +131,22 @@ def plain_text(path: str | Path) -> list[PageText]:
 #: OCR of a picture with no digit and no Chinese character in it (a shape read as "O") has read
 #: nothing a leak is made of: the picture goes to a person as 未能扫描, never passes as clean.
 _OCR_READ_SOMETHING = re.compile(r"[0-9\u4e00-\u9fff]")
+
+
+def _ocr_read_something(doc: Document) -> bool:
+    """OCR read a digit or a Chinese character with a score it is trusted with (a black shape
+    can read as "0" with a score of 0.28: that is not reading)."""
+    from .ocr_confidence import MIN_CONFIDENCE
+
+    for block in doc.blocks:
+        if isinstance(block, Grid):
+            read = [(c.text, c.source.confidence) for row in block.rows for c in row]
+        else:
+            read = [(block.text, block.source.confidence)]
+        for text, conf in read:
+            if _OCR_READ_SOMETHING.search(text) and (conf is None or conf >= MIN_CONFIDENCE):
+                return True
+    return False
 
 
 def _is_pdf(p: Path) -> bool:
