@@ -76,7 +76,8 @@ def _split_fused_labels(rows: list[list[GridCell]], broken: list[list[list[str]]
     """Give each row of a run its own label where the converter fused the run's labels into
     one cell repeated down it: k rows with values, the same label cell in one column, and in
     that cell exactly k lines that start a numbered label (3. （七） 四、). Row i takes the
-    i-th label; text before the first is the wrapped end of the row above, and a label cell
+    i-th label, but only when nothing else tells the rows apart (their label cells are all
+    alike). Text before the first label is the wrapped end of the row above, and a label cell
     the run repeats beside it that names another row of the run is that row's, not this one's."""
     r = 0
     while r < len(rows):
@@ -89,13 +90,24 @@ def _split_fused_labels(rows: list[list[GridCell]], broken: list[list[list[str]]
             run += 1
         labels = _numbered(broken[r][j])
         values = all(any(c.text and is_value(c.text) for c in rows[k]) for k in range(r, run))
-        if values and len(labels) == run - r:
+        alike = len({_label_texts(rows[k]) for k in range(r, run)}) == 1
+        if values and alike and len(labels) == run - r:
             for k, label in zip(range(r, run), labels):
                 rows[k][j].text = label
                 for c in rows[k]:
                     if c is not rows[k][j] and c.text in labels and c.text != label:
                         c.text = ""
         r = run
+
+
+def _label_texts(row: list[GridCell]) -> tuple[str, ...]:
+    """The texts of a row's cells before its first value."""
+    out = []
+    for c in row:
+        if c.text and is_value(c.text):
+            break
+        out.append(c.text)
+    return tuple(out)
 
 
 def _fused(lines: list[str]) -> bool:

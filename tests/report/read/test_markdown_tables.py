@@ -152,6 +152,15 @@ def test_fused_labels_that_do_not_match_their_rows_in_number_are_not_guessed():
     assert wrong == []
 
 
+def test_fused_labels_beside_rows_labelled_apart_do_not_override_the_rows_own_labels():
+    """The fused cell lists 3.其他 before （七）总计, but the rows beside it are labelled the
+    other way round in their own cells: the order of the lines in the cell places nothing."""
+    swapped = FUSED.replace("|3.其他|1|", "|（七）总计|1|")
+    report = _t2_markdown(swapped)
+    assert report.value("t2.other.other.natural_person") in (None, 5)
+    assert report.value("t2.processed_total.natural_person") in (None, 1)
+
+
 def _converted():
     if not DEV.is_dir():
         return [pytest.param(None, marks=pytest.mark.skip(reason=skip_reason(DEV)))]
