@@ -9,16 +9,13 @@ import pytest
 
 from gongkai.report.model import State
 from gongkai.report.read.ocr import read_images
-from gongkai.report.read.pdf import read_pdf
 from gongkai.report.read.place import place
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "fixtures"))
-from scan_maker import BLUR_RADIUS
-from scanned_report import balanced_report, erase_last_digit, printed_pdf
+from scanned_report import balanced_report, damaged_scan
 
 pytest.importorskip("rapidocr")
 pytestmark = pytest.mark.slow
-DPI = 200
 
 
 def _two_digit_cell(report, table: str) -> str:
@@ -31,22 +28,9 @@ def _two_digit_cell(report, table: str) -> str:
 
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs /usr/bin/chromium")
 def test_a_digit_lost_from_a_scan_leaves_its_cell_unreadable_never_wrong(tmp_path):
-    import pypdfium2 as pdfium
-    from PIL import ImageFilter
-
     written = balanced_report(7)
-    pdf = printed_pdf(written, tmp_path / "printed.pdf")
-    text_layer = place(read_pdf(pdf))
     damaged = [_two_digit_cell(written, "t2"), _two_digit_cell(written, "t3")]
-    pages = [p.render(scale=DPI / 72).to_pil().convert("RGB") for p in pdfium.PdfDocument(pdf)]
-    for key in damaged:
-        src = text_layer.cells[key].source
-        erase_last_digit(pages[src.page - 1], src.bbox, DPI)
-    paths = []
-    for n, image in enumerate(pages, start=1):
-        paths.append(tmp_path / f"page-{n}.png")
-        image.filter(ImageFilter.GaussianBlur(BLUR_RADIUS)).save(paths[-1])
-    read = place(read_images(paths))
+    read = place(read_images(damaged_scan(written, tmp_path, damaged)))
     for key in damaged:
         assert read.cells[key].state is State.UNREADABLE, (key, read.cells[key])
         assert f"按合计应为 {written.value(key)}" in read.cells[key].reason
