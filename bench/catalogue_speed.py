@@ -245,8 +245,11 @@ def bench_search() -> None:
         )
         print(f"server: gongkai serve (gunicorn, its defaults); load average {_load()}")
     finally:
-        os.killpg(server.pid, signal.SIGINT)  # gunicorn's quick shutdown
-        server.wait(timeout=30)
+        server.send_signal(signal.SIGINT)  # gunicorn's quick shutdown, by its arbiter
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
 
 
 def _served(figures: str) -> int:
