@@ -91,6 +91,17 @@ def _blank(value):
 
 
 def record(
+    instance, by, action: str, before: dict, after: dict | None = None, **options
+) -> ChangeRecord | None:
+    """Write the change of `instance` from `before` to `after` (default: its values now);
+    `options` as `change_record`'s. Returns the ChangeRecord, or None when nothing changed."""
+    found = change_record(instance, by, action, before, after, **options)
+    if found is not None:
+        found.save()
+    return found
+
+
+def change_record(
     instance,
     by,
     action: str,
@@ -104,14 +115,14 @@ def record(
     ignore=("updated", "updated_by", "version"),
     extra: list[dict] = (),
 ) -> ChangeRecord | None:
-    """Write the change of `instance` from `before` to `after` (default: its values now);
-    `extra` entries (a change shown without its values, a password reset) are added as given."""
+    """The ChangeRecord `record` writes, not saved yet (many go in one bulk_create): `extra`
+    entries (a change shown without its values, a password reset) are added as given."""
     after = values(instance) if after is None else after
     changes = [c for c in diff(type(instance), before, after, labels) if c["field"] not in ignore]
     changes += list(extra)
     if not changes and before and after:
         return None
-    return ChangeRecord.objects.create(
+    return ChangeRecord(
         content_type=ContentType.objects.get_for_model(type(instance)),
         object_id=instance.pk,
         agency=agency,

@@ -27,6 +27,17 @@ from .models import Attachment, Decision, Flag, IndexScheme, Item, Publication
 from .search import index_items
 from .vocab import ChannelKind, Disclosure, Stage
 
+#: the review steps as the item's history names them (demo_batch.py writes the same)
+CREATED, SUBMITTED, SETTLED, PASSED, SENT_BACK = (
+    "新建",
+    "送保密审查",
+    "处理扫描提示",
+    "保密审查通过",
+    "退回修改",
+)
+SIGNED, PUBLISHED = "签发", "公开"
+ITEM_CREATED = "新建目录条目"  # the audit trail's entry
+
 
 class StepRefused(ValidationError):
     """A step the item's stage or the user's role does not allow."""
@@ -112,8 +123,8 @@ def create_item(agency, by, index_no: str = "", **fields) -> Item:
     item = Item.objects.create(
         agency=agency, index_no=index_no, stage=Stage.DRAFT, created_by=by, **fields
     )
-    _decide(item, by, "新建")
-    trail.record(item, by, "新建目录条目", {}, agency=agency, version=0, ignore=UNTRACKED)
+    _decide(item, by, CREATED)
+    trail.record(item, by, ITEM_CREATED, {}, agency=agency, version=0, ignore=UNTRACKED)
     _flag_text(item)
     index_items([item])
     return item
@@ -228,7 +239,7 @@ def submit(item, by) -> Item:
         raise StepRefused("只有草稿可以送保密审查。")
     if item.disclosure == Disclosure.WITHHELD and not item.withheld_reason.strip():
         raise StepRefused("不予公开须写明理由。")
-    _decide(item, by, "送保密审查", Stage.REVIEW)
+    _decide(item, by, SUBMITTED, Stage.REVIEW)
     return item
 
 
@@ -247,7 +258,7 @@ def settle(flag, by, conclusion: str) -> Flag:
         raise StepRefused("该提示已处理或已过时。")
     flag.settled, flag.settled_by, flag.settled_at = conclusion[:200], by, timezone.now()
     flag.save(update_fields=["settled", "settled_by", "settled_at"])
-    _decide(item, by, "处理扫描提示", reason=f"{flag.kind}（{flag.where()}）：{flag.settled}")
+    _decide(item, by, SETTLED, reason=settled_reason(flag))
     return flag
 
 
@@ -261,7 +272,7 @@ def pass_review(item, by, note: str = "") -> Item:
     left = open_flags(item).count()
     if left:
         raise StepRefused(f"还有{left}条扫描提示未处理，处理完才能通过保密审查。")
-    _decide(item, by, "保密审查通过", Stage.SIGNOFF, note.strip())
+    _decide(item, by, PASSED, Stage.SIGNOFF, note.strip())
     return item
 
 
@@ -275,7 +286,7 @@ def send_back(item, by, reason: str) -> Item:
     _require(by, item, role)
     if not reason.strip():
         raise StepRefused("退回须写明理由。")
-    _decide(item, by, "退回修改", Stage.DRAFT, reason.strip())
+    _decide(item, by, SENT_BACK, Stage.DRAFT, reason.strip())
     return item
 
 
@@ -287,7 +298,7 @@ def sign(item, by, on: dt.date | None = None) -> Item:
     if item.stage != Stage.SIGNOFF:
         raise StepRefused("该条目尚未通过保密审查，不能签发。")
     _require_scanned(item, "签发")
-    _decide(item, by, "签发", Stage.DONE)
+    _decide(item, by, SIGNED, Stage.DONE)
     if item.disclosure == Disclosure.PROACTIVE:
         _publish(item, by, ChannelKind.WEBSITE, "", on or timezone.localdate())
     return item
@@ -299,8 +310,16 @@ def _publish(item, by, channel, account, on):
     if item.published_on != first:
         item.published_on = first
         item.save(update_fields=["published_on"])
+    _decide(item, by, PUBLISHED, reason=published_reason(channel, account, on))
+
+
+def settled_reason(flag) -> str:
+    return f"{flag.kind}（{flag.where()}）：{flag.settled}"
+
+
+def published_reason(channel: str, account: str, on: dt.date) -> str:
     label = ChannelKind(channel).label + (f"“{account}”" if account else "")
-    _decide(item, by, "公开", reason=f"{label} {on:%Y-%m-%d}")
+    return f"{label} {on:%Y-%m-%d}"
 
 
 @transaction.atomic
