@@ -1,15 +1,16 @@
 """The demo county's catalogues (`gongkai demo`): 管头镇 with a realistic year of items in every
 category it publishes, the county office's 规范性文件 with their interpretations, the bureau's,
 channels (公开栏, 广播, the WeChat account), a few late, a few withheld, consultations with
-comments and feedback, and public concerns answered. Every item goes through the same review
-steps the pages use (workflow.py), signed on its publication day; every date is before `today`.
+comments and feedback, and public concerns answered. Every item has the history the review
+steps write (drafted, reviewed, signed on its publication day), written in bulk (demo_batch.py);
+every date is before `today`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from . import workflow
+from .demo_batch import Batch
 from .vocab import ChannelKind, ConsultationKind
 
 WECHAT = "鄂水源头 和美管头"
@@ -102,7 +103,9 @@ def _publish_day(formed: dt.date, late: bool, today: dt.date, rng) -> dt.date:
     return min(formed + dt.timedelta(days=gap), today - dt.timedelta(days=1))
 
 
-def _item(agency, people, category, doc_type, title, formed, rng, *, publish_on, withheld=""):
+def _item(
+    batch, agency, people, category, doc_type, title, formed, rng, *, publish_on, withheld=""
+):
     """One item through the review steps; signed (and so published) on `publish_on`."""
     fields = {
         "title": title,
@@ -117,14 +120,14 @@ def _item(agency, people, category, doc_type, title, formed, rng, *, publish_on,
         fields["doc_number"] = (
             f"{agency.name[:3]}{'规' if doc_type == 'normative' else '罚'}〔{formed.year}〕{rng.randrange(1, 40)}号"
         )
-    item = workflow.create_item(agency, people["clerk"], **fields)
+    item = batch.create(agency, people["clerk"], **fields)
     if publish_on is None:
         return item
-    workflow.submit(item, people["clerk"])
-    for flag in workflow.open_flags(item):
-        workflow.settle(flag, people["reviewer"], "已核实，不涉及个人信息和国家秘密")
-    workflow.pass_review(item, people["reviewer"], "经保密审查，可以公开")
-    workflow.sign(item, people["head"], on=publish_on)
+    batch.submit(item, people["clerk"])
+    batch.pass_review(
+        item, people["reviewer"], "已核实，不涉及个人信息和国家秘密", "经保密审查，可以公开"
+    )
+    batch.sign(item, people["head"], on=publish_on)
     return item
 
 
@@ -133,6 +136,7 @@ def _catalogue(agency, people, rows, topics, years, today, rng, channels=()):
     withheld, the most recent ones still in review; each 规范性文件 with its interpretation on
     the same day except the first of each year (flagged by the 三同步 check)."""
     made = []
+    batch = Batch()
     for year in years:
         for category, doc_type, pattern, how in rows:
             for n, month, formed in _dates(year, how, today, rng):
@@ -149,6 +153,7 @@ def _catalogue(agency, people, rows, topics, years, today, rng, channels=()):
                     None if recent or stuck or withheld else _publish_day(formed, late, today, rng)
                 )
                 item = _item(
+                    batch,
                     agency,
                     people,
                     category,
@@ -160,17 +165,16 @@ def _catalogue(agency, people, rows, topics, years, today, rng, channels=()):
                     withheld=withheld,
                 )
                 if stuck:
-                    workflow.submit(item, people["clerk"])
+                    batch.submit(item, people["clerk"])
                 if withheld:
-                    workflow.submit(item, people["clerk"])
-                    for flag in workflow.open_flags(item):
-                        workflow.settle(flag, people["reviewer"], "已核实")
-                    workflow.pass_review(item, people["reviewer"], "不予公开理由成立")
-                    workflow.sign(item, people["head"])
+                    batch.submit(item, people["clerk"])
+                    batch.pass_review(item, people["reviewer"], "已核实", "不予公开理由成立")
+                    batch.sign(item, people["head"])
                 made.append(item)
                 if publish_on and doc_type == "normative":
                     gap = 0 if n > 1 else 3
                     explain = _item(
+                        batch,
                         agency,
                         people,
                         category,
@@ -182,8 +186,7 @@ def _catalogue(agency, people, rows, topics, years, today, rng, channels=()):
                             publish_on + dt.timedelta(days=gap), today - dt.timedelta(days=1)
                         ),
                     )
-                    explain.interprets = item
-                    explain.save(update_fields=["interprets"])
+                    batch.interprets(explain, item)
                 if publish_on:
                     for kind, account, share in channels:
                         if rng.random() < share:
@@ -191,7 +194,8 @@ def _catalogue(agency, people, rows, topics, years, today, rng, channels=()):
                                 publish_on + dt.timedelta(days=rng.randrange(0, 3)),
                                 today - dt.timedelta(days=1),
                             )
-                            workflow.record_publication(item, people["clerk"], kind, on, account)
+                            batch.publish(item, people["clerk"], kind, on, account)
+    batch.save()
     return made
 
 
