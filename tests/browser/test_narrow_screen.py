@@ -69,3 +69,38 @@ def test_larger_type_by_keyboard_and_kept(phone, live_server, bureau):
     assert phone.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") == larger
     assert phone.evaluate(PAGE_WIDER) == 0
     assert phone.locator("#text-size").inner_text() == "标准字号"
+
+
+def test_the_portal_catalogue_fits_at_390_px(phone, live_server, shots, bureau, tmp_path):
+    """索引号, 名称 and 公开日期 fit the phone without scrolling; 文号 and 生成日期 wait on the
+    item's page, where they are shown."""
+    import csv
+
+    from gongkai.cli import main
+    from gongkai.office.catalogue.catalogue_file import COLUMNS, OPTIONAL
+
+    from ..office.catalogue.conftest import row
+
+    path = tmp_path / "目录.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        w = csv.writer(f)
+        w.writerow(COLUMNS + OPTIONAL)
+        for n in range(3):
+            item = row(f"2024-0000{n}", "其他文件", "2024-03-01", 公开日期="2024-03-08")
+            item.update(
+                名称="关于印发某县农村宅基地审批管理办法的通知" * 2, 文号=f"某政发〔2024〕{n}号"
+            )
+            w.writerow([item.get(c, "") for c in COLUMNS + OPTIONAL])
+    assert main(["import-catalogue", str(path), "--agency", bureau.name]) == 0
+    phone.goto(f"{live_server.url}/catalogue/{bureau.pk}/")
+    assert phone.locator("#catalogue tbody tr").count() == 3
+    assert phone.evaluate(PAGE_WIDER) == 0
+    fits = "(() => { const t = document.querySelector('#catalogue'); return t.scrollWidth <= t.clientWidth; })()"
+    assert phone.evaluate(fits)  # the table itself need not scroll
+    headers = phone.locator("#catalogue thead th:visible").all_inner_texts()
+    assert headers == ["索引号", "名称", "公开日期"]
+    assert phone.locator("#catalogue tbody tr").first.inner_text().count("2024-03-08") == 1
+    phone.screenshot(path=str(shots / "catalogue-390.png"), full_page=True)
+    phone.click("#catalogue tbody a >> nth=0")
+    shown = phone.locator("main").inner_text()
+    assert "文号\t某政发〔2024〕" in shown and "生成日期\t2024-03-01" in shown
