@@ -69,7 +69,7 @@ class Agency(models.Model):
 
     def descendant_values(self, *fields: str) -> list[tuple]:
         """`fields` of every agency below this one, in the order of `descendants`, without
-        building a model instance per agency (a board of 2,000 agencies reads these)."""
+        building a model instance per agency (a roster of 2,000 agencies reads these)."""
         columns = ", ".join(f"a.{Agency._meta.get_field(f).column}" for f in fields)
         with connection.cursor() as cursor:
             cursor.execute(*self._below(columns))

@@ -19,8 +19,8 @@ from .models import RosterAddition
 
 
 class Entry(NamedTuple):
-    """One obliged agency as the board lists it: its key, name and kind, no model instance
-    (a tuple: the board builds 2,000 of them per request)."""
+    """One obliged agency as the roster page lists it: its key, name and kind, no model
+    instance (a tuple: a roster may hold thousands)."""
 
     pk: int
     name: str
