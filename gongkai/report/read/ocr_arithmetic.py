@@ -5,8 +5,8 @@ fold took away: the ink count and the second read (ocr.py) cannot see a digit th
 on the page. The table's sums can: the format's identities (the check rules R-1 to R-4 and
 L-1: row totals, 小计, （七）总计 = the outcomes, 一 + 二 = （七） + 四, table 3 group
 totals) are run on the placed cells, and in an identity that fails, an OCR'd cell whose value
-one OCR slip away (a digit dropped or added, or two swapped) would make it hold is made
-unreadable, with the value the sums want in its reason. A failure no single slip explains is
+one OCR slip away (a digit dropped or added, or two swapped) would make it hold, and that is
+in no identity that holds, is made unreadable, with the value the sums want in its reason. A failure no single slip explains is
 left as printed, for the checks to report: real tables have sums that do not add up (洪泽区
 2023 printed 行政复议 总计 0 over 10 + 1, and 复议后起诉 总计 0 over 维持 5), and a reader
 must not hide them.
@@ -20,42 +20,73 @@ from ..model import Cell, Report, State
 IDENTITY_RULES = ("R-1", "R-2", "R-3", "R-4", "L-1")
 #: the source kind of a value read by OCR
 OCR_KIND = "ocr"
+#: rounds of suspicion (each may find the digits a suspect's error hid): a table has few
+MAX_ROUNDS = 5
 
 
 def distrust_misread(report: Report) -> None:
-    """Make unreadable, in place, each OCR'd cell that one slip of OCR makes break the sums:
-    correcting it by one slip would make every identity it is in hold (a 0 in a broken row
-    whose column adds up is not suspected)."""
-    from ..checks import RULES
-    from ..checks.registry import run_rule
+    """Make unreadable, in place, each OCR'd cell that one slip of OCR makes break the sums.
 
-    equations = []  # (title, {key: +1 on the left, -1 on the right}, right sum - left sum)
-    for rule_id in IDENTITY_RULES:
-        for f in run_rule(RULES[rule_id], report):
-            ev = f.evidence
-            if "left_sum" in ev:
-                sides = {**{k: 1 for k in ev["left"]}, **{k: -1 for k in ev["right"]}}
-                equations.append((f.title, sides, ev["right_sum"] - ev["left_sum"]))
+    A cell is suspected when a sum it is in fails, one slip of its reading gives what that sum
+    wants, and no sum it is in holds (a 0 in a broken row whose column adds up is not
+    suspected). Several lost digits spoil each other's sums: each round takes the suspects
+    found so far at the values the sums want, as a hypothesis only, and looks again."""
     suspects: dict[str, str] = {}
-    for title, sides, gap in equations:
-        for key, side in sides.items():
-            cell = report.cells.get(key)
-            if not gap or key in suspects or not _ocr_number(cell):
-                continue
-            change = side * gap
-            if any(key in s and s[key] * g != change for _, s, g in equations):
-                continue  # another sum it is in holds (or wants another change)
-            wanted = cell.value + change
-            if wanted >= 0 and one_slip(_digits(cell.raw), str(wanted)):
-                suspects[key] = (
-                    f"扫描识别的数字与表内合计不符（{title}）：识别为 {cell.raw}，"
-                    f"按合计应为 {wanted}，可能漏读、多读或颠倒了数字"
-                )
+    trial = dict(report.cells)
+    for _ in range(MAX_ROUNDS):
+        found = _suspects(report, trial, suspects)
+        if not found:
+            break
+        for key, (wanted, reason) in found.items():
+            suspects[key] = reason
+            trial[key] = Cell.number(key, wanted)
     for key, reason in suspects.items():
         old = report.cells[key]
         cell = Cell.unreadable(key, old.raw, reason, old.source)
         cell.steps = (*old.steps, reason)
         report.cells[key] = cell
+
+
+def _suspects(report: Report, trial: dict, known: dict) -> dict[str, tuple[int, str]]:
+    """The cells newly suspected when the report's cells are `trial`: key → (the value the
+    sums want, the reason)."""
+    equations = _equations(report, trial)
+    found: dict[str, tuple[int, str]] = {}
+    for title, sides, gap in equations:
+        for key, side in sides.items():
+            read = report.cells.get(key)
+            if not gap or key in known or key in found or not _ocr_number(read):
+                continue
+            if any(key in s and not g for _, s, g in equations):
+                continue  # a sum it is in holds
+            wanted = trial[key].value + side * gap
+            if wanted >= 0 and one_slip(_digits(read.raw), str(wanted)):
+                found[key] = (
+                    wanted,
+                    f"扫描识别的数字与表内合计不符（{title}）：识别为 {read.raw}，"
+                    f"按合计应为 {wanted}，可能漏读、多读或颠倒了数字",
+                )
+    return found
+
+
+def _equations(report: Report, cells: dict) -> list[tuple[str, dict[str, int], int]]:
+    """The identities whose cells are all numbers, as (title, {key: +1 on the left, -1 on the
+    right}, right sum - left sum), computed over `cells` in the report's place."""
+    from ..checks import RULES
+    from ..checks.registry import run_rule
+
+    printed, report.cells = report.cells, cells
+    try:
+        out = []
+        for rule_id in IDENTITY_RULES:
+            for f in run_rule(RULES[rule_id], report):
+                ev = f.evidence
+                if "left_sum" in ev:
+                    sides = {**{k: 1 for k in ev["left"]}, **{k: -1 for k in ev["right"]}}
+                    out.append((f.title, sides, ev["right_sum"] - ev["left_sum"]))
+        return out
+    finally:
+        report.cells = printed
 
 
 def has_ocr_cells(report: Report) -> bool:

@@ -78,6 +78,28 @@ def test_one_digit_wrong_leaves_the_cell_unreadable_and_every_other_cell_right(s
     assert sum(c.state is State.UNREADABLE for c in report.cells.values()) <= 4
 
 
+@pytest.mark.parametrize("seed", range(30))
+def test_three_digits_lost_in_one_table_spoil_each_others_sums_and_are_all_caught(seed):
+    """Two lost digits in one column (12 read as 1, 17 as 1) leave that column's sum wanting
+    neither alone; the rows' sums find them, and the column then finds the third."""
+    report = _scanned(seed)
+    written = {k: c.value for k, c in report.cells.items()}
+    keys = sorted(
+        k
+        for k, c in report.cells.items()
+        if k[:3] in ("t2.", "t3.") and isinstance(c.value, int) and c.value >= 10
+    )
+    lost = random.Random(seed).sample(keys, min(3, len(keys)))
+    for key in lost:
+        _misread(report, key, str(written[key])[:-1])
+    distrust_misread(report)
+    assert [k for k in lost if report.cells[k].state is not State.UNREADABLE] == []
+    wrong = [
+        k for k, c in report.cells.items() if c.state is State.NUMBER and c.value != written[k]
+    ]
+    assert wrong == []
+
+
 def test_a_sum_the_printed_table_gets_wrong_is_left_for_the_checks():
     """洪泽区 2023 printed 行政复议 总计 0 over 维持 10 and 纠正 1: no single OCR slip makes
     0 into 11, so the cells stay as printed and L-1 reports the table's own error."""
