@@ -1,9 +1,10 @@
 """A page of search results and their total in one query.
 
-A search's matches are all read to be sorted, so `COUNT(*) OVER ()` on the page's own query
-gives the total at no extra cost: one query instead of a COUNT and a page. Browsing a whole
-catalogue is the other way round: its first page comes straight from the index, and a window
-would read every row, so there the plain paginator's index-only COUNT is the cheaper.
+A search through the pieces index (search.through_index) reads all its matches to sort them,
+so `COUNT(*) OVER ()` on the page's own query gives the total at no extra cost: one query
+instead of a COUNT and a page. Browsing a whole catalogue, or a one-character search, is the
+other way round: the first page comes from the index in order, stopping after 20 rows, and a
+window would read every row, so there the plain paginator's COUNT is the cheaper.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from gongkai.office.agencies.models import Agency
 from . import open_data
 from .models import Attachment, Consultation, Item
 from .paging import SearchPaginator
-from .search import search
+from .search import search, through_index
 from .vocab import LAW_CATEGORIES, Disclosure, Stage
 
 PAGE_SIZE = 20
@@ -67,8 +67,8 @@ def _first_formed(agency_ref, order: str):
 
 def catalogue(request, agency_id):
     """The agency's catalogue, searchable by 名称、索引号、文号, filtered by category and year.
-    A public page of three queries (the agency with
-    its years, its own categories, the page with its total)."""
+    A search is three queries: the agency with its years, its own categories, the page with
+    its total (paging.py); browsing, or one character, counts the total apart."""
     agency = get_object_or_404(
         Agency.objects.only("pk", "name").annotate(
             first=_first_formed(OuterRef("pk"), "formed_on"),
@@ -79,7 +79,7 @@ def catalogue(request, agency_id):
     )
     query, category, year = _asked(request)
     rows = filtered(agency.pk, query, category, year).values(*LISTED)
-    pages = SearchPaginator if query else Paginator
+    pages = SearchPaginator if through_index(query) else Paginator
     page = pages(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     years = range(agency.last.year, agency.first.year - 1, -1) if agency.last else ()
     own = list(agency.own_categories.values_list("name", flat=True))

@@ -47,6 +47,12 @@ def text_match(query: str) -> Q:
     return Q(search_text__contains=norm(query).lower())
 
 
+def through_index(query: str) -> bool:
+    """Whether `query` is looked up in the pieces index (two characters or more), its matches
+    all read to be sorted; one character is matched on the agency's items in their order."""
+    return bool(grams_of(query))
+
+
 def search(items, agency_id: int, query: str):
     """`items` (a queryset of one agency's items) narrowed to those matching `query`."""
     from .models import SearchGram

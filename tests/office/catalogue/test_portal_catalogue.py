@@ -169,7 +169,13 @@ def many(bureau, town):
 
 
 @pytest.mark.parametrize(
-    "query, total", [({"q": "征收"}, "共45条"), ({}, "共50条"), ({"q": "房屋征收"}, "共45条")]
+    "query, total",
+    [
+        ({"q": "征收"}, "共45条"),
+        ({}, "共50条"),
+        ({"q": "房屋征收"}, "共45条"),
+        ({"q": "征"}, "共45条"),
+    ],
 )
 def test_pages_of_a_search_and_of_the_whole_catalogue_count_what_is_public(
     client, bureau, many, query, total
