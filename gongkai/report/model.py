@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 
 from .formats import FORMATS, OTHER_LAYOUT, SINGLE_ROW, Format, in_other
+from .lazy_pattern import lazy
 from .record import Frozen, Record
 
 
@@ -88,11 +89,11 @@ class Source(Frozen):
 
 Number = int | Decimal
 
-_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}\b)")
-_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_THOUSANDS = lazy(r"(?<=\d)[,，](?=\d{3}\b)")
+_NUMBER = lazy(r"^[+-]?\d+(\.\d+)?$")
 #: the units a table may print after a number ("251000元"); `read.numbers` reads them too
 UNITS = ("万元", "元", "件", "个", "项", "条", "起")
-_UNITS = re.compile(f"({'|'.join(UNITS)})$")
+_UNITS = lazy(f"({'|'.join(UNITS)})$")
 
 
 def parse_number(raw: str, decimal: bool = False) -> tuple[State, Number | None, str | None]:

@@ -6,13 +6,14 @@ digits and quotes, and ignore the separator inside long row labels (、 or ，).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
-_WS = re.compile(r"\s+")
+from .lazy_pattern import lazy
+
+_WS = lazy(r"\s+")
 #: the number a printed row label starts with: 一、 （一） (一) 1. 1、
-ROW_MARK = re.compile(
+ROW_MARK = lazy(
     r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[.、．])"
 )
 _QUOTES = str.maketrans(
@@ -35,7 +36,7 @@ _QUOTES = str.maketrans(
         "．": ".",
     }
 )
-_PUNCT = re.compile(r"[\s\"'()\[\],.;:!?·、，。；：“”‘’（）《》<>\-_/|*#]+")
+_PUNCT = lazy(r"[\s\"'()\[\],.;:!?·、，。；：“”‘’（）《》<>\-_/|*#]+")
 
 
 @lru_cache(maxsize=8192)  # the same labels come back in every table and every report

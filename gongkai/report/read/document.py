@@ -7,9 +7,9 @@ their row and column labels is done once, in `place.py`, for every input kind.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from ..lazy_pattern import lazy
 from ..model import Source
 from ..record import Record
 
@@ -93,7 +93,7 @@ class Document(Record):
 
 #: Kangxi radicals (⼀ ⾏ ⼈) and CJK compatibility ideographs: some PDF fonts map their glyphs to
 #: these code points instead of the unified ideographs (一 行 人) that every label is written in
-_COMPAT_HAN = re.compile("[\u2f00-\u2fd5\uf900-\ufaff]")
+_COMPAT_HAN = lazy("[\u2f00-\u2fd5\uf900-\ufaff]")
 
 
 def fold_han(text: str) -> str:

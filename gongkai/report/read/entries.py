@@ -9,20 +9,20 @@ official cell a value is: that is `place.py`'s job, by row label and column orde
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
 
 from ..formats import Row
+from ..lazy_pattern import lazy
 from ..model import NA_MARKS, Source
 from ..normalize import ROW_MARK
 from ..record import Record
 from .document import Grid, Line
 from .numbers import CUT_DECIMAL, GLUED_SIGNED, NUMBER_TOKEN, PAGE_FOOTER
 
-_VALUE_TOKEN = re.compile(f"{NUMBER_TOKEN.pattern}|{GLUED_SIGNED.pattern}")
+_VALUE_TOKEN = lazy(f"{NUMBER_TOKEN.pattern}|{GLUED_SIGNED.pattern}")
 #: a single character of a vertically printed heading (三、本年度办理结果) in front of a label
-_VERTICAL = re.compile(r"^(?:[\u4e00-\u9fff、]\s+)+(?=\S)")
+_VERTICAL = lazy(r"^(?:[\u4e00-\u9fff、]\s+)+(?=\S)")
 
 
 class Value(Record):
@@ -303,7 +303,7 @@ def _takes_continuation(
     return False
 
 
-_GLUED_TAIL = re.compile(r"^(\d+)([\u4e00-\u9fff（(].*)$")
+_GLUED_TAIL = lazy(r"^(\d+)([\u4e00-\u9fff（(].*)$")
 
 
 def _split_tail(tokens: list[str]) -> tuple[list[str], str]:

@@ -16,11 +16,12 @@ from functools import cache
 from itertools import pairwise
 
 from ..formats import Format
+from ..lazy_pattern import lazy
 from .document import Document, Grid, Line
 from .settings import SETTINGS, Settings
 
 #: a label and the digits glued after it (signs inside: 2019's 本年增/减 prints "0-14")
-_TRAILING_DIGITS = re.compile(r"^(.*?[^\d.\s+-])\s*(\d[\d.+-]*)\s*$", re.DOTALL)
+_TRAILING_DIGITS = lazy(r"^(.*?[^\d.\s+-])\s*(\d[\d.+-]*)\s*$", re.DOTALL)
 
 
 @cache

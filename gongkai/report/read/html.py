@@ -20,6 +20,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..lazy_pattern import lazy
 from ..model import Source
 from ..record import Record
 from .document import Document, Grid, GridCell, Line, ReadError
@@ -126,7 +127,7 @@ IMPLIED_END = {
     "option": ({"option"}, {"select"}),
 }
 MAX_SPAN = 1000
-_WS = re.compile(r"[ \t\n\r\f]+")
+_WS = lazy(r"[ \t\n\r\f]+")
 
 
 class Node(Record):
@@ -197,8 +198,8 @@ def parse_tree(text: str, budget: Budget, line_offset: int = 0) -> Node:
 
 # --------------------------------------------------------------------------- HTML in JavaScript
 
-_JS_LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*`', re.DOTALL)
-_JS_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|.)", re.DOTALL)
+_JS_LITERAL = lazy(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*`', re.DOTALL)
+_JS_ESCAPE = lazy(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|.)", re.DOTALL)
 _JS_SIMPLE = {
     "n": "\n",
     "r": "\r",
@@ -210,8 +211,8 @@ _JS_SIMPLE = {
     "\n": "",
     "\r\n": "",
 }
-_MARKUP = re.compile(r"<\s*(table|p|div|tr|td)\b|&lt;\s*(table|p|div)\b", re.IGNORECASE)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MARKUP = lazy(r"<\s*(table|p|div|tr|td)\b|&lt;\s*(table|p|div)\b", re.IGNORECASE)
+_CJK = lazy(r"[\u4e00-\u9fff]")
 
 
 def unescape_js(body: str) -> str:
@@ -391,9 +392,7 @@ class _Walker:
 
 # --------------------------------------------------------------------------- bytes to text
 
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
-)
+_META_CHARSET = lazy(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def decode_page(data: bytes) -> str:
@@ -419,7 +418,7 @@ def _from_mhtml(data: bytes) -> bytes | None:
     return None
 
 
-_START_TAG = re.compile(r"<[A-Za-z]")
+_START_TAG = lazy(r"<[A-Za-z]")
 
 
 def parse_html(text: str, path: str | None = None) -> Document:

@@ -15,17 +15,17 @@ piece of one of its headings names that row before anything else is tried.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from ..formats import Row, Table, without_note
+from ..lazy_pattern import lazy
 from ..normalize import loose
 from ..record import Frozen
 from .settings import SETTINGS, Settings
 
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)")
+_NUMBERING = lazy(r"^(?:[一二三四五六七八九十]+|\d+)")
 
 
 class Target(Frozen):

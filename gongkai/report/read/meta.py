@@ -10,24 +10,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..lazy_pattern import lazy
 from ..model import AgencyKind, Report
 from ..normalize import norm
 from .document import Document, Line
 from .parts import Region
 
-_TITLE = re.compile(
+_TITLE = lazy(
     r"((?:19|20)\d{2})\s*年\s*(?:度)?\s*(?:政府)?信息公开(?:工作)?(?:年度报告|年报|工作报告|报告|年度报$)"
 )  # 年度报$: a title wrapped before its last character
-_TITLE_AFTER = re.compile(r"(?:年度报告|年报)[(（]((?:19|20)\d{2})\s*年?(?:度)?[)）]")
-_PERIOD = re.compile(
+_TITLE_AFTER = lazy(r"(?:年度报告|年报)[(（]((?:19|20)\d{2})\s*年?(?:度)?[)）]")
+_PERIOD = lazy(
     r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?至\s*\1\s*年\s*12\s*月\s*31\s*日"
 )
-_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE = lazy(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 #: the publication date a web page prints around the report ("发布日期：2025-01-20", "发布时间：2025年1月20日")
-_PUBLISHED = re.compile(
+_PUBLISHED = lazy(
     r"(?:发布|公开|成文)(?:日期|时间)[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
-_AGENCY_END = re.compile(
+_AGENCY_END = lazy(
     r"(人民政府|政府办公室|办公厅|办公室|委员会|局|厅|署|院|办事处|街道|管理委员会|管委会|中心|所|站)$"
 )
 _KINDS = (
@@ -41,8 +42,8 @@ _KINDS = (
 MAX_HEAD_LINES = 80
 
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
-_ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_CN_YEAR = lazy(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
+_ANY_YEAR = lazy(r"((?:19|20)\d{2})\s*年")
 
 
 def _digits(text: str) -> str:
@@ -50,8 +51,8 @@ def _digits(text: str) -> str:
     return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), norm(text))
 
 
-_YEAR_GAP = re.compile(r"(?<=\s)(?=年\s*度?\s*(?:政府)?信息公开)")
-_LONE_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*$")
+_YEAR_GAP = lazy(r"(?<=\s)(?=年\s*度?\s*(?:政府)?信息公开)")
+_LONE_YEAR = lazy(r"^\s*((?:19|20)\d{2})\s*$")
 
 
 def _with_displaced_year(text: str, after: list[Line]) -> str:

@@ -9,8 +9,7 @@ decimals, a unit) or a mark that stands for one.
 
 from __future__ import annotations
 
-import re
-
+from ..lazy_pattern import lazy
 from ..model import UNITS
 
 _MARKED_PAGE = (
@@ -19,23 +18,23 @@ _MARKED_PAGE = (
     r"|\d{1,4}\s*/\s*\d{1,4}"  # 4/6
 )
 #: a line that is only a page number in its printed marks (anywhere on a page, in any dump)
-PAGE_FOOTER = re.compile(rf"^\s*(?:{_MARKED_PAGE})\s*$")
+PAGE_FOOTER = lazy(rf"^\s*(?:{_MARKED_PAGE})\s*$")
 #: a line in a page's top or bottom margin that is only a page number, marked or bare
-PAGE_NUMBER = re.compile(rf"^\s*(?:{_MARKED_PAGE}|\d{{1,4}})\s*$")
+PAGE_NUMBER = lazy(rf"^\s*(?:{_MARKED_PAGE}|\d{{1,4}})\s*$")
 #: a page number that lost one of its dashes on the way ("- 4"), as PDF-to-Markdown converters
 #: leave it between a table's pieces: a page number there only (elsewhere it may be a value)
-HALF_FOOTER = re.compile(r"^\s*[-－—–]\s*\d{1,3}\s*$")
+HALF_FOOTER = lazy(r"^\s*[-－—–]\s*\d{1,3}\s*$")
 
 #: one printed value: a number (thousands separators, decimals, a sign, a unit after it), or
 #: the decimals of a number cut at a line end ("6377" / ".54"): a value, not a label
-NUMBER_TOKEN = re.compile(
+NUMBER_TOKEN = lazy(
     rf"^[+-]?(?:\d{{1,3}}(?:[,，]\d{{3}})+|\d+)(?:\.\d+)?(?:{'|'.join(UNITS)})?$|^\.\d+$"
 )
 #: the glued digits of neighbouring cells, one of them signed (2019 本年增/减: "0-14" for 0 and
 #: -14): one run of values, split by placement (glued.signed_alternatives)
-GLUED_SIGNED = re.compile(r"^\d+[+-]\d+$")
+GLUED_SIGNED = lazy(r"^\d+[+-]\d+$")
 #: a number cut at its decimal point at a line end ("3805." before "84"): a value, not a label
-CUT_DECIMAL = re.compile(r"^\d+\.$")
+CUT_DECIMAL = lazy(r"^\d+\.$")
 #: a table cell's text made only of digits, signs, separators and the marks that stand for a
 #: value ("/", "—", "无"): a value cell, not a label cell
-VALUE_TEXT = re.compile(r"^[\s\d.,，+\-/／—–－、无\\]*$")
+VALUE_TEXT = lazy(r"^[\s\d.,，+\-/／—–－、无\\]*$")

@@ -8,8 +8,6 @@ assigned by the labels it carries.
 
 from __future__ import annotations
 
-import re
-
 from ..formats import (
     APPLICANTS,
     BALANCE_NOTE,
@@ -20,13 +18,14 @@ from ..formats import (
     TABLE3,
     Format,
 )
+from ..lazy_pattern import lazy
 from ..model import TextPart
 from ..normalize import loose, norm
 from ..record import Record
 from .document import Document, Grid, Line
 from .numbers import PAGE_FOOTER
 
-_TITLE = re.compile(r"^\s*([一二三四五六])\s*(?:[、.．，,]|\s)\s*(.+)$")
+_TITLE = lazy(r"^\s*([一二三四五六])\s*(?:[、.．，,]|\s)\s*(.+)$")
 _NUMERALS = "一二三四五六"
 _T1_START = loose(TABLE1_2021.rows[0].block)  # 第二十条第（一）项
 _T2_START = (

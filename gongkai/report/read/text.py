@@ -9,10 +9,10 @@ Three shapes are recognised line by line:
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..formats import FORMAT_2021
+from ..lazy_pattern import lazy
 from ..model import Source
 from .document import Document, Grid, GridCell, Line
 from .encoding import decode
@@ -62,7 +62,7 @@ def parse_text(text: str, path: str | None = None) -> Document:
     return doc
 
 
-_INNER_TITLE = re.compile(r"\s+(?=[一二三四五六]\s*、)")
+_INNER_TITLE = lazy(r"\s+(?=[一二三四五六]\s*、)")
 
 
 def _split_titles(text: str) -> list[str]:
