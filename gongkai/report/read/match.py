@@ -16,7 +16,6 @@ piece of one of its headings names that row before anything else is tried.
 from __future__ import annotations
 
 from collections import Counter
-from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from ..formats import Row, Table, without_note
@@ -125,6 +124,8 @@ def _fuzzy(text: str, core: str, least: float) -> int | None:
     chars = set(core)
     if len(chars & set(text)) < least * len(chars):
         return None  # too few of the label's characters: not this row
+    from difflib import SequenceMatcher  # only for a typo: most reports never get here
+
     n = len(core)
     best, where = 0.0, None
     for size in (n - 2, n - 1, n, n + 1):
