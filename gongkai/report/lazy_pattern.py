@@ -18,7 +18,7 @@ _METHODS = ("match", "fullmatch", "search", "sub", "subn", "split", "finditer", 
 
 
 class _Lazy:
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str | bytes, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
 
@@ -36,8 +36,9 @@ class _Lazy:
 
 
 if TYPE_CHECKING:
+    from typing import AnyStr
 
-    def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]: ...
+    def lazy(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]: ...
 
 else:
     lazy = _Lazy
