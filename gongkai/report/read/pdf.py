@@ -146,18 +146,16 @@ def _glyphs(page: PdfPage, frame: _Frame) -> list[Glyph]:
     the glyph's ink box gives x and its baseline gives the line band.
     """
     raw = page.text()
-    raw_chars = []
+    chars: list[tuple[int, str, tuple[float, float, float, float], bool]] = []
+    ink: dict[int, tuple[float, float, float]] = {}  # char index → its ink box's x, baseline
     try:
-        # one set of out-parameters for every call (the helper API allocates four per box)
-        ox, oy = ctypes.c_double(), ctypes.c_double()
-        bl, br, bb, bt = (ctypes.c_double() for _ in range(4))
+        # one out-parameter for every call (the helper API allocates one per box)
         rect = R.FS_RECTF()
-        unicode, generated, origin = (
+        unicode, generated, loosebox = (
             R.FPDFText_GetUnicode,
             R.FPDFText_IsGenerated,
-            R.FPDFText_GetCharOrigin,
+            R.FPDFText_GetLooseCharBox,
         )
-        charbox, loosebox = R.FPDFText_GetCharBox, R.FPDFText_GetLooseCharBox
         spaced = False
         for i in range(R.FPDFText_CountChars(raw)):
             u = unicode(raw, i)
@@ -166,40 +164,46 @@ def _glyphs(page: PdfPage, frame: _Frame) -> list[Glyph]:
                 continue
             if u in (0, 10, 13, 0xFFFE, 0xFFFF) or 0xD800 <= u <= 0xDFFF:
                 continue
-            origin(raw, i, ox, oy)
-            if not (charbox(raw, i, bl, br, bb, bt) and loosebox(raw, i, rect)):
+            if not loosebox(raw, i, rect):
                 raise PdfiumFailed("no character box")
-            raw_chars.append(
-                (
-                    chr(u),
-                    (bl.value, bb.value, br.value, bt.value),
-                    (rect.left, rect.bottom, rect.right, rect.top),
-                    ox.value,
-                    oy.value,
-                    spaced,
-                )
-            )
+            chars.append((i, chr(u), (rect.left, rect.bottom, rect.right, rect.top), spaced))
             spaced = False
+        heights = sorted(lb[3] - lb[1] for _, _, lb, _ in chars if lb[3] > lb[1])
+        if not heights:
+            return []
+        em = heights[len(heights) // 2]
+        # the ink box and the origin are asked for only where the loose box is too large
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        bl, br, bb, bt = (ctypes.c_double() for _ in range(4))
+        for i, ch, loose, _ in chars:
+            if _fits(loose, em) or ch.isspace():
+                continue
+            if not R.FPDFText_GetCharBox(raw, i, bl, br, bb, bt):
+                raise PdfiumFailed("no character box")
+            R.FPDFText_GetCharOrigin(raw, i, ox, oy)
+            ink[i] = (bl.value, br.value, oy.value)
     finally:
         R.FPDFText_ClosePage(raw)
-    heights = sorted(lb[3] - lb[1] for _, _, lb, _, _, _ in raw_chars if lb[3] > lb[1])
-    if not heights:
-        return []
-    em = heights[len(heights) // 2]
     out = []
-    for ch, tight, loose, _x, y, spaced in raw_chars:
-        if loose[2] - loose[0] <= 4 * em and loose[3] - loose[1] <= 4 * em:
+    for i, ch, loose, spaced in chars:
+        if _fits(loose, em):
             left, bottom, right, top = loose
         elif ch.isspace():
             continue
         else:
-            left, right = tight[0], max(tight[2], tight[0] + 0.1)
+            left, ink_right, y = ink[i]
+            right = max(ink_right, left + 0.1)
             bottom, top = y - 0.15 * em, y + 0.85 * em
         x0, t, x1, b = frame.box(left, bottom, right, top)
         if x1 < 0 or x0 > frame.width or b < 0 or t > frame.height:
             continue
         out.append(Glyph(" " if ch.isspace() else ch, x0, t, x1, b, space_before=spaced))
     return out
+
+
+def _fits(loose: tuple[float, float, float, float], em: float) -> bool:
+    """The font's box is the glyph's (not far larger than the line's typical height)."""
+    return loose[2] - loose[0] <= 4 * em and loose[3] - loose[1] <= 4 * em
 
 
 def _tables(
