@@ -28,6 +28,7 @@ NOT_FOR_TEXT = (
     "openpyxl",
     "docx",
     "typing",
+    "shutil",  # argparse's help formatter imports it unless told the width (arguments.py)
 )
 NOT_FOR_PDF = (*NEVER, "pypdfium2", "numpy", "cv2", "lxml", "openpyxl", "docx")
 GONGKAI_NOT_FOR_TEXT = ("ocr", "pdf", "pdf_tables", "layout", "html", "docx", "xlsx")
