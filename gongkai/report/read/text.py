@@ -17,8 +17,6 @@ from ..model import Source
 from .document import Document, Grid, GridCell, Line
 from .encoding import decode
 from .limits import check_text_shape
-from .markdown import RULE as MD_RULE
-from .markdown import is_page_footer, md_grid, starts_table
 from .parts import part_title
 
 _MAX_CONTINUATION = 12  # a wrapped cell's continuation line is short; a paragraph is not
@@ -38,7 +36,7 @@ def parse_text(text: str, path: str | None = None) -> Document:
         lines = [line.strip() for line in lines]
     i, n = 0, len(lines)
     tables = 0
-    markdown = any(MD_RULE.match(line.strip()) for line in lines)
+    markdown = _markdown(text, lines)
     while i < n:
         raw = lines[i]
         if raw.startswith("\t") or _is_tab_row(raw):
@@ -46,12 +44,12 @@ def parse_text(text: str, path: str | None = None) -> Document:
             doc.blocks.append(grid)
             tables += 1
             continue
-        if starts_table(lines, i):
-            grid, i = md_grid(lines, i, tables)
+        if markdown and markdown.starts_table(lines, i):
+            grid, i = markdown.md_grid(lines, i, tables)
             doc.blocks.append(grid)
             tables += 1
             continue
-        if markdown and is_page_footer(raw):
+        if markdown and markdown.is_page_footer(raw):
             i += 1  # a converter's page number between the pieces of a table
             continue
         if raw.strip():
@@ -60,6 +58,16 @@ def parse_text(text: str, path: str | None = None) -> Document:
             ]
         i += 1
     return doc
+
+
+def _markdown(text: str, lines: list[str]):
+    """The Markdown reader when some line is a Markdown rule row (|---|, a converter's output),
+    else None: a text with no "---" never loads it."""
+    if "---" not in text:
+        return None
+    from . import markdown
+
+    return markdown if any(markdown.RULE.match(line.strip()) for line in lines) else None
 
 
 _INNER_TITLE = lazy(r"\s+(?=[一二三四五六]\s*、)")
