@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-
-from ..report.atomic_file import write_atomically
 
 BINARY = {"xlsx", "docx"}
 
@@ -35,10 +32,11 @@ def emit(data: bytes, output: str | None) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
-    out = Path(output)
+    from ..report.atomic_file import write_atomically  # pathlib: only when writing a file
+
     try:
-        write_atomically(out, data)
+        write_atomically(output, data)
     except OSError as e:
-        print(f"无法写入 {out}：{e.strerror}", file=sys.stderr)
+        print(f"无法写入 {output}：{e.strerror}", file=sys.stderr)
         return 2
     return 0

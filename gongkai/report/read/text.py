@@ -9,7 +9,7 @@ Three shapes are recognised line by line:
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from ..formats import FORMAT_2021
 from ..lazy_pattern import lazy
@@ -22,11 +22,13 @@ from .parts import part_title
 _MAX_CONTINUATION = 12  # a wrapped cell's continuation line is short; a paragraph is not
 
 
-def read_text(path: str | Path, data: bytes | None = None) -> Document:
-    data = Path(path).read_bytes() if data is None else data
+def read_text(path: str | os.PathLike, data: bytes | None = None) -> Document:
+    if data is None:
+        with open(path, "rb") as f:
+            data = f.read()
     text = decode(data)
     check_text_shape(text)
-    return parse_text(text, str(path))
+    return parse_text(text, os.fspath(path))
 
 
 def parse_text(text: str, path: str | None = None) -> Document:
