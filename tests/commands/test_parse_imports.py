@@ -1,6 +1,6 @@
 """`gongkai parse` loads only what the input needs: a text report starts no PDF or OCR engine
-and no office, a PDF with a text layer only pdfium's raw binding (not pypdfium2's helpers, not
-pdfminer, no OCR): each is tens of milliseconds of every run (bench/parse_process.py prints the
+and no office, a PDF with a text layer only pdfium itself (read/pdfium.py: not pypdfium2's
+helpers nor its raw binding, not pdfminer, no OCR): each is tens of milliseconds of every run (bench/parse_process.py prints the
 whole-process time). Nor any other sub-command's module, nor `dataclasses` (with `inspect`) or
 `typing`, which the reader's records do without (report/record.py)."""
 
@@ -30,7 +30,7 @@ NOT_FOR_TEXT = (
     "typing",
     "shutil",  # argparse's help formatter imports it unless told the width (arguments.py)
 )
-NOT_FOR_PDF = (*NEVER, "pypdfium2", "numpy", "cv2", "lxml", "openpyxl", "docx")
+NOT_FOR_PDF = (*NEVER, "pypdfium2", "pypdfium2_raw", "numpy", "cv2", "lxml", "openpyxl", "docx")
 GONGKAI_NOT_FOR_TEXT = ("ocr", "pdf", "pdf_tables", "layout", "html", "docx", "xlsx")
 
 PROBE = """
@@ -70,6 +70,6 @@ def test_a_text_report_loads_no_pdf_ocr_or_office_code():
 
 def test_a_pdf_with_a_text_layer_loads_no_pdfminer_or_ocr():
     modules = _modules(DEV / "01_huaian_2024.pdf")
-    assert "pypdfium2_raw" in modules
+    assert "gongkai.report.read.pdfium" in modules
     assert _tops(modules) & set(NOT_FOR_PDF) == set()
     assert "gongkai.report.read.ocr" not in modules

@@ -29,9 +29,8 @@ from __future__ import annotations
 import ctypes
 import os
 
-import pypdfium2_raw as R
-
 from ..record import Frozen
+from . import pdfium as R
 from .document import Document, Line, ReadError
 from .layout import Glyph, TablePart, h_edge, page_blocks, text_lines, v_edge
 from .limits import MAX_OCR_PAGES, Deadline, check_file, check_pages

@@ -1,4 +1,4 @@
-"""A PDF's pages through pdfium's C API (`pypdfium2_raw`), for reading their text layer.
+"""A PDF's pages through pdfium's C API (`pdfium.py`), for reading their text layer.
 
 pypdfium2's helper package costs about 20 ms of every `gongkai parse` of a PDF at import
 (logging, its object tracker, every helper class), and the reader needs five calls of it: open,
@@ -11,8 +11,7 @@ from __future__ import annotations
 import ctypes
 import os
 
-import pypdfium2_raw as R
-
+from . import pdfium as R
 from .document import ReadError
 
 #: the page size pdfium's helpers assume when a page states no media box (US letter)
