@@ -127,6 +127,7 @@ def _grid(tbl, index: int, comments: dict[str, str], budget: Budget) -> Grid:
             budget.take_cells(span)
             vmerge = _val(tc, "w:tcPr/w:vMerge")
             above = rows[r - 1][c] if r and c < len(rows[r - 1]) else None
+            origin: tuple[int, int] | None
             if vmerge is not None and vmerge != "restart" and above is not None:
                 if above.origin is None:
                     above.origin = (r - 1, c)

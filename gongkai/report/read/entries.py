@@ -152,8 +152,9 @@ def entries_from_lines(lines: list[Line]) -> list[Entry]:
             line.source,
         )
         if tail:  # a merged cell's text printed after the row's numbers: a heading of its own
-            last[0] = Entry(tail, [line.source])
-            out.append(last[0])
+            heading = Entry(tail, [line.source])
+            last[0] = heading
+            out.append(heading)
     return out
 
 
@@ -183,12 +184,13 @@ def _add(
                 out.append(Entry("", [], values))
         return
     if label:
-        last[0] = Entry(label, [source], values or None, pieces=[label])
-        out.append(last[0])
+        entry = Entry(label, [source], values or None, pieces=[label])
+        last[0] = entry
+        out.append(entry)
         return
-    bare = out[-1] if out and not out[-1].label and out[-1].values else None
-    if bare is not None and len(values) == 1 and len(bare.values) >= 1 and bare.single:
-        bare.values.extend(values)
+    bare = out[-1].values if out and not out[-1].label and out[-1].single else None
+    if bare and len(values) == 1:
+        bare.extend(values)
     else:
         out.append(Entry("", [], values, single=len(values) == 1))
 

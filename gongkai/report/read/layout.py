@@ -147,6 +147,14 @@ def cell_text(glyphs: list[Glyph], settings: Settings = SETTINGS) -> str:
     return text
 
 
+def top_of(item: Line | TablePart) -> float:
+    """How far down its page an item starts: a page's items are sorted by it."""
+    box = item.bbox if isinstance(item, TablePart) else item.source.bbox
+    if box is None:
+        raise ValueError("a page's line has no box")
+    return box[1]
+
+
 def text_lines(
     glyphs: list[Glyph], page: int, kind: str, settings: Settings = SETTINGS
 ) -> list[Line]:

@@ -26,7 +26,7 @@ from pathlib import Path
 from lxml import etree
 
 from .document import Document, Line, ReadError
-from .layout import Glyph, TablePart, h_edge, page_blocks, text_lines, v_edge
+from .layout import Glyph, TablePart, h_edge, page_blocks, text_lines, top_of, v_edge
 from .limits import MAX_DEPTH, Budget, check_file, check_package, check_pages, read_part
 from .pdf_tables import ruled_tables
 
@@ -208,7 +208,7 @@ def _page_items(trees, box, number: int, budget: Budget) -> list[Line | TablePar
     ]
     loose = [g for g in glyphs if not any(_inside(p.bbox, g) for p in parts)]
     items: list[Line | TablePart] = [*text_lines(loose, number, "ofd"), *parts]
-    items.sort(key=lambda it: it.bbox[1] if isinstance(it, TablePart) else it.source.bbox[1])
+    items.sort(key=top_of)
     return items
 
 

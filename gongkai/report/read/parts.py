@@ -68,6 +68,8 @@ class Region(Record):
         self.table = table  # t1/t2/t3 for parts 二–四
 
     def text_part(self) -> TextPart:
+        if self.part is None:
+            raise ValueError("the text before the first part title is no part")
         body = "\n".join(
             b.text for b in self.blocks if isinstance(b, Line) and not PAGE_FOOTER.match(b.text)
         )

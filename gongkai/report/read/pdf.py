@@ -32,7 +32,7 @@ import os
 from ..record import Frozen
 from . import pdfium as R
 from .document import Document, Line, ReadError
-from .layout import Glyph, TablePart, h_edge, page_blocks, text_lines, v_edge
+from .layout import Glyph, TablePart, h_edge, page_blocks, text_lines, top_of, v_edge
 from .limits import MAX_OCR_PAGES, Deadline, check_file, check_pages
 from .pdf_pages import PdfFile, PdfiumFailed, PdfPage, render
 from .pdf_tables import ruled_tables
@@ -114,7 +114,7 @@ def _read_page(
     inside = [p.bbox for p in parts]
     loose = [g for g, c in zip(glyphs, centres) if not any(_holds(b, c) for b in inside)]
     items: list[Line | TablePart] = [*text_lines(loose, number, "pdf"), *parts]
-    items.sort(key=lambda it: it.bbox[1] if isinstance(it, TablePart) else it.source.bbox[1])
+    items.sort(key=top_of)
     return items, frame.height, "pdf"
 
 

@@ -155,7 +155,9 @@ def _subtotal_at(labelled: list[Entry], header: str, table: Table) -> int | None
     if "小计" in loose(header):
         return None
     wide = [e for e in labelled if e.values and len(e.values) == len(official) + 1]
-    if len(wide) * 2 <= len(labelled) or not all(v.raw.isdigit() for e in wide for v in e.values):
+    if len(wide) * 2 <= len(labelled) or not all(
+        v.raw.isdigit() for e in wide for v in e.values or ()
+    ):
         return None
     keys = [c.key for c in official]
     fits = []

@@ -168,7 +168,11 @@ def _pages(doc: Document) -> list[PageText]:
                 if not any(c.text for c in cells):
                     continue
                 src = cells[0].source
-                where = f"表格{src.table + 1} 第{src.row + 1}行" if src.table is not None else None
+                where = (
+                    f"表格{src.table + 1} 第{src.row + 1}行"
+                    if src.table is not None and src.row is not None
+                    else None
+                )
                 _add(pages, src.page, "\t".join(c.text for c in cells), where, src.kind)
         else:
             src = block.source

@@ -110,8 +110,9 @@ def measure(z: zipfile.ZipFile, part: str, what: str) -> Extent:
                     el.clear()
                 elif name == "mergeCell":
                     ends = [_coordinate(e) for e in (el.get("ref") or "").split(":")]
-                    if len(ends) == 2 and all(ends):
-                        (r0, c0), (r1, c1) = ends
+                    corners = [e for e in ends if e is not None]
+                    if len(ends) == 2 and len(corners) == 2:
+                        (r0, c0), (r1, c1) = corners
                         ext.merged += (abs(r1 - r0) + 1) * (abs(c1 - c0) + 1)
                     el.clear()
                 else:
