@@ -120,18 +120,6 @@ def bench_table1() -> None:
     )
 
 
-def start_office(port: int) -> subprocess.Popen:
-    """The office as deployed: `gongkai serve` (gunicorn, its default workers and threads), in a
-    process group of its own; its access log is written, to nowhere."""
-    return subprocess.Popen(
-        [str(Path(sys.executable).with_name("gongkai")), "serve", "--addr", f"127.0.0.1:{port}"],
-        env=os.environ.copy(),
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
 def _cpu_of(wanted) -> float:
     """CPU seconds (user + system) used so far by the processes `wanted(pid, stat fields)`
     picks, from /proc (Linux); 0 elsewhere."""
@@ -197,7 +185,7 @@ def bench_search() -> None:
     agency = Agency.objects.get(name=f"{PREFIX}01")
     connections.close_all()
     port = office_compile._free_port()
-    server = start_office(port)
+    server = office_compile.start_server(port, workers=None)  # as deployed: serve's defaults
     url = f"http://127.0.0.1:{port}/catalogue/{agency.pk}/?q={urllib.parse.quote(QUERY)}"
     try:
         page = office_compile.first_page(url)

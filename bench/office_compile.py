@@ -141,14 +141,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int) -> subprocess.Popen:
-    """The production server, `gongkai serve` (gunicorn, WORKERS processes of threads that keep
-    their database connections), on `port`, in a process group of its own so that one signal
-    stops the master and its workers. A server that opened a PostgreSQL connection per request
-    would measure the connection, not the page."""
+def start_server(port: int, workers: int | None = WORKERS) -> subprocess.Popen:
+    """The production server, `gongkai serve` (gunicorn, `workers` processes of threads that
+    keep their database connections; None: serve's own default, as deployed), on `port`, in a
+    process group of its own so that one signal stops the master and its workers. A server that
+    opened a PostgreSQL connection per request would measure the connection, not the page."""
+    count = [] if workers is None else ["--workers", str(workers)]
     return subprocess.Popen(
         [str(Path(sys.executable).with_name("gongkai")), "serve", "--addr", f"127.0.0.1:{port}"]
-        + ["--workers", str(WORKERS)],
+        + count,
         env=os.environ.copy(),
         start_new_session=True,
         stdout=subprocess.DEVNULL,
