@@ -43,12 +43,9 @@ class Batch:
             taken = set(Item.objects.filter(agency=agency).values_list("index_no", flat=True))
             self.schemes[agency.pk] = (scheme, taken)
         scheme, taken = self.schemes[agency.pk]
-        while True:
-            number = scheme.pattern.format(year=on.year, seq=scheme.next_seq)
-            scheme.next_seq += 1
-            if number not in taken:
-                taken.add(number)
-                return number
+        number = scheme.take(on, taken.__contains__)
+        taken.add(number)
+        return number
 
     def _decide(self, item, by, action, to_stage=None, reason=""):
         from_stage = item.stage

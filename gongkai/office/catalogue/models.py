@@ -37,6 +37,15 @@ class IndexScheme(models.Model):
     def __str__(self):
         return f"{self.agency} {self.pattern}"
 
+    def take(self, on, taken) -> str:
+        """The next 索引号 for an item formed `on` that `taken(number)` does not refuse (an
+        imported item may hold it); next_seq moves past it, unsaved."""
+        while True:
+            number = self.pattern.format(year=on.year, seq=self.next_seq)
+            self.next_seq += 1
+            if not taken(number):
+                return number
+
 
 class OwnCategory(models.Model):
     """A category of the agency's own 主动公开基本目录 (条例第二十二条), besides the law's."""

@@ -76,12 +76,9 @@ def next_index_no(agency, on: dt.date) -> str:
     """The agency's next 索引号 under its scheme (the scheme row locked while it is taken)."""
     scheme, _ = IndexScheme.objects.get_or_create(agency=agency)
     scheme = IndexScheme.objects.select_for_update().get(pk=scheme.pk)
-    while True:
-        number = scheme.pattern.format(year=on.year, seq=scheme.next_seq)
-        scheme.next_seq += 1
-        if not Item.objects.filter(agency=agency, index_no=number).exists():
-            scheme.save(update_fields=["next_seq"])
-            return number
+    number = scheme.take(on, lambda n: Item.objects.filter(agency=agency, index_no=n).exists())
+    scheme.save(update_fields=["next_seq"])
+    return number
 
 
 def _flag_text(item) -> None:
