@@ -28,6 +28,7 @@ from gongkai.supervision.page import CSS, tables_html
 
 from . import access, assessment, charts, region
 from . import board as boards
+from .board_rows import rows_html
 from .forms import AnswerForm, AssignForm, TaskForm, TrainingForm, UploadForm
 from .intake import assign as assign_to
 from .intake import report_of
@@ -95,6 +96,7 @@ def board(request):
             "offices": offices,
             "year": year,
             "page": page,
+            "rows": rows_html(shown.rows),
             "total": shown.total,
             "status": status,
             "q": q,
