@@ -113,15 +113,19 @@ def one_slip(read: str, wanted: str) -> bool:
     another is not counted: OCR gives that a low score or the second read disagrees (ocr.py),
     and 0 for 5 is also how a real table's sum goes wrong (洪泽区 2023: 复议后起诉 维持 5,
     总计 0)."""
-    if len(read) == len(wanted):
-        diff = [i for i, (a, b) in enumerate(zip(read, wanted)) if a != b]
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and read[diff[0]] == wanted[diff[1]]
-            and read[diff[1]] == wanted[diff[0]]
-        )
-    short, long = sorted((read, wanted), key=len)
-    if len(long) - len(short) != 1:
-        return False
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    return any(wanted in out for out in slips(read).values())
+
+
+def slips(digits: str) -> dict[str, set[str]]:
+    """The numbers one slip of OCR makes of `digits`, by kind (a digit dropped, a digit added,
+    two neighbouring digits swapped), other than `digits` and without a leading zero."""
+    n = len(digits)
+    kinds = {
+        "drop": {digits[:i] + digits[i + 1 :] for i in range(n)} if n > 1 else set(),
+        "add": {digits[:i] + d + digits[i:] for i in range(n + 1) for d in "0123456789"},
+        "swap": {digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :] for i in range(n - 1)},
+    }
+    return {
+        kind: {o for o in out if o != digits and (o == "0" or not o.startswith("0"))}
+        for kind, out in kinds.items()
+    }
