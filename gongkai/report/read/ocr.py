@@ -37,7 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .document import Document, Line, ReadError
-from .layout import Glyph, TablePart, h_edge, page_blocks, text_lines, v_edge
+from .layout import Glyph, TablePart, h_edge, page_blocks, text_lines, top_of, v_edge
 from .limits import OCR_PAGE_SECONDS, READ_SECONDS, Deadline, check_file, check_pixels
 from .numbers import VALUE_TEXT
 from .ocr_confidence import MIN_CONFIDENCE
@@ -181,7 +181,7 @@ def page_items(
         if not any(p.bbox[0] <= g.cx <= p.bbox[2] and p.bbox[1] <= g.cy <= p.bbox[3] for p in parts)
     ]
     items: list[Line | TablePart] = [*text_lines(loose, page, "ocr"), *parts]
-    items.sort(key=lambda it: it.bbox[1] if isinstance(it, TablePart) else it.source.bbox[1])
+    items.sort(key=top_of)
     return items
 
 

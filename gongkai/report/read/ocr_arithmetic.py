@@ -29,6 +29,10 @@ from itertools import product
 
 from ..model import Cell, Report, State
 
+TYPE_CHECKING = False  # typing costs 2 ms at start, and placement imports this module
+if TYPE_CHECKING:
+    from typing import TypeGuard
+
 #: the check rules whose findings are equations between printed cells (identity.equation)
 IDENTITY_RULES = ("R-1", "R-2", "R-3", "R-4", "L-1")
 #: the source kind of a value read by OCR
@@ -228,7 +232,8 @@ def has_ocr_cells(report: Report) -> bool:
     return any(c.source is not None and c.source.kind == OCR_KIND for c in report.cells.values())
 
 
-def _ocr_number(cell: Cell | None) -> bool:
+def _ocr_number(cell: Cell | None) -> TypeGuard[Cell]:
+    """True for a cell OCR read as a whole number."""
     return (
         cell is not None
         and cell.state is State.NUMBER
