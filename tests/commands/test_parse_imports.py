@@ -2,11 +2,17 @@
 and no office, a PDF with a text layer only pdfium itself (read/pdfium.py: not pypdfium2's
 helpers nor its raw binding, not pdfminer, no OCR): each is tens of milliseconds of every run (bench/parse_process.py prints the
 whole-process time). Nor any other sub-command's module, nor `dataclasses` (with `inspect`) or
-`typing`, which the reader's records do without (report/record.py)."""
+`typing`, which the reader's records do without (report/record.py), nor `pathlib` (with
+`urllib.parse` and `ipaddress`), which a text or PDF report is read without.
+
+The probe runs as a wheel install does: without `site`, so the editable-install finder of a
+development venv (which imports pathlib itself) does not hide what gongkai imports."""
 
 import json
 import subprocess
 import sys
+import sysconfig
+from pathlib import Path
 
 import pytest
 
@@ -29,12 +35,18 @@ NOT_FOR_TEXT = (
     "docx",
     "typing",
     "shutil",  # argparse's help formatter imports it unless told the width (arguments.py)
+    "pathlib",
 )
-NOT_FOR_PDF = (*NEVER, "pypdfium2", "pypdfium2_raw", "numpy", "cv2", "lxml", "openpyxl", "docx")
+NOT_FOR_PDF = (
+    *NEVER,
+    *("pypdfium2", "pypdfium2_raw", "numpy", "cv2", "lxml", "openpyxl", "docx", "pathlib"),
+)
 GONGKAI_NOT_FOR_TEXT = ("ocr", "pdf", "pdf_tables", "layout", "html", "docx", "xlsx")
 
+ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import json, os, sys
+sys.path[:0] = sys.argv[2:]
 from gongkai.cli import main
 sys.stdout = open(os.devnull, "w")
 code = main(["parse", sys.argv[1], "--to", "cells"])
@@ -47,7 +59,10 @@ def _modules(path) -> set[str]:
     if not path.exists():
         pytest.skip(skip_reason(path))
     out = subprocess.run(
-        [sys.executable, "-c", PROBE, str(path)], capture_output=True, text=True, check=True
+        [sys.executable, "-S", "-c", PROBE, str(path), str(ROOT), sysconfig.get_path("purelib")],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     result = json.loads(out.stdout)
     assert result["code"] == 0

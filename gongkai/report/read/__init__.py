@@ -47,7 +47,7 @@ def read_document(path: str | os.PathLike) -> Document:
     if head.startswith(b"%PDF") or suffix == ".pdf":
         from .pdf import read_pdf
 
-        return read_pdf(_as_path(name))
+        return read_pdf(name)
     if suffix == ".xlsx" or (
         head.startswith(b"PK\x03\x04") and _zip_holds(name, "xl/workbook.xml")
     ):
@@ -92,8 +92,9 @@ def read_path(path: str | os.PathLike) -> Report:
 
 
 def _as_path(name: str):
-    """`name` as the Path the other readers take. A text report is read without pathlib,
-    which is 3 ms of a fresh `gongkai parse` of it (bench/parse_process.py)."""
+    """`name` as the Path the other readers take. A text or PDF report is read without
+    pathlib (with urllib.parse and ipaddress: 3-4 ms of a fresh `gongkai parse`,
+    bench/parse_process.py)."""
     from pathlib import Path
 
     return Path(name)
