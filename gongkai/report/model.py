@@ -94,6 +94,8 @@ _NUMBER = lazy(r"^[+-]?\d+(\.\d+)?$")
 #: the units a table may print after a number ("251000元"); `read.numbers` reads them too
 UNITS = ("万元", "元", "件", "个", "项", "条", "起")
 _UNITS = lazy(f"({'|'.join(UNITS)})$")
+#: the marks of which any run stands for "not applicable" ("//", "——")
+_DASHES = "/\\-—–－"
 
 
 def parse_number(raw: str, decimal: bool = False) -> tuple[State, Number | None, str | None]:
@@ -107,10 +109,14 @@ def parse_number(raw: str, decimal: bool = False) -> tuple[State, Number | None,
     text = re.sub(r"\s+", "", text)
     if not text:
         return State.BLANK, None, None
-    if text in NA_MARKS or re.fullmatch(r"[/\\\-—–－]+", text):
+    if text in NA_MARKS or not text.strip(_DASHES):
         return State.NOT_APPLICABLE, None, None
-    text = _THOUSANDS.sub("", text)
-    text = _UNITS.sub("", text)
+    # each pattern only where its character is there: a fresh process compiles a pattern on its
+    # first use, and most cells are plain digits
+    if "," in text or "，" in text:
+        text = _THOUSANDS.sub("", text)
+    if text.endswith(UNITS):
+        text = _UNITS.sub("", text)
     if text.startswith("减") and _NUMBER.match(text[1:]):
         text = "-" + text[1:]
     if not _NUMBER.match(text):

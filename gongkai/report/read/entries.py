@@ -18,7 +18,7 @@ from ..model import NA_MARKS, Source
 from ..normalize import ROW_MARK
 from ..record import Record
 from .document import Grid, Line
-from .numbers import CUT_DECIMAL, GLUED_SIGNED, NUMBER_TOKEN, PAGE_FOOTER
+from .numbers import CUT_DECIMAL, GLUED_SIGNED, NUMBER_TOKEN, is_page_footer
 
 _VALUE_TOKEN = lazy(f"{NUMBER_TOKEN.pattern}|{GLUED_SIGNED.pattern}")
 #: a single character of a vertically printed heading (三、本年度办理结果) in front of a label
@@ -136,7 +136,7 @@ def entries_from_lines(lines: list[Line]) -> list[Entry]:
     last: list[Entry | None] = [None]  # the label that continuation lines extend
     for n, line in enumerate(lines):
         text = line.text.strip()
-        if not text or PAGE_FOOTER.match(text):
+        if not text or is_page_footer(text):
             continue
         tokens, tail = _split_tail(text.split())
         k = len(tokens)
@@ -313,7 +313,8 @@ def _split_tail(tokens: list[str]) -> tuple[list[str], str]:
     ("4.保护第三方合法权益 6 0 0 0 0 0 6 （三）不", "… 0 8结"): the numbers, and that text apart.
     Only when at least two numbers precede the text, so a label is never cut."""
     for i in range(len(tokens) - 1, 0, -1):
-        m = _GLUED_TAIL.match(tokens[i]) if not is_value(tokens[i]) else None
+        t = tokens[i]  # the pattern only for a token that starts with a digit (\d: isdecimal)
+        m = _GLUED_TAIL.match(t) if t[:1].isdecimal() and not is_value(t) else None
         if m and not is_value(m.group(0)):
             head = tokens[:i] + [m.group(1)]
             tail = [m.group(2), *tokens[i + 1 :]]
@@ -330,7 +331,10 @@ def _split_tail(tokens: list[str]) -> tuple[list[str], str]:
 
 
 def _strip_vertical(label: str) -> str:
-    """Drop the characters of a vertically printed heading in front of a row label."""
+    """Drop the characters of a vertically printed heading in front of a row label (the
+    pattern only where a space follows the first character: most labels never compile it)."""
+    if not label[1:2].isspace():
+        return label
     stripped = _VERTICAL.sub("", label)
     return stripped if stripped != label and ROW_MARK.match(stripped) else label
 

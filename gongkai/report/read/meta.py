@@ -8,7 +8,6 @@ the title; the signing date is the last full date printed after part 六.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ..lazy_pattern import lazy
 from ..model import AgencyKind, Report
@@ -28,12 +27,14 @@ _DATE = lazy(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _PUBLISHED = lazy(
     r"(?:发布|公开|成文)(?:日期|时间)[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
-_AGENCY_END = lazy(
-    r"(人民政府|政府办公室|办公厅|办公室|委员会|局|厅|署|院|办事处|街道|管理委员会|管委会|中心|所|站)$"
+#: how an agency's name ends (the text above the signing date is its name when it ends so)
+_AGENCY_ENDS = (
+    *("人民政府", "政府办公室", "办公厅", "办公室", "委员会", "局", "厅", "署", "院", "办事处"),
+    *("街道", "管理委员会", "管委会", "中心", "所", "站"),
 )
 _KINDS = (
-    (re.compile(r"(镇|乡)(人民政府)?$|街道(办事处)?$"), AgencyKind.TOWNSHIP),
-    (re.compile(r"(省|自治区|市|州|县|区|旗|盟)人民政府$"), AgencyKind.GOVERNMENT),
+    (lazy(r"(镇|乡)(人民政府)?$|街道(办事处)?$"), AgencyKind.TOWNSHIP),
+    (lazy(r"(省|自治区|市|州|县|区|旗|盟)人民政府$"), AgencyKind.GOVERNMENT),
 )
 
 
@@ -41,14 +42,19 @@ _KINDS = (
 #: menus there first (tens of short lines)
 MAX_HEAD_LINES = 80
 
-_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-_CN_YEAR = lazy(r"[〇零一二三四五六七八九]{4}(?=\s*年)")
+_CN_YEAR_DIGITS = "〇零一二三四五六七八九"
+_CN_DIGITS = str.maketrans(_CN_YEAR_DIGITS, "00123456789")
+_CN_YEAR = lazy(f"[{_CN_YEAR_DIGITS}]{{4}}(?=\\s*年)")
 _ANY_YEAR = lazy(r"((?:19|20)\d{2})\s*年")
 
 
 def _digits(text: str) -> str:
-    """ "二〇二四年" → "2024年": titles and dates are sometimes printed in Chinese numerals."""
-    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), norm(text))
+    """ "二〇二四年" → "2024年": titles and dates are sometimes printed in Chinese numerals (the
+    pattern only where four of them are: a fresh process compiles it on its first use)."""
+    t = norm(text)
+    if sum(map(t.count, _CN_YEAR_DIGITS)) < 4:
+        return t
+    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), t)
 
 
 _YEAR_GAP = lazy(r"(?<=\s)(?=年\s*度?\s*(?:政府)?信息公开)")
@@ -129,7 +135,8 @@ def _stated(report: Report, meta: dict[str, str]) -> None:
 def _published(report: Report, lines: list[Line]) -> None:
     """The page's own publication date (S-5 prefers it to the signing date), when printed."""
     for line in lines[:40] + lines[-20:]:
-        m = _PUBLISHED.search(norm(line.text))
+        text = norm(line.text)
+        m = _PUBLISHED.search(text) if "日期" in text or "时间" in text else None
         if m:
             try:
                 report.published_on = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -152,6 +159,6 @@ def _sign_off(report: Report, lines: list[Line]) -> None:
             report.notes.append(f"落款日期无效：{text}")
             return
         before = text[: m.start()] or (norm(tail[i - 1].text) if i > 0 else "")
-        if before and len(before) <= 30 and _AGENCY_END.search(before):
+        if before and len(before) <= 30 and before.endswith(_AGENCY_ENDS):  # norm: no "\n"
             report.agency = before
         return

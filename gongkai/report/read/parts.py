@@ -23,7 +23,7 @@ from ..model import TextPart
 from ..normalize import loose, norm
 from ..record import Record
 from .document import Document, Grid, Line
-from .numbers import PAGE_FOOTER
+from .numbers import is_page_footer
 
 _TITLE = lazy(r"^\s*([一二三四五六])\s*(?:[、.．，,]|\s)\s*(.+)$")
 _NUMERALS = "一二三四五六"
@@ -71,7 +71,7 @@ class Region(Record):
         if self.part is None:
             raise ValueError("the text before the first part title is no part")
         body = "\n".join(
-            b.text for b in self.blocks if isinstance(b, Line) and not PAGE_FOOTER.match(b.text)
+            b.text for b in self.blocks if isinstance(b, Line) and not is_page_footer(b.text)
         )
         src = self.source.source if self.source else None
         return TextPart(
