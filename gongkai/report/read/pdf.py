@@ -109,10 +109,7 @@ def _read_page(
 
         image = render(path, page.index, OCR_DPI)
         return page_items(image, number, 72 / OCR_DPI, deadline), frame.height, "ocr"
-    centres = [(g.cx, g.cy) for g in glyphs]
-    parts = _tables(page, frame, glyphs, centres, number)
-    inside = [p.bbox for p in parts]
-    loose = [g for g, c in zip(glyphs, centres) if not any(_holds(b, c) for b in inside)]
+    parts, loose = _tables(page, frame, glyphs, number)
     items: list[Line | TablePart] = [*text_lines(loose, number, "pdf"), *parts]
     items.sort(key=top_of)
     return items, frame.height, "pdf"
@@ -128,10 +125,6 @@ class _Frame(Frozen):
 
     def box(self, left, bottom, right, top) -> tuple[float, float, float, float]:
         return left - self.left, self.top - top, right - self.left, self.top - bottom
-
-
-def _holds(b, centre: tuple[float, float]) -> bool:
-    return b[0] <= centre[0] <= b[2] and b[1] <= centre[1] <= b[3]
 
 
 def _glyphs(page: PdfPage, frame: _Frame) -> list[Glyph]:
@@ -158,10 +151,10 @@ def _glyphs(page: PdfPage, frame: _Frame) -> list[Glyph]:
         spaced = False
         for i in range(R.FPDFText_CountChars(raw)):
             u = unicode(raw, i)
+            if u in (0, 10, 13, 0xFFFE, 0xFFFF) or 0xD800 <= u <= 0xDFFF:
+                continue  # dropped, generated or not (no space either: not asked)
             if generated(raw, i) == 1:
                 spaced = spaced or u == 32
-                continue
-            if u in (0, 10, 13, 0xFFFE, 0xFFFF) or 0xD800 <= u <= 0xDFFF:
                 continue
             if not loosebox(raw, i, rect):
                 raise PdfiumFailed("no character box")
@@ -171,11 +164,12 @@ def _glyphs(page: PdfPage, frame: _Frame) -> list[Glyph]:
         if not heights:
             return []
         em = heights[len(heights) // 2]
+        fits = [_fits(loose, em) for _, _, loose, _ in chars]
         # the ink box and the origin are asked for only where the loose box is too large
         ox, oy = ctypes.c_double(), ctypes.c_double()
         bl, br, bb, bt = (ctypes.c_double() for _ in range(4))
-        for i, ch, loose, _ in chars:
-            if _fits(loose, em) or ch.isspace():
+        for (i, ch, _, _), fit in zip(chars, fits):
+            if fit or ch.isspace():
                 continue
             if not R.FPDFText_GetCharBox(raw, i, bl, br, bb, bt):
                 raise PdfiumFailed("no character box")
@@ -184,8 +178,9 @@ def _glyphs(page: PdfPage, frame: _Frame) -> list[Glyph]:
     finally:
         R.FPDFText_ClosePage(raw)
     out = []
-    for i, ch, loose, spaced in chars:
-        if _fits(loose, em):
+    fl, ft, width, height = frame  # frame.box, inline: called for every character
+    for (i, ch, loose, spaced), fit in zip(chars, fits):
+        if fit:
             left, bottom, right, top = loose
         elif ch.isspace():
             continue
@@ -193,8 +188,8 @@ def _glyphs(page: PdfPage, frame: _Frame) -> list[Glyph]:
             left, ink_right, y = ink[i]
             right = max(ink_right, left + 0.1)
             bottom, top = y - 0.15 * em, y + 0.85 * em
-        x0, t, x1, b = frame.box(left, bottom, right, top)
-        if x1 < 0 or x0 > frame.width or b < 0 or t > frame.height:
+        x0, t, x1, b = left - fl, ft - top, right - fl, ft - bottom
+        if x1 < 0 or x0 > width or b < 0 or t > height:
             continue
         out.append(Glyph(" " if ch.isspace() else ch, x0, t, x1, b, space_before=spaced))
     return out
@@ -206,12 +201,24 @@ def _fits(loose: tuple[float, float, float, float], em: float) -> bool:
 
 
 def _tables(
-    page: PdfPage, frame: _Frame, glyphs: list[Glyph], centres: list, number: int
-) -> list[TablePart]:
-    return [
-        TablePart(number, bbox, cells, [g for g, c in zip(glyphs, centres) if _holds(bbox, c)])
-        for bbox, cells in ruled_tables(_edges(page, frame), frame.width, frame.height)
-    ]
+    page: PdfPage, frame: _Frame, glyphs: list[Glyph], number: int
+) -> tuple[list[TablePart], list[Glyph]]:
+    """The page's ruled tables, each with the glyphs whose centre its outline holds, and the
+    glyphs no table holds (running text): one pass over the glyphs, in their order."""
+    tables = ruled_tables(_edges(page, frame), frame.width, frame.height)
+    inside: list[list[Glyph]] = [[] for _ in tables]
+    loose = []
+    for g in glyphs:
+        cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+        held = False
+        for theirs, ((x0, top, x1, bottom), _cells) in zip(inside, tables):
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                theirs.append(g)
+                held = True
+        if not held:
+            loose.append(g)
+    parts = [TablePart(number, bbox, cells, gs) for (bbox, cells), gs in zip(tables, inside)]
+    return parts, loose
 
 
 def _edges(page: PdfPage, frame: _Frame) -> list[dict]:
