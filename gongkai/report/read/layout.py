@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
+from operator import attrgetter
 
 from ..model import Source
 from ..normalize import ROW_MARK as _ROW_MARK
@@ -59,6 +61,9 @@ class Glyph(Record):
         return self.bottom - self.top
 
 
+_x0 = attrgetter("x0")
+
+
 def _median(values: list[float]) -> float:
     """statistics.median, without importing statistics (fractions, random: 7 ms of every PDF)."""
     ordered = sorted(values)
@@ -93,14 +98,16 @@ def visual_rows(glyphs: list[Glyph], settings: Settings = SETTINGS) -> list[list
     tol = settings.row_centre_share * _median(heights) if heights else 1
     rows: list[list[Glyph]] = []
     mean = 0.0
-    for g in sorted(glyphs, key=lambda g: g.cy):
-        if rows and g.cy - mean <= tol:
+    centres = [(g.top + g.bottom) / 2 for g in glyphs]  # Glyph.cy, once per glyph
+    for k in sorted(range(len(glyphs)), key=centres.__getitem__):
+        g, cy = glyphs[k], centres[k]
+        if rows and cy - mean <= tol:
             rows[-1].append(g)
-            mean += (g.cy - mean) / len(rows[-1])
+            mean += (cy - mean) / len(rows[-1])
         else:
             rows.append([g])
-            mean = g.cy
-    return [sorted(r, key=lambda g: g.x0) for r in rows]
+            mean = cy
+    return [sorted(r, key=_x0) for r in rows]
 
 
 def join_row(row: list[Glyph], settings: Settings = SETTINGS) -> str:
@@ -126,7 +133,7 @@ def join_row(row: list[Glyph], settings: Settings = SETTINGS) -> str:
                 out.append(" ")
         out.append(g.text)
         prev = g
-    return re.sub(r"\s+", " ", "".join(out)).strip()
+    return " ".join("".join(out).split())  # runs of spaces as one, none at the ends
 
 
 def cell_text(glyphs: list[Glyph], settings: Settings = SETTINGS) -> str:
@@ -263,7 +270,19 @@ def _cluster(values: list[float], tol: float) -> list[float]:
 
 
 def _nearest(bounds: list[float], v: float) -> int:
-    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v))
+    """The index of the bound nearest `v`, the first of equally near ones. `bounds` ascend
+    (`_cluster`), so it is found by bisection, not by a scan (called for every cell corner):
+    a scan only where a damaged file's NaN or infinity leaves them unordered."""
+    if not bounds or not (math.isfinite(v) and all(map(math.isfinite, bounds))):
+        return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v))
+    i = bisect_left(bounds, v)
+    if i == len(bounds):
+        i -= 1
+    elif i and v - bounds[i - 1] <= bounds[i] - v:
+        i -= 1
+    while i and abs(bounds[i - 1] - v) == abs(bounds[i] - v):  # equal after rounding
+        i -= 1
+    return i
 
 
 def table_blocks(
@@ -371,7 +390,7 @@ def _row_key(row: list[_Span | None]) -> tuple[str, ...]:
     prev = None
     for s in row:
         if s is not None and s is not prev:
-            out.append(re.sub(r"\s+", "", s.text))
+            out.append("".join(s.text.split()))
         prev = s
     return tuple(out)
 
