@@ -179,12 +179,22 @@ def whole_label(label: str, table: Table, settings: Settings = SETTINGS) -> Row 
 def _interleaved(text: str, t: Target) -> bool:
     """`text` is the row's label (with or without its numbering) with one unbroken piece of one
     of its headings mixed in, character by character, and nothing else."""
+    if not text:
+        return False
+    first, last = text[0], text[-1]
     for label in (t.full, t.core):
         extra = len(text) - len(label)
         if extra <= 0:
             continue
         for heading in t.headings:
-            if extra <= len(heading) and _shuffle(text, label, heading, extra):
+            # the text starts and ends with the label's or the heading's characters: a cheap
+            # no for most pairs (placement asks about every label and every row)
+            if (
+                extra <= len(heading)
+                and (label[:1] == first or first in heading)
+                and (label[-1:] == last or last in heading)
+                and _shuffle(text, label, heading, extra)
+            ):
                 return True
     return False
 

@@ -89,3 +89,33 @@ def test_a_year_in_chinese_numerals_becomes_digits_as_its_pattern_made_them(text
 def test_an_agency_name_ends_as_its_pattern_said(name):
     pattern = r"(人民政府|政府办公室|办公厅|办公室|委员会|局|厅|署|院|办事处|街道|管理委员会|管委会|中心|所|站)$"
     assert name.endswith(meta._AGENCY_ENDS) == bool(re.search(pattern, name))
+
+
+def _interleaved_by_search(text: str, t) -> bool:
+    """match._interleaved without its test of the first and last characters."""
+    return any(
+        0 < len(text) - len(label) <= len(heading)
+        and match._shuffle(text, label, heading, len(text) - len(label))
+        for label in (t.full, t.core)
+        for heading in t.headings
+    )
+
+
+@MANY
+@given(st.data())
+def test_a_label_mixed_with_its_heading_is_found_as_the_full_search_finds_it(data):
+    from gongkai.report.formats import FORMAT_2021
+    from gongkai.report.read.settings import SETTINGS
+
+    table = FORMAT_2021.tables[1]
+    t = data.draw(st.sampled_from([t for t in match._targets(table, SETTINGS) if t.headings]))
+    label = data.draw(st.sampled_from([t.full, t.core]))
+    heading = data.draw(st.sampled_from(t.headings))
+    # the label with a piece of its heading shuffled in, or a random text of their characters
+    piece = heading[data.draw(st.integers(0, len(heading) - 1)) :][: data.draw(st.integers(1, 4))]
+    mixed = list(label)
+    for ch in piece:
+        mixed.insert(data.draw(st.integers(0, len(mixed))), ch)
+    chars = st.sampled_from(sorted(set(label + heading + "其他")))
+    text = data.draw(st.one_of(st.just("".join(mixed)), st.text(alphabet=chars, max_size=12)))
+    assert match._interleaved(text, t) == _interleaved_by_search(text, t)
