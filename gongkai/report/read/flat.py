@@ -68,8 +68,8 @@ def is_flat(doc: Document, fmt: Format, settings: Settings = SETTINGS) -> bool:
     if doc.kind != "text":
         return False
     least = settings.flat_min_labels
-    rows = _row_labels(fmt)
-    lines = [b.text for b in doc.lines if sum(r in b.text for r in rows) >= least]
+    labels = _row_labels(fmt)
+    lines = [b.text for b in doc.lines if sum(r in b.text for r in labels) >= least]
     if not lines:
         return False
     pattern, _, rows = _needles(fmt)
