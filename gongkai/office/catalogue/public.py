@@ -92,8 +92,8 @@ def catalogue(request, agency_id):
             "query": query,
             "category": category,
             "year": year,
-            "categories": (*LAW_CATEGORIES, *own),
-            "years": list(years),
+            "categories": [(c, c) for c in (*LAW_CATEGORIES, *own)],
+            "years": [(y, f"{y}年") for y in years],
         },
     )
 

@@ -221,3 +221,32 @@ def test_the_year_filter_offers_the_years_of_public_items_only(client, bureau, c
     assert page.xpath('//select[@id="year"]/option/text()') == ["全部年度", "2025年", "2024年"]
     none = lxml.html.fromstring(client.get(f"/catalogue/{county.pk}/").content.decode())
     assert none.xpath('//select[@id="year"]/option/text()') == ["全部年度"]
+
+
+def test_rows_and_filters_show_text_as_text_and_keep_the_visitor_s_choice(client, bureau):
+    item(
+        bureau,
+        "ZR-<b>1",
+        '关于"复议"<script>alert(1)</script>的通知',
+        dt.date(2025, 3, 1),
+        doc_number="某发〔2025〕1号&2",
+    )
+    response = client.get(
+        f"/catalogue/{bureau.pk}/", {"q": "复议", "year": "2025", "category": "第二十条第（一）项"}
+    )
+    html = response.content.decode()
+    assert "<script>alert" not in html and "ZR-<b>" not in html and "1号&2" not in html
+    page = lxml.html.fromstring(html)
+    (row,) = page.xpath('//table[@id="catalogue"]/tbody/tr')
+    assert [td.text_content() for td in row] == [
+        "ZR-<b>1",
+        '关于"复议"<script>alert(1)</script>的通知',
+        "某发〔2025〕1号&2",
+        "2025-03-01",
+        "2025-03-03",
+    ]
+    assert page.xpath('//select[@id="year"]/option[@selected]/@value') == ["2025"]
+    assert page.xpath('//select[@id="category"]/option[@selected]/text()') == ["第二十条第（一）项"]
+    nothing = lxml.html.fromstring(client.get(f"/catalogue/{bureau.pk}/", {"q": "无此词"}).content)
+    assert nothing.xpath('//*[@id="no-results"]/text()') == ["没有符合条件的信息。"]
+    assert nothing.xpath('//select[@id="year"]/option[@selected]') == []
