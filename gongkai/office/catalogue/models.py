@@ -16,6 +16,10 @@ from gongkai.office.agencies.models import Agency
 
 from .vocab import ChannelKind, ConsultationKind, Disclosure, DocType, Stage
 
+#: 条例第十七条: an item is on the portal only when 主动公开, signed off (or imported as
+#: published) and published; the portal's queries, its index and Item.on_portal say the same
+ON_PORTAL = models.Q(stage=Stage.DONE, disclosure=Disclosure.PROACTIVE, published_on__isnull=False)
+
 USER = settings.AUTH_USER_MODEL
 
 
@@ -128,9 +132,7 @@ class Item(models.Model):
                 "agency",
                 models.F("formed_on").desc(),
                 models.F("id").desc(),
-                condition=models.Q(
-                    stage=Stage.DONE, disclosure=Disclosure.PROACTIVE, published_on__isnull=False
-                ),
+                condition=ON_PORTAL,
                 name="item_public_newest",
             ),
         ]
@@ -140,8 +142,7 @@ class Item(models.Model):
 
     @property
     def on_portal(self) -> bool:
-        """条例第十七条: on the portal only when 主动公开, signed off (or imported as published)
-        and published."""
+        """ON_PORTAL, for an item in hand."""
         return (
             self.disclosure == Disclosure.PROACTIVE
             and self.stage == Stage.DONE
