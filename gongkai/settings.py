@@ -113,6 +113,12 @@ SQLITE_BUSY_SECONDS = 30
 
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # Parameters bound by the server, and a query prepared once it has run 5 times on a
+        # connection: PostgreSQL then parses and plans the pages' repeated queries once, not
+        # on every request (a quarter of its CPU on a portal search, bench/catalogue_speed.py).
+        # A transaction-mode pooler (pgbouncer) in front needs its prepared-statement support.
+        DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
 else:
     # WAL: readers never wait for the writer; IMMEDIATE: a transaction takes the write lock when
     # it begins, so two writers queue (busy timeout) instead of failing with "database is locked"
