@@ -68,6 +68,10 @@ REC_HEIGHT, REC_MIN_WIDTH = 48, 64
 REC_BATCH = 6
 #: onnxruntime threads for one operator: the cores there are, at most 2
 THREADS = min(2, os.cpu_count() or 1)
+#: pages of one document read at once, by threads sharing the one engine (onnxruntime and
+#: OpenCV let go of the interpreter while they work): a page's straightening, rulings and
+#: glyphs, which run on one core, overlap the other page's recognition (bench/ocr_pages.py)
+PAGE_WORKERS = min(2, os.cpu_count() or 1)
 
 
 @lru_cache(maxsize=1)
@@ -129,15 +133,46 @@ def read_images(paths: list[str | os.PathLike]) -> Document:
     """The Document the page images of one report hold, in the order given; a table that
     continues from one image to the next is joined as in a PDF."""
     deadline = Deadline(max(READ_SECONDS, OCR_PAGE_SECONDS * len(paths)))
-    pages, heights = [], []
-    for n, path in enumerate(paths, start=1):
-        check_file(path)
-        image = _load(path)
-        pages.append(page_items(image, n, 1.0, deadline))
-        heights.append(float(image.height))
+    heights: list[float] = []
+
+    def images():
+        for path in paths:
+            check_file(path)
+            image = _load(path)
+            heights.append(float(image.height))
+            yield image
+
+    pages = read_pages(images(), 1.0, deadline)
     return Document(
         page_blocks(pages, heights, "ocr"), kind="ocr", path=str(paths[0]) if paths else None
     )
+
+
+def read_pages(
+    images, scale: float, deadline: Deadline | None = None, workers: int | None = None
+) -> list[list[Line | TablePart]]:
+    """The items of each page image (`page_items`), in order, `workers` (PAGE_WORKERS) pages at
+    a time. Images are taken from the iterable as pages finish, so that no more than
+    `workers` + 1 are held at once; a page that fails ends the document."""
+    workers = PAGE_WORKERS if workers is None else workers
+    if workers <= 1:
+        return [page_items(image, n, scale, deadline) for n, image in enumerate(images, start=1)]
+    from collections import deque
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    _engine()  # built once, before the threads that share it
+    pool = ThreadPoolExecutor(workers, thread_name_prefix="gongkai-ocr")
+    try:
+        out: list[list[Line | TablePart]] = []
+        running: deque[Future] = deque()
+        for n, image in enumerate(images, start=1):
+            running.append(pool.submit(page_items, image, n, scale, deadline))
+            if len(running) >= workers:
+                out.append(running.popleft().result())
+        out.extend(f.result() for f in running)
+        return out
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def _load(path):
