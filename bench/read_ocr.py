@@ -1,7 +1,7 @@
 """OCR accuracy on the dev PDFs rendered to page images (pdftoppm -r 200), and the confidence
 of right and wrong readings, to choose the threshold under which a value is unreadable.
 
-    python bench/read_ocr.py [--scan] [CORPUS_DIR]
+    python bench/read_ocr.py [--scan] [--only NAME] [CORPUS_DIR]
 
 --scan reads the pages as a desk scanner gives them instead (150 dpi, 0.6° askew, blurred:
 tests/fixtures/scan_maker.py).
@@ -14,6 +14,7 @@ layer; the table of confidences shows where wrong readings sit.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -36,9 +37,22 @@ from tests.corpus import DEV  # noqa: E402
 sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
 from scan_maker import scanned_pages  # noqa: E402
 
-SCAN = "--scan" in sys.argv
-ARGS = [a for a in sys.argv[1:] if a != "--scan"]
-CORPUS = Path(ARGS[0]) if ARGS else DEV
+
+def _arguments() -> argparse.Namespace:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--scan", action="store_true", help="按台式扫描仪的效果读（150 dpi、歪斜、模糊）"
+    )
+    ap.add_argument("--only", default="", help="只读文件名含此字样的 PDF（如 02_）")
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEV, help="带标注的 PDF 所在目录")
+    return ap.parse_args()
+
+
+ARGS = _arguments()
+SCAN = ARGS.scan
+CORPUS = ARGS.corpus
 #: the resolution the pages are read at: the images are in pixels, the text layer in points
 DPI = 150 if SCAN else 200
 #: this counts accuracy: a shared machine under load must not end a report at the reader's
@@ -100,6 +114,9 @@ def load() -> str:
 
 
 def main() -> None:
+    pdfs = [p for p in sorted(CORPUS.glob("*.pdf")) if ARGS.only in p.name]
+    if not pdfs:
+        sys.exit(f"{CORPUS} 中没有{('文件名含“' + ARGS.only + '”的') if ARGS.only else ''} PDF")
     t0, c0 = time.perf_counter(), time.process_time()
     ocr._engine()._load_det_model()
     ocr._engine()._load_rec_model()
@@ -109,7 +126,7 @@ def main() -> None:
     )
     pairs = []
     totals = [0, 0, 0, 0]
-    for pdf in sorted(CORPUS.glob("*.pdf")):
+    for pdf in pdfs:
         truth = json.loads(pdf.with_suffix(".truth.json").read_text("utf-8"))
         with tempfile.TemporaryDirectory() as tmp:
             images = render(pdf, Path(tmp))
