@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from gongkai.office.audit import trail
 
-from . import access, assessment
+from . import assessment
 from .forms import AdditionForm, IndicatorsForm, WithdrawForm
 from .models import Indicator, RosterAddition
 from .roster import entries
@@ -26,7 +26,7 @@ KEEPER_ONLY = "只有监督机关的管理员可以修改应报单位和考核�
 
 def _kept(request):
     office, offices = _office(request)
-    keeper = access.can_keep_roster(request.user, office)
+    keeper = office.keeper
     if request.method == "POST" and not keeper:
         raise PermissionDenied(KEEPER_ONLY)
     return office, offices, keeper
@@ -79,7 +79,7 @@ def roster_page(request):
             "form": form,
             "withdraw": withdraw,
             "keeper": keeper,
-            "can_supervise": access.can_supervise(request.user, office),
+            "can_supervise": office.supervised,
         },
     )
 
@@ -114,7 +114,7 @@ def indicators_page(request):
             "form": form,
             "keeper": keeper,
             "defaults": not Indicator.objects.filter(office=office).exists(),
-            "can_supervise": access.can_supervise(request.user, office),
+            "can_supervise": office.supervised,
         },
     )
 
