@@ -28,6 +28,15 @@ def agencies_for(user, role=None):
     return Agency.objects.filter(pk__in=memberships.values("agency_id"))
 
 
+def is_admin(user) -> bool:
+    """Whether `user` is a 管理员 of some agency. The navigation asks it for two links on every
+    page (人员管理, 文书模板), so it is remembered on the user instance, as Django remembers
+    permissions (`_perm_cache`): the instance lives one request."""
+    if not hasattr(user, "_gongkai_is_admin"):
+        user._gongkai_is_admin = agencies_for(user, Role.ADMIN).exists()
+    return user._gongkai_is_admin
+
+
 def staff_agencies(user):
     """The agencies whose cases `user` handles."""
     return agencies_for(user, STAFF_ROLES)

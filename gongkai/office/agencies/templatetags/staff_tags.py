@@ -2,11 +2,11 @@
 
 from django import template
 
-from ..staff import managed_agencies
+from ..access import is_admin
 
 register = template.Library()
 
 
 @register.filter
 def manages_staff(user) -> bool:
-    return managed_agencies(user).exists()
+    return is_admin(user)
