@@ -25,6 +25,7 @@ def test_a_row_links_its_report_escapes_its_text_and_leaves_missing_counts_blank
         errors=0,
         flags=[{"flag": "late", "label": "逾期<发布>", "evidence": "", "cells": []}],
         dated_on=dt.date(2025, 1, 20),
+        date_used="落款<日期>",
         read_at=dt.datetime(2025, 2, 1, tzinfo=dt.UTC),
     )
     client.force_login(supervisor)
@@ -32,6 +33,7 @@ def test_a_row_links_its_report_escapes_its_text_and_leaves_missing_counts_blank
     row = _row(page, odd)
     assert f'<a href="/office/supervision/report/{sent.pk}/">某县&lt;b&gt;局&lt;/b&gt;</a>' in row
     assert '<td class="flags">逾期&lt;发布&gt;</td>' in row and "<b>" not in row
+    assert '<td>2025-01-20 <span class="muted">落款&lt;日期&gt;</span></td>' in row
     assert '<td class="errors">0</td>' in row  # read, no error: 0
     missing = _row(page, bureau)
     assert "未提交" in missing and '<td class="errors"></td>' in missing and "<a " not in missing
