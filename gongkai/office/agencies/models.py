@@ -83,19 +83,28 @@ class Agency(models.Model):
 
     def subtree_sql(self, also: list[int] = ()) -> tuple[str, list]:
         """`subtree_ids` as SQL and its parameters."""
-        sql, params = self._recursive(start=0)
+        sql, params = self.subtree_cte()
         more = "".join(f" UNION SELECT {int(pk)}" for pk in also)
-        return f"SELECT id FROM ({sql} SELECT id FROM below{more}) AS subtree", params
+        return (
+            f"SELECT id FROM (WITH RECURSIVE {sql} SELECT id FROM below{more}) AS subtree",
+            params,
+        )
+
+    def subtree_cte(self) -> tuple[str, list]:
+        """`below(id, depth) AS (…)`, this agency and every agency below it, for a caller's own
+        `WITH RECURSIVE` list, and its parameters: a query that names the subtree twice has
+        it computed once."""
+        return self._recursive(start=0)
 
     def _recursive(self, start: int = 1) -> tuple[str, list]:
         """One recursive query whatever the depth or width of the tree (not a query per level
         and a comparison per pair of agencies); the depth bound stops a cycle entered by hand
         from looping, and a cycle back to this agency is cut. `start` 0 begins with this agency
-        itself, 1 with its children."""
+        itself, 1 with its children. Without its `WITH RECURSIVE`."""
         table = connection.ops.quote_name(Agency._meta.db_table)
         first = "id = %s" if start == 0 else "parent_id = %s AND id <> %s"
         return (
-            f"WITH RECURSIVE below(id, depth) AS ("
+            f"below(id, depth) AS ("
             f" SELECT id, 1 FROM {table} WHERE {first}"
             f" UNION SELECT a.id, below.depth + 1 FROM {table} a"
             f" JOIN below ON a.parent_id = below.id WHERE below.depth < %s AND a.id <> %s)",
@@ -107,7 +116,7 @@ class Agency(models.Model):
         table = connection.ops.quote_name(Agency._meta.db_table)
         sql, params = self._recursive()
         return (
-            f"{sql} SELECT {columns}, MIN(below.depth) AS depth FROM {table} a"
+            f"WITH RECURSIVE {sql} SELECT {columns}, MIN(below.depth) AS depth FROM {table} a"
             f" JOIN below ON a.id = below.id GROUP BY a.id ORDER BY depth, a.name",
             params,
         )

@@ -93,28 +93,17 @@ _DAYS = {
 }
 
 
-def _added(office, year: int) -> list[int]:
-    """The agencies added by hand for `year` that are not in the office's tree (the tree is
-    only walked for this when there are any)."""
-    added = RosterAddition.objects.filter(office=office, year=year, withdrawn_at=None)
-    ids = list(added.values_list("agency_id", flat=True))
-    if ids:
-        in_tree = Agency.objects.filter(pk__in=ids).filter(pk__in=office.subtree_ids())
-        ids = sorted(set(ids) - set(in_tree.values_list("pk", flat=True)))
-    return ids
-
-
 def _sql(office, year: int, status: str, q: str, order: str, limit: str) -> tuple[str, list]:
-    """The roster's rows, each with the Standing that counts: the agency's newest published
-    version (office empty) unless the office's latest upload is dated after it."""
-    added = _added(office, year)
-    roster, params = office.subtree_sql(added)
+    """The roster's rows (the office's subtree, active agencies only, and the agencies added
+    by hand that are not in it), each with the Standing that counts: the agency's newest
+    published version (office empty) unless the office's latest upload is dated after it."""
+    below, tree_params = office.subtree_cte()
     kinds = [k.value for k in AgencyKind]
     deadlines = [x for k in kinds for x in (k, deadline_of(k, year))]
-    in_hand = ", ".join(str(int(pk)) for pk in added) or "NULL"
     days = _DAYS[connection.vendor]
     inner = f"""
-        SELECT a.id, a.name, a.kind, a.id IN ({in_hand}) AS by_hand, s.office_id IS NULL AS published,
+        SELECT a.id, a.name, a.kind, a.id IN (SELECT id FROM added) AS by_hand,
+          s.office_id IS NULL AS published,
           s.submission_id, s.dated_on, COALESCE(s.date_used, '') AS date_used,
           COALESCE(s.errors, 0) AS errors, COALESCE(s.warnings, 0) AS warnings,
           COALESCE(s.unreadable, 0) AS unreadable, s.flags, COALESCE(s.flag_count, 0) AS flag_count,
@@ -129,8 +118,14 @@ def _sql(office, year: int, status: str, q: str, order: str, limit: str) -> tupl
         LEFT JOIN {_q(Standing)} p ON p.agency_id = a.id AND p.year = %s AND p.office_id IS NULL
         LEFT JOIN {_q(Standing)} s ON s.id = CASE WHEN p.id IS NOT NULL AND (u.id IS NULL
           OR u.dated_on IS NULL OR u.dated_on <= p.dated_on) THEN p.id ELSE u.id END
-        WHERE a.id IN ({roster}) AND (a.is_active OR a.id IN ({in_hand}))"""
-    params = [*deadlines, office.pk, year, Task.State.OPEN, year, office.pk, year, *params]
+        WHERE a.id IN (SELECT id FROM below UNION SELECT id FROM added)
+          AND (a.is_active OR a.id IN (SELECT id FROM added))"""
+    added = (
+        f"SELECT r.agency_id FROM {_q(RosterAddition)} r WHERE r.office_id = %s AND r.year = %s"
+        " AND r.withdrawn_at IS NULL AND r.agency_id NOT IN (SELECT id FROM below)"
+    )
+    params = [*tree_params, *deadlines, office.pk, year]
+    params += [office.pk, year, Task.State.OPEN, year, office.pk, year]
     where = []
     if status in STATUS_LABELS:
         where.append("status = %s")
@@ -141,7 +136,8 @@ def _sql(office, year: int, status: str, q: str, order: str, limit: str) -> tupl
     rank = "CASE status " + " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(STATUS_LABELS))
     values = ", ".join("(%s, %s)" for _ in kinds)
     sql = (
-        f"WITH deadlines(kind, deadline) AS (VALUES {values})"
+        f"WITH RECURSIVE {below}, deadlines(kind, deadline) AS (VALUES {values}),"
+        f" added(id) AS ({added})"
         f" SELECT b.*, {rank} END AS status_rank, COUNT(*) OVER () AS total FROM ({inner}) b"
         f"{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} {limit}"
     )

@@ -44,3 +44,18 @@ def test_an_empty_board_says_so(client, county, supervisor):
     client.force_login(supervisor)
     page = client.get(f"/office/supervision/board/?office={county.pk}&year=2024&q=无此机关")
     assert "没有符合条件的机关。" in page.content.decode()
+
+
+def test_added_by_hand_only_when_outside_the_tree_and_listed_once(
+    client, county, bureau, supervisor
+):
+    from gongkai.office.supervision.models import RosterAddition
+
+    vertical = Agency.objects.create(name="某县税务局", kind="department", is_active=False)
+    RosterAddition.objects.create(office=county, agency=vertical, year=2024)
+    RosterAddition.objects.create(office=county, agency=bureau, year=2024)  # moved in since
+    client.force_login(supervisor)
+    page = client.get(f"/office/supervision/board/?office={county.pk}&year=2024").content.decode()
+    assert page.count(f'id="agency-{bureau.pk}"') == 1 and "手工添加" not in _row(page, bureau)
+    assert "（手工添加）" in _row(page, vertical)  # inactive, yet on the roster by hand
+    assert "共3个应报单位" in page
