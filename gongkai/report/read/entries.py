@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..formats import Row
 from ..lazy_pattern import lazy
 from ..model import NA_MARKS, Source
-from ..normalize import ROW_MARK
+from ..normalize import has_row_mark
 from ..record import Record
 from .document import Grid, Line
 from .numbers import CUT_DECIMAL, GLUED_SIGNED, NUMBER_TOKEN, is_page_footer
@@ -171,7 +171,7 @@ def _add(
     if (
         label
         and last_label is not None
-        and not ROW_MARK.match(label)
+        and not has_row_mark(label)
         and _may_continue(out, last_label)
     ):
         last_label.label += label
@@ -224,7 +224,7 @@ def join_detached(
             or run.label
             or not run.values
             or not second.label
-            or ROW_MARK.match(second.label)
+            or has_row_mark(second.label)
         ):
             i += 1
             continue
@@ -281,7 +281,7 @@ def _takes_continuation(
         or not second.label
         or second.values is not None
         or not second.pieces
-        or ROW_MARK.match(second.label)
+        or has_row_mark(second.label)
     ):
         return False
     alone = names(first.label)
@@ -336,7 +336,7 @@ def _strip_vertical(label: str) -> str:
     if not label[1:2].isspace():
         return label
     stripped = _VERTICAL.sub("", label)
-    return stripped if stripped != label and ROW_MARK.match(stripped) else label
+    return stripped if stripped != label and has_row_mark(stripped) else label
 
 
 def _may_continue(out: list[Entry], last: Entry) -> bool:

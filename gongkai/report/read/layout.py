@@ -15,7 +15,7 @@ from collections import Counter
 from operator import attrgetter
 
 from ..model import Source
-from ..normalize import ROW_MARK as _ROW_MARK
+from ..normalize import has_row_mark
 from ..record import TYPE_CHECKING, Record
 from .document import Grid, GridCell, Line
 from .numbers import PAGE_NUMBER, VALUE_TEXT
@@ -185,7 +185,7 @@ def text_lines(
 
 
 def _round(b):
-    return tuple(round(v, 1) for v in b)
+    return (round(b[0], 1), round(b[1], 1), round(b[2], 1), round(b[3], 1))
 
 
 # ----------------------------------------------------------------------------- tables
@@ -435,7 +435,7 @@ def _join_across_breaks(slots, part_of: list[int]):
             if not s.text.strip():
                 if a.r1 - a.r0 < 2 and not _cut(a.text):
                     continue
-            elif s.is_label and not _ROW_MARK.match(s.text) and _unfinished(above, below, c):
+            elif s.is_label and not has_row_mark(s.text) and _unfinished(above, below, c):
                 a.text += s.text
             else:
                 continue

@@ -19,19 +19,16 @@ from collections import Counter
 from functools import cache, lru_cache
 
 from ..formats import Row, Table, without_note
-from ..normalize import loose
+from ..normalize import CN_NUMERALS, loose
 from ..record import Frozen
 from .settings import SETTINGS, Settings
-
-#: the numerals of a row's Chinese numbering (（三）, 三、)
-_CN_NUMERALS = "一二三四五六七八九十"
 
 
 def _without_numbering(text: str) -> str:
     """`text` without the numbering it starts with: a run of Chinese numerals, else of digits
     (what `^(?:[一…十]+|\\d+)` removes; no pattern, whose class of Han numerals costs re 0.4 ms
     to compile in a fresh process)."""
-    rest = text.lstrip(_CN_NUMERALS)
+    rest = text.lstrip(CN_NUMERALS)
     if len(rest) < len(text):
         return rest
     i = 0

@@ -225,9 +225,14 @@ def _edges(page: PdfPage, frame: _Frame) -> list[dict]:
     """Horizontal and vertical straight segments of every path (rulings drawn as lines or as
     thin filled rectangles), in pdfplumber's edge form, page space."""
     out: list[dict] = []
-    n = R.FPDFPage_CountObjects(page.raw)
-    for i in range(n):
-        _walk(R.FPDFPage_GetObject(page.raw, i), [], frame, out, 0)
+    raw = page.raw
+    _walk(
+        [R.FPDFPage_GetObject(raw, i) for i in range(R.FPDFPage_CountObjects(raw))],
+        [],
+        frame,
+        out,
+        0,
+    )
     return out
 
 
@@ -239,15 +244,19 @@ def _matrix(obj) -> tuple[float, ...]:
 
 
 def _walk(
-    obj, parents: list[tuple[float, ...]], frame: _Frame, out: list[dict], depth: int
+    objects: list, parents: list[tuple[float, ...]], frame: _Frame, out: list[dict], depth: int
 ) -> None:
-    kind = R.FPDFPageObj_GetType(obj)
-    if kind == R.FPDF_PAGEOBJ_FORM and depth < 8:
-        chain = [_matrix(obj), *parents]
-        for j in range(R.FPDFFormObj_CountObjects(obj)):
-            _walk(R.FPDFFormObj_GetObject(obj, j), chain, frame, out, depth + 1)
-    elif kind == R.FPDF_PAGEOBJ_PATH:
-        _path_edges(obj, [_matrix(obj), *parents], frame, out)
+    """The edges of the paths among `objects` and inside their forms (8 deep at most), in
+    order; one loop per container, not a call per object (a page holds thousands of them)."""
+    kind_of = R.FPDFPageObj_GetType
+    for obj in objects:
+        kind = kind_of(obj)
+        if kind == R.FPDF_PAGEOBJ_FORM and depth < 8:
+            count, get = R.FPDFFormObj_CountObjects(obj), R.FPDFFormObj_GetObject
+            inner = [get(obj, j) for j in range(count)]
+            _walk(inner, [_matrix(obj), *parents], frame, out, depth + 1)
+        elif kind == R.FPDF_PAGEOBJ_PATH:
+            _path_edges(obj, [_matrix(obj), *parents], frame, out)
 
 
 def _apply(chain, x: float, y: float) -> tuple[float, float]:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongkai.report.model import NA_MARKS, UNITS, State, parse_number
-from gongkai.report.normalize import ROW_MARK, norm
+from gongkai.report.normalize import ROW_MARK, has_row_mark, norm
 from gongkai.report.read import entries, match, meta
 from gongkai.report.read.numbers import PAGE_FOOTER, is_page_footer
 
@@ -119,3 +119,9 @@ def test_a_label_mixed_with_its_heading_is_found_as_the_full_search_finds_it(dat
     chars = st.sampled_from(sorted(set(label + heading + "其他")))
     text = data.draw(st.one_of(st.just("".join(mixed)), st.text(alphabet=chars, max_size=12)))
     assert match._interleaved(text, t) == _interleaved_by_search(text, t)
+
+
+@MANY
+@given(_TEXTS)
+def test_a_row_mark_is_told_as_its_pattern_tells_it(text):
+    assert has_row_mark(text) == bool(ROW_MARK.match(text))
