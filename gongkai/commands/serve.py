@@ -73,6 +73,11 @@ def _gunicorn(bind: str, workers: int):
                 "workers": workers,
                 "worker_class": "gthread",
                 "threads": THREADS,
+                # each worker listens on its own socket (SO_REUSEPORT) and the kernel spreads
+                # new connections over them; on one shared socket the first worker awake took
+                # them all (10 kept-alive clients: 10 on one worker in 1 of 3 runs, 9 in
+                # another), leaving one process and its one lock to serve what two cores could
+                "reuse_port": True,
                 "timeout": WORKER_TIMEOUT,
                 "graceful_timeout": 30,
                 "accesslog": "-",

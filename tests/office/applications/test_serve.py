@@ -21,3 +21,15 @@ def test_busy_port(capsys):
         assert main(["serve", "--addr", f"127.0.0.1:{port}"]) == 2
     err = capsys.readouterr().err
     assert "已被占用" in err and "Traceback" not in err
+
+
+def test_a_port_another_server_listens_on_is_busy_though_it_shares_its_port(capsys):
+    """the workers listen with SO_REUSEPORT; a second `gongkai serve` on their port is still
+    refused before it starts, not let in beside them"""
+    with socket.socket() as taken:
+        taken.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--addr", f"127.0.0.1:{port}"]) == 2
+    assert "已被占用" in capsys.readouterr().err
