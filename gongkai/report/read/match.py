@@ -44,6 +44,8 @@ class Target(Frozen):
     strict: bool  # the core alone is too generic
     keywords: tuple[str, ...] = ()  # loose keywords of three characters or more
     headings: tuple[str, ...] = ()  # loose labels of the groups the row sits under
+    #: how long a text can be that is the label with a piece of a heading mixed in (0: none)
+    widest: int = 0
 
 
 @cache
@@ -66,7 +68,8 @@ def _targets(table: Table, settings: Settings) -> tuple[Target, ...]:
             k for k in (loose(kw) for kw in row.keywords) if len(k) >= settings.keyword_chars
         )
         strict = len(core) <= settings.generic_core_chars
-        out.append(Target(row, full, core, strict, keywords, tuple(headings)))
+        widest = len(full) + max(map(len, headings), default=-len(full))
+        out.append(Target(row, full, core, strict, keywords, tuple(headings), widest))
     return tuple(out)
 
 
@@ -176,8 +179,8 @@ def whole_label(label: str, table: Table, settings: Settings = SETTINGS) -> Row 
 def _interleaved(text: str, t: Target) -> bool:
     """`text` is the row's label (with or without its numbering) with one unbroken piece of one
     of its headings mixed in, character by character, and nothing else."""
-    if not text:
-        return False
+    if not len(t.core) < len(text) <= t.widest:
+        return False  # too short or too long for any of its labels and headings
     first, last = text[0], text[-1]
     for label in (t.full, t.core):
         extra = len(text) - len(label)
