@@ -250,3 +250,21 @@ def test_rows_and_filters_show_text_as_text_and_keep_the_visitor_s_choice(client
     nothing = lxml.html.fromstring(client.get(f"/catalogue/{bureau.pk}/", {"q": "无此词"}).content)
     assert nothing.xpath('//*[@id="no-results"]/text()') == ["没有符合条件的信息。"]
     assert nothing.xpath('//select[@id="year"]/option[@selected]') == []
+
+
+@pytest.mark.parametrize("change", [{"disclosure": "withheld"}, {"stage": "review"}])
+def test_an_item_taken_off_the_portal_leaves_its_search_and_its_page_at_once(
+    client, bureau, catalogue, change
+):
+    """nothing of the portal's answer is kept between requests (the filter built once per
+    process is cloned, never evaluated): the next request no longer finds the item"""
+    shown = catalogue["review"]
+    page = f"/catalogue/{bureau.pk}/item/{shown.pk}/"
+    assert "行政复议决定书送达公告" in _titles(client, bureau, q="复议")
+    assert client.get(page).status_code == 200
+    for field, value in change.items():
+        setattr(shown, field, value)
+    shown.save()
+    assert _titles(client, bureau, q="复议") == {"关于复议听证的说明"}
+    assert "行政复议决定书送达公告" not in _titles(client, bureau)
+    assert client.get(page).status_code == 404
