@@ -136,11 +136,11 @@ def read_images(paths: list[str | os.PathLike]) -> Document:
     heights: list[float] = []
 
     def images():
-        for path in paths:
+        for n, path in enumerate(paths, start=1):
             check_file(path)
             image = _load(path)
             heights.append(float(image.height))
-            yield image
+            yield n, image
 
     pages = read_pages(images(), 1.0, deadline)
     return Document(
@@ -149,14 +149,15 @@ def read_images(paths: list[str | os.PathLike]) -> Document:
 
 
 def read_pages(
-    images, scale: float, deadline: Deadline | None = None, workers: int | None = None
+    pages, scale: float, deadline: Deadline | None = None, workers: int | None = None
 ) -> list[list[Line | TablePart]]:
-    """The items of each page image (`page_items`), in order, `workers` (PAGE_WORKERS) pages at
-    a time. Images are taken from the iterable as pages finish, so that no more than
-    `workers` + 1 are held at once; a page that fails ends the document."""
+    """The items of each (page number, page image) of `pages` (`page_items`), in order,
+    `workers` (PAGE_WORKERS) pages at a time. Pairs are taken from the iterable, in the
+    caller's thread (a PDF renders its scans there), as pages finish, so that no more than
+    `workers` + 1 images are held at once; a page that fails ends the document."""
     workers = PAGE_WORKERS if workers is None else workers
     if workers <= 1:
-        return [page_items(image, n, scale, deadline) for n, image in enumerate(images, start=1)]
+        return [page_items(image, n, scale, deadline) for n, image in pages]
     from collections import deque
     from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -165,7 +166,7 @@ def read_pages(
     try:
         out: list[list[Line | TablePart]] = []
         running: deque[Future] = deque()
-        for n, image in enumerate(images, start=1):
+        for n, image in pages:
             running.append(pool.submit(page_items, image, n, scale, deadline))
             if len(running) >= workers:
                 out.append(running.popleft().result())

@@ -50,13 +50,12 @@ def read_pdf(path: str | os.PathLike, *, running_heads: bool = False) -> Documen
         check_pages(len(doc), path)
         pages: list[list[Line | TablePart]] = []
         heights: list[float] = []
-        ocr_pages = 0
-        kinds = set()
+        scans: list[int] = []  # the pages with no text layer, read by OCR after the others
         for i in range(len(doc)):
             deadline.check(f"第 {i + 1} 页")
             page = doc.page(i)
             try:
-                items, height, kind = _read_page(page, path, ocr_pages < MAX_OCR_PAGES, deadline)
+                items, height = _read_page(page)
             except (PdfiumFailed, ValueError, AssertionError, ArithmeticError) as e:
                 # a damaged page's objects (NaN or huge coordinates, broken streams)
                 raise ReadError(
@@ -64,11 +63,22 @@ def read_pdf(path: str | os.PathLike, *, running_heads: bool = False) -> Documen
                 ) from None
             finally:
                 page.close()
-            ocr_pages += kind == "ocr"
-            kinds.add(kind)
-            pages.append(items)
+            if items is None:
+                if len(scans) == MAX_OCR_PAGES:
+                    raise ReadError(f"扫描页超过 {MAX_OCR_PAGES} 页，超出识别上限（第 {i + 1} 页）")
+                scans.append(i)
+            pages.append(items or [])
             heights.append(height)
-    kind = "ocr" if kinds == {"ocr"} else "pdf"
+    if scans:
+        from .ocr import read_pages  # OCR is optional: only scans need it
+
+        rendered = ((i + 1, render(path, i, OCR_DPI)) for i in scans)
+        try:
+            for i, items in zip(scans, read_pages(rendered, 72 / OCR_DPI, deadline)):
+                pages[i] = items
+        except (PdfiumFailed, ValueError, AssertionError, ArithmeticError) as e:
+            raise ReadError(f"PDF 扫描页无法识别（{e.__class__.__name__}）：{path}") from None
+    kind = "ocr" if scans and len(scans) == len(pages) else "pdf"
     blocks = page_blocks(pages, heights, kind, drop_running_heads=not running_heads)
     return Document(blocks, kind=kind, path=str(path))
 
@@ -94,25 +104,19 @@ def _check_complete(path) -> None:
 # ----------------------------------------------------------------------------- one page
 
 
-def _read_page(
-    page: PdfPage, path, may_ocr: bool, deadline: Deadline
-) -> tuple[list[Line | TablePart], float, str]:
-    """The page's items (Lines and table parts) from top to bottom, its height, and how it was read."""
+def _read_page(page: PdfPage) -> tuple[list[Line | TablePart] | None, float]:
+    """The page's items (Lines and table parts) from top to bottom, or None for a page with
+    no text layer (a scan, for OCR), and its height."""
     number = page.index + 1
     x0, y0, x1, y1 = page.mediabox()
     frame = _Frame(x0, y1, x1 - x0, y1 - y0)
     glyphs = _glyphs(page, frame)
     if not any(g.text.strip() for g in glyphs):
-        if not may_ocr:
-            raise ReadError(f"扫描页超过 {MAX_OCR_PAGES} 页，超出识别上限（第 {number} 页）")
-        from .ocr import page_items  # OCR is optional: only scans need it
-
-        image = render(path, page.index, OCR_DPI)
-        return page_items(image, number, 72 / OCR_DPI, deadline), frame.height, "ocr"
+        return None, frame.height
     parts, loose = _tables(page, frame, glyphs, number)
     items: list[Line | TablePart] = [*text_lines(loose, number, "pdf"), *parts]
     items.sort(key=top_of)
-    return items, frame.height, "pdf"
+    return items, frame.height
 
 
 class _Frame(Frozen):

@@ -33,10 +33,10 @@ def pages_read(monkeypatch):
 
 
 def _images(seen, names):
-    for name in names:
+    for n, name in enumerate(names, start=1):
         seen["taken"] += 1
         seen["most_ahead"] = max(seen["most_ahead"], seen["taken"] - seen["done"])
-        yield name
+        yield n, name
 
 
 def test_pages_read_together_come_back_in_page_order(pages_read):
@@ -44,7 +44,7 @@ def test_pages_read_together_come_back_in_page_order(pages_read):
     together = ocr.read_pages(_images(pages_read, names), 0.5, workers=2)
     assert together == [[(n, name, 0.5)] for n, name in enumerate(names, start=1)]
     assert len(pages_read["threads"]) == 2
-    assert ocr.read_pages(iter(names), 0.5, workers=1) == together
+    assert ocr.read_pages(enumerate(names, start=1), 0.5, workers=1) == together
 
 
 def test_images_are_taken_only_as_pages_finish(pages_read):
@@ -54,4 +54,4 @@ def test_images_are_taken_only_as_pages_finish(pages_read):
 
 def test_a_page_that_fails_ends_the_document_with_its_message(pages_read):
     with pytest.raises(ReadError, match="第 3 页无法识别"):
-        ocr.read_pages(iter(["a", "b", "bad", "d", "e"]), 1.0, workers=2)
+        ocr.read_pages(enumerate(["a", "b", "bad", "d", "e"], start=1), 1.0, workers=2)
