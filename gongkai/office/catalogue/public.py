@@ -65,18 +65,23 @@ LISTED = ("pk", "index_no", "title", "formed_on", "published_on", "doc_number")
 
 def catalogue(request, agency_id):
     """The agency's catalogue, searchable by 名称、索引号、文号, filtered by category and year.
-    A search is four small queries: the agency, the span of its years (two index probes), its
-    own categories, the page with its total (paging.py); browsing, or one character, counts
-    the total apart. Each is built by the ORM, which costs more than PostgreSQL's answer: two
-    annotated subqueries for the years cost more to build than a separate MIN/MAX."""
-    agency = get_object_or_404(Agency.objects.only("pk", "name"), pk=agency_id, is_active=True)
-    span = public_items(agency.pk).aggregate(first=Min("formed_on"), last=Max("formed_on"))
+    A search is three small queries: the agency with its own categories (a row per category,
+    or one with None), the span of its years (two index probes), the page with its total
+    (paging.py); browsing, or one character, counts the total apart. Each is built by the ORM,
+    which costs more than PostgreSQL's answer: two annotated subqueries for the years cost
+    more to build than a separate MIN/MAX."""
+    named = Agency.objects.filter(pk=agency_id, is_active=True).order_by("own_categories__pk")
+    rows = list(named.values_list("name", "own_categories__name"))
+    if not rows:
+        raise Http404("没有该机关")
+    agency = {"pk": agency_id, "name": rows[0][0]}
+    span = public_items(agency_id).aggregate(first=Min("formed_on"), last=Max("formed_on"))
     query, category, year = _asked(request)
-    rows = filtered(agency.pk, query, category, year).values(*LISTED)
+    listed = filtered(agency_id, query, category, year).values(*LISTED)
     pages = SearchPaginator if through_index(query) else Paginator
-    page = pages(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = pages(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     years = range(span["last"].year, span["first"].year - 1, -1) if span["last"] else ()
-    own = list(agency.own_categories.values_list("name", flat=True))
+    own = [name for _, name in rows if name is not None]
     return render(
         request,
         "catalogue/public_catalogue.html",

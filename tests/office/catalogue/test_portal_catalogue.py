@@ -208,10 +208,10 @@ def test_the_newest_come_first(client, bureau, many):
     assert list(first)[:2] == ["房屋征收公告第44号", "房屋征收公告第43号"]
 
 
-def test_a_visitor_s_search_costs_four_queries(client, bureau, many, django_assert_num_queries):
-    """the agency, the span of its years, its own categories, the page with its total: no
+def test_a_visitor_s_search_costs_three_queries(client, bureau, many, django_assert_num_queries):
+    """the agency with its own categories, the span of its years, the page with its total: no
     session, no user, no separate COUNT (bench/catalogue_speed.py measures what this buys)"""
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         assert client.get(f"/catalogue/{bureau.pk}/", {"q": "征收", "page": "2"}).status_code == 200
 
 
@@ -268,3 +268,29 @@ def test_an_item_taken_off_the_portal_leaves_its_search_and_its_page_at_once(
     assert _titles(client, bureau, q="复议") == {"关于复议听证的说明"}
     assert "行政复议决定书送达公告" not in _titles(client, bureau)
     assert client.get(page).status_code == 404
+
+
+def test_the_category_filter_ends_with_the_agency_s_own_categories_in_the_order_added(
+    client, bureau, town, catalogue
+):
+    from gongkai.office.catalogue.models import OwnCategory
+    from gongkai.office.catalogue.vocab import LAW_CATEGORIES
+
+    for name in ("乡村振兴", "河长制"):
+        OwnCategory.objects.create(agency=bureau, name=name)
+    OwnCategory.objects.create(agency=town, name="镇里的类别")
+
+    def offered(agency):
+        page = lxml.html.fromstring(client.get(f"/catalogue/{agency.pk}/").content.decode())
+        return page.xpath('//select[@id="category"]/option/@value')[1:]
+
+    assert offered(bureau) == [*LAW_CATEGORIES, "乡村振兴", "河长制"]
+    assert offered(town) == [*LAW_CATEGORIES, "镇里的类别"]
+    assert "共3条" in client.get(f"/catalogue/{bureau.pk}/").content.decode()  # not one a category
+
+
+def test_an_agency_that_is_not_active_or_does_not_exist_has_no_catalogue(client, bureau):
+    bureau.is_active = False
+    bureau.save()
+    assert client.get(f"/catalogue/{bureau.pk}/").status_code == 404
+    assert client.get("/catalogue/999999/").status_code == 404
