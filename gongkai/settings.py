@@ -146,12 +146,13 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "office" / "static"]
-STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 
-# WhiteNoise serves the packaged static files (no collectstatic step to forget)
+# WhiteNoise serves the packaged static files from the package itself (no collectstatic step
+# to forget, so no STATIC_ROOT: one that does not exist made every process warn at start)
 WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None
 
 LOGIN_URL = "login"
 # Sessions stay in the database (revocable, nothing but a key in the cookie); each process

@@ -198,17 +198,18 @@ def test_concurrent_pdf_requests_wait_for_each_other(monkeypatch):
             spans.append((start, time.monotonic()))
 
     monkeypatch.setattr(export.subprocess, "run", fake_run)
-    threads = [
-        threading.Thread(
-            target=lambda: pytest.raises(
-                export.PdfUnavailable, export._run, [], export.Path("/nonexistent")
-            )
-        )
-        for _ in range(2)
-    ]
+    refused = []
+
+    def convert():
+        with pytest.raises(export.PdfUnavailable):  # the fake tool writes no file
+            export._run(["fake-pdf-tool"], export.Path("/nonexistent"))
+        refused.append(True)
+
+    threads = [threading.Thread(target=convert) for _ in range(2)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     (a0, a1), (b0, b1) = sorted(spans)
     assert b0 >= a1
+    assert refused == [True, True]

@@ -15,6 +15,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from . import trail, watched
 from .models import ChangeRecord
@@ -106,7 +107,7 @@ class GuardedAdmin(admin.ModelAdmin):
 
 def trail_lines(record: ChangeRecord):
     """A record's changes as the office reads them: 中文名：old → new, one per line."""
-    return format_html_join(format_html("<br>"), "{}：{}", record.details()) or trail.EMPTY
+    return format_html_join(mark_safe("<br>"), "{}：{}", record.details()) or trail.EMPTY
 
 
 class ShowsTrail:
