@@ -12,7 +12,6 @@ OCR is CPU-heavy: a round of a 6-page report is 15-30 CPU seconds.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -20,15 +19,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from ocr_engine import load, load_engine  # noqa: E402
+
 from gongkai.report.read import ocr  # noqa: E402
+from gongkai.report.read.pdf import OCR_DPI as DPI  # noqa: E402
 from gongkai.report.read.pdf_pages import render  # noqa: E402
 from tests.corpus import DEV  # noqa: E402
-
-DPI = 200
-
-
-def load() -> str:
-    return "load {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
 
 
 def signature(pages) -> list:
@@ -55,19 +51,13 @@ def main() -> int:
     import pypdfium2 as pdfium
 
     images = [render(a.pdf, i, DPI) for i in range(len(pdfium.PdfDocument(str(a.pdf))))]
-    t0, c0 = time.perf_counter(), time.process_time()
-    ocr._engine()._load_det_model()
-    ocr._engine()._load_rec_model()
-    print(
-        f"engine loaded once per process: {time.perf_counter() - t0:.2f} s wall, "
-        f"{time.process_time() - c0:.2f} s CPU ({load()})"
-    )
+    print(load_engine())
     seen = {}
     n = len(images)
     for r in range(a.rounds):
         for workers in (1, ocr.PAGE_WORKERS):
             t0, c0 = time.perf_counter(), time.process_time()
-            pages = ocr.read_pages(images, 72 / DPI, workers=workers)
+            pages = ocr.read_pages(enumerate(images, start=1), 72 / DPI, workers=workers)
             wall, cpu = time.perf_counter() - t0, time.process_time() - c0
             seen.setdefault(workers, signature(pages))
             same = "same items" if seen[workers] == seen[1] else "ITEMS DIFFER"

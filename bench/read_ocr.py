@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -27,9 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from ocr_engine import load, load_engine  # noqa: E402
+
 from gongkai.report.read import ocr  # noqa: E402
 from gongkai.report.read.ocr import read_images  # noqa: E402
-from gongkai.report.read.pdf import read_pdf  # noqa: E402
+from gongkai.report.read.pdf import OCR_DPI, read_pdf  # noqa: E402
 from gongkai.report.read.place import place  # noqa: E402
 from gongkai.report.write.cells_json import cells  # noqa: E402
 from tests.corpus import DEV  # noqa: E402
@@ -54,7 +55,7 @@ ARGS = _arguments()
 SCAN = ARGS.scan
 CORPUS = ARGS.corpus
 #: the resolution the pages are read at: the images are in pixels, the text layer in points
-DPI = 150 if SCAN else 200
+DPI = 150 if SCAN else OCR_DPI
 #: this counts accuracy: a shared machine under load must not end a report at the reader's
 #: time limit (the time a page takes is printed instead)
 ocr.OCR_PAGE_SECONDS = 3600
@@ -109,21 +110,11 @@ def value_cells(doc):
                     yield c
 
 
-def load() -> str:
-    return "load {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
-
-
 def main() -> None:
     pdfs = [p for p in sorted(CORPUS.glob("*.pdf")) if ARGS.only in p.name]
     if not pdfs:
         sys.exit(f"{CORPUS} 中没有{('文件名含“' + ARGS.only + '”的') if ARGS.only else ''} PDF")
-    t0, c0 = time.perf_counter(), time.process_time()
-    ocr._engine()._load_det_model()
-    ocr._engine()._load_rec_model()
-    print(
-        f"OCR engine loaded once per process in {time.perf_counter() - t0:.2f} s "
-        f"({time.process_time() - c0:.2f} s CPU; {load()})"
-    )
+    print(load_engine())
     pairs = []
     totals = [0, 0, 0, 0]
     for pdf in pdfs:
