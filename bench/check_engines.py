@@ -12,8 +12,9 @@ command as a user would, alternating, `--rounds` times each:
                                                                   local cluster; files sent as bytes)
 
 Prints reports per second for each (best wall time of the rounds, and the CPU seconds of the
-command and all its processes, which a busy machine disturbs less), whether the two summaries
-are identical, the cluster's start-up and shut-down timed alone, and the Dask overhead with
+command and all its processes, which a busy machine disturbs less), the peak resident memory
+of the command's own process (the parent that pairs the years: its workers' apart) and its own
+CPU seconds, whether the two summaries are identical, the cluster's start-up and shut-down timed alone, and the Dask overhead with
 the start-up included and without it (target under 20%), with the load average beside each
 figure. Numbers, not a pass/fail test.
 """
@@ -24,6 +25,7 @@ import argparse
 import logging
 import os
 import random
+import re
 import resource
 import shutil
 import subprocess
@@ -37,8 +39,21 @@ from gongkai.report.model import Cell, Report, TextPart
 from gongkai.report.write import write
 from gongkai.supervision.engines import PRELOAD
 
-GONGKAI = Path(sys.executable).with_name("gongkai")
 DONE = "complete"  # written last: a cache cut short is written again
+#: the `gongkai` console script, run by `python -c` so that the process reports its own peak
+#: resident memory and CPU as it ends (RUSAGE_SELF: the parent alone, not its workers)
+MEASURED = (
+    "import resource, sys\n"
+    "from gongkai.cli import console\n"
+    "sys.argv[0] = 'gongkai'\n"
+    "try:\n"
+    "    code = console()\n"
+    "finally:\n"
+    "    u = resource.getrusage(resource.RUSAGE_SELF)\n"
+    "    print(f'\\nparent {u.ru_maxrss} KiB {u.ru_utime + u.ru_stime:.2f} s', file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+_PARENT = re.compile(r"parent (\d+) KiB ([\d.]+) s\s*$")
 
 
 def _report(i: int, rng: random.Random) -> Report:
@@ -73,9 +88,17 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def run(folder: Path, jobs: int, engine: str, summary: Path) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of the command and every process it started)."""
-    cmd = [str(GONGKAI), "check", str(folder), "--jobs", str(jobs), "--summary", str(summary)]
+class Run:
+    """One `gongkai check`: wall and CPU seconds (the command and every process it started),
+    and the parent's own peak resident memory (MiB) and CPU seconds."""
+
+    def __init__(self, wall: float, cpu: float, parent_mib: float, parent_cpu: float):
+        self.wall, self.cpu, self.parent_mib, self.parent_cpu = wall, cpu, parent_mib, parent_cpu
+
+
+def run(folder: Path, jobs: int, engine: str, summary: Path) -> Run:
+    cmd = [sys.executable, "-c", MEASURED, "check", str(folder), "--jobs", str(jobs)]
+    cmd += ["--summary", str(summary)]
     if engine == "dask":
         cmd += ["--engine", "dask"]
     cpu, t = _children_cpu(), time.perf_counter()
@@ -85,7 +108,10 @@ def run(folder: Path, jobs: int, engine: str, summary: Path) -> tuple[float, flo
         sys.exit(
             f"gongkai check --engine {engine} failed ({done.returncode}): {done.stderr[-500:]}"
         )
-    return wall, _children_cpu() - cpu
+    parent = _PARENT.search(done.stderr)
+    if parent is None:
+        sys.exit(f"gongkai check --engine {engine} did not report its memory: {done.stderr[-500:]}")
+    return Run(wall, _children_cpu() - cpu, int(parent[1]) / 1024, float(parent[2]))
 
 
 def cluster_start_stop(jobs: int) -> tuple[float, float]:
@@ -125,24 +151,34 @@ def main() -> int:
     home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     folder = cached(a.n, a.cache or home / "gongkai" / f"check_engines-{a.n}")
     n = a.n
-    times: dict[str, list[tuple[float, float]]] = {"local": [], "dask": []}
+    times: dict[str, list[Run]] = {"local": [], "dask": []}
     with tempfile.TemporaryDirectory() as tmp:
         for r in range(a.rounds):
             for engine in ("local", "dask") if r % 2 == 0 else ("dask", "local"):
-                wall, cpu = run(folder, a.jobs, engine, Path(tmp) / f"{engine}.csv")
-                times[engine].append((wall, cpu))
-                print(f"  round {r + 1} {engine}: {wall:.1f} s wall, {cpu:.1f} s CPU ({_load()})")
+                done = run(folder, a.jobs, engine, Path(tmp) / f"{engine}.csv")
+                times[engine].append(done)
+                print(
+                    f"  round {r + 1} {engine}: {done.wall:.1f} s wall, {done.cpu:.1f} s CPU, "
+                    f"parent {done.parent_mib:.0f} MiB peak RSS and {done.parent_cpu:.1f} s CPU "
+                    f"({_load()})"
+                )
         same = (Path(tmp) / "local.csv").read_bytes() == (Path(tmp) / "dask.csv").read_bytes()
     start, stop = cluster_start_stop(a.jobs)
     # the best of the rounds, wall and CPU each: what the machine's other load left alone
-    (lw, lc), (dw, dc) = ((min(w for w, _ in times[e]), min(c for _, c in times[e])) for e in times)
-    print(
-        f"local --jobs {a.jobs}: {n} reports, {n / lw:.0f} reports/s wall, {n / lc:.0f} per CPU-s"
+    (lw, lc), (dw, dc) = (
+        (min(d.wall for d in times[e]), min(d.cpu for d in times[e])) for e in times
     )
-    print(
-        f"dask {a.jobs} local workers (start-up included): {n / dw:.0f} reports/s wall, "
-        f"{n / dc:.0f} per CPU-s"
-    )
+    for engine, label in (
+        ("local", f"local --jobs {a.jobs}: {n} reports,"),
+        ("dask", f"dask {a.jobs} local workers (start-up included):"),
+    ):
+        best = min(d.wall for d in times[engine])
+        least = min(d.cpu for d in times[engine])
+        peak = max(d.parent_mib for d in times[engine])
+        print(
+            f"{label} {n / best:.0f} reports/s wall, {n / least:.0f} per CPU-s; "
+            f"parent peak RSS {peak:.0f} MiB"
+        )
     print(f"the two summaries are {'identical' if same else 'DIFFERENT'}")
     print(f"Dask cluster alone: start-up {start:.1f} s, shut-down {stop:.1f} s ({_load()})")
     print(
