@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..formats import Format
 from ..model import Report
 from .context import Context
 from .finding import Finding, Outcome, Severity
@@ -122,13 +124,18 @@ def previous_rules() -> set[str]:
 
 def position(report: Report, finding: Finding) -> tuple:
     """Where a finding sits in the printed report: (part, row, column)."""
+    return _position(report.format, tuple(finding.cells), tuple(finding.parts))
+
+
+@lru_cache(maxsize=2**14)  # the same rule names the same cells in every report of a folder
+def _position(fmt: Format, cells: tuple[str, ...], parts: tuple[int, ...]) -> tuple:
     spots = []
-    for key in finding.cells:
-        spec = report.format.specs.get(key)
+    for key in cells:
+        spec = fmt.specs.get(key)
         if spec:
             table, row, col = spec
             spots.append((table.part, table.rows.index(row), row.columns.index(col)))
-    spots.extend((n, -1, -1) for n in finding.parts)
+    spots.extend((n, -1, -1) for n in parts)
     return min(spots) if spots else (99, 0, 0)
 
 
