@@ -4,6 +4,9 @@ A flag never stands alone: it says which cells, which rule or which other report
 from. The flags that a rule already answers (ERROR, Y-6 copied text, Y-4 swings, S-1 missing
 parts, S-5 late) are read from the findings, so a flag and its rule never disagree; the
 others compare a report with its region (`peers`: the other reports of the same year).
+
+`own_flags` are what a report raises alone (a folder run's workers find them), `region_flags`
+what its `Peer` raises against the region's (the parent, once every report is read).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from ..report.checks import Finding, Severity
 from ..report.checks.naming import show
 from ..report.formats import TABLE2_2021, TABLE3, TOTAL_COLUMN
 from ..report.model import Report
-from .shared_text import SentenceIndex
+from .shared_text import Peer, SentenceIndex, sentences
 
 ERROR, COPIED, SHARED, APPEALS, CORRECTED, SWING, MISSING, LATE = (
     "error",
@@ -64,36 +67,62 @@ class Flag:
         return LABELS[self.code]
 
 
+def peer(report: Report) -> Peer:
+    return Peer(report.agency, sentences(report), _corrected(report))
+
+
 class Region:
     """The reports of one year that a report is measured against (its peers), read once."""
 
     def __init__(self, reports: list[Report]):
-        self.reports = list(reports)
-        self.text = SentenceIndex(self.reports)
-        self.appeals = [c for c in map(_corrected, self.reports) if c is not None]
+        peers = [peer(r) for r in reports]
+        self._peers = {id(r): p for r, p in zip(reports, peers, strict=True)}
+        self._setup(peers)
+
+    @classmethod
+    def of(cls, peers: list[Peer]) -> Region:
+        """A region of peers taken from reports read elsewhere (a folder run's workers)."""
+        region = cls.__new__(cls)
+        region._peers = {}
+        region._setup(peers)
+        return region
+
+    def _setup(self, peers: list[Peer]) -> None:
+        self.text = SentenceIndex(peers)
+        self.appeals = [p.corrected for p in peers if p.corrected is not None]
+
+    def peer_of(self, report: Report) -> Peer:
+        """The report's own peer in the region, or a new one for a report outside it."""
+        return self._peers.get(id(report)) or peer(report)
 
 
 def flags(report: Report, findings: list[Finding], region: Region | None = None) -> list[Flag]:
     """Every flag the report raises; `region` holds the same year's reports (this one among
     them) for the flags that compare with other agencies."""
+    out = own_flags(report, findings)
+    return out if region is None else out + region_flags(region.peer_of(report), region)
+
+
+def own_flags(report: Report, findings: list[Finding]) -> list[Flag]:
+    """The flags a report raises alone: from its findings, and zero applications with appeals."""
     out = [_error_flag(findings)] if any(f.is_error for f in findings) else []
     for f in findings:
         code = _RULE_FLAGS.get(f.rule)
         if code and f.failed:
             out.append(Flag(code, f.message, f.cells, f.rule, _late(f) if code == LATE else {}))
-    out += _appeals_without_applications(report)
-    if region is None:
-        return out
-    out += _corrected_share(report, region)
-    out += [
+    return out + _appeals_without_applications(report)
+
+
+def region_flags(own: Peer, region: Region) -> list[Flag]:
+    """The flags a report's peer raises against the region's (this peer among them)."""
+    return _corrected_share(own, region) + [
         Flag(
             SHARED,
             f"正文有{s.share:.0%}与{s.other.agency or '另一机关'}的报告相同，如“{s.sentences[0]}”",
             data={"other": s.other.agency, "share": round(s.share, 3)},
         )
-        for s in region.text.shared_with(report)
+        for s in region.text.shared_with(own)
     ]
-    return out
 
 
 def _error_flag(findings: list[Finding]) -> Flag:
@@ -140,8 +169,8 @@ def _corrected(report: Report) -> tuple[int, int] | None:
     return None if corrected is None or total is None else (corrected, total)
 
 
-def _corrected_share(report: Report, region: Region) -> list[Flag]:
-    own = _corrected(report)
+def _corrected_share(peer: Peer, region: Region) -> list[Flag]:
+    own = peer.corrected
     if own is None or own[1] < MIN_APPEALS:
         return []
     counted = region.appeals
@@ -162,4 +191,4 @@ def _corrected_share(report: Report, region: Region) -> list[Flag]:
     ]
 
 
-__all__ = ["LABELS", "Flag", "Severity", "flags"]
+__all__ = ["LABELS", "Flag", "Severity", "flags", "own_flags", "peer", "region_flags"]

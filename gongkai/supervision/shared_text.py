@@ -5,7 +5,8 @@ The narrative is cut into sentences (whitespace and punctuation width normalised
 is boilerplate when it cites the 条例 as the basis of the report (the statutory opening), is
 shorter than `MIN_SENTENCE` characters, or appears in more than half of the year's reports
 and in at least three: what everyone writes is not copying. An index from sentence to reports
-keeps a region of thousands of reports linear.
+keeps a region of thousands of reports linear. The index holds each report's sentences and
+agency (a `Peer`), not the report, so a folder run's region costs no more than its text.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from ..report.checks.narrative_figures import flat
 from ..report.model import Report
+from ..report.record import Frozen
 
 NARRATIVE_PARTS = (1, 5, 6)
 MIN_SENTENCE = 12
@@ -26,39 +28,45 @@ _STATUTORY = re.compile(
 )
 
 
+class Peer(Frozen):
+    """What a region keeps of one report to compare it with the others."""
+
+    agency: str | None
+    sentences: frozenset[str]
+    corrected: tuple[int, int] | None  # (纠正, 总计) of table 3, when both are numbers
+
+
 @dataclass(frozen=True)
 class Shared:
-    other: Report
+    other: Peer
     share: float  # of this report's own sentences, by length
     sentences: tuple[str, ...]
 
 
-def sentences(report: Report) -> set[str]:
+def sentences(report: Report) -> frozenset[str]:
     out = set()
     for n in NARRATIVE_PARTS:
         for s in _SENTENCES.findall(flat(report.text(n))):
             if len(s) >= MIN_SENTENCE and not _STATUTORY.search(s):
                 out.add(s)
-    return out
+    return frozenset(out)
 
 
 class SentenceIndex:
-    """The sentences of a year's reports, and which reports carry each."""
+    """The sentences of a year's reports (their peers), and which peers carry each."""
 
-    def __init__(self, reports: list[Report]):
-        self.reports = reports
-        self.of = {id(r): sentences(r) for r in reports}
-        self.carriers: dict[str, list[Report]] = defaultdict(list)
-        for r in reports:
-            for s in self.of[id(r)]:
-                self.carriers[s].append(r)
+    def __init__(self, peers: list[Peer]):
+        self.carriers: dict[str, list[Peer]] = defaultdict(list)
+        for p in peers:
+            for s in p.sentences:
+                self.carriers[s].append(p)
         self.common = {
-            s for s, rs in self.carriers.items() if len(rs) * 2 > len(reports) and len(rs) >= 3
+            s for s, ps in self.carriers.items() if len(ps) * 2 > len(peers) and len(ps) >= 3
         }
 
-    def shared_with(self, report: Report) -> list[Shared]:
-        """The other reports that share at least `SHARED` of this report's own text."""
-        own = (self.of.get(id(report)) or sentences(report)) - self.common
+    def shared_with(self, peer: Peer) -> list[Shared]:
+        """The other peers that share at least `SHARED` of this one's own text."""
+        own = peer.sentences - self.common
         size = sum(map(len, own))
         if not size:
             return []
@@ -66,7 +74,7 @@ class SentenceIndex:
         by_id = {}
         for s in own:
             for other in self.carriers.get(s, ()):
-                if other is not report:
+                if other is not peer:
                     same[id(other)].append(s)
                     by_id[id(other)] = other
         found = []
