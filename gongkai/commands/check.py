@@ -237,24 +237,33 @@ def check_many(args) -> int:
             print(f"无法写入 {args.summary}：{e.strerror}", file=sys.stderr)
             return 2
     if args.json:
-        print(
-            json.dumps([_result_dict(r, args.all) for r in results], ensure_ascii=False, indent=1)
-        )
+        _print_list(_result_dict(r, args.all) for r in results)
     else:
-        print("\n".join(_result_line(r) for r in results))
+        for n, r in enumerate(results):  # a line at a time: a folder's findings are large
+            print(("\n" if n else "") + _result_line(r), end="")
+        print()
     if any(r.error and not r.not_report for r in results):
         return 2
     return 1 if any(r.has_error for r in results) else 0
 
 
+def _print_list(items) -> None:
+    """`print(json.dumps(list(items), ensure_ascii=False, indent=1))`, an item at a time."""
+    print("[", end="")
+    n = -1
+    for n, item in enumerate(items):
+        text = json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n ")
+        print(f"{',' if n else ''}\n {text}", end="")
+    print("\n]" if n >= 0 else "]")
+
+
 def _result_dict(r: FileResult, show_passed: bool = False) -> dict:
     """One file of a folder run; passed checks only with --all (they are most of the findings)."""
-    rep = r.report
     return {
         "file": r.path,
-        "agency": rep.agency if rep else None,
-        "year": rep.year if rep else None,
-        "format": rep.format.version if rep else None,
+        "agency": r.agency,
+        "year": r.year,
+        "format": r.format_version,
         "previous": r.previous,
         "error": r.error,
         "unreadable": r.unreadable,
@@ -262,7 +271,7 @@ def _result_dict(r: FileResult, show_passed: bool = False) -> dict:
             {"flag": f.code, "label": f.label, "evidence": f.evidence, "cells": list(f.cells)}
             for f in r.flags
         ],
-        "passed": sum(1 for f in r.findings if f.outcome is Outcome.PASS),
+        "passed": r.passed,
         "findings": [
             f.to_dict() for f in r.findings if show_passed or f.outcome is not Outcome.PASS
         ],
@@ -272,12 +281,11 @@ def _result_dict(r: FileResult, show_passed: bool = False) -> dict:
 def _result_line(r: FileResult) -> str:
     if r.not_report:
         return f"{r.path}：已跳过（{r.error}）"
-    if r.report is None:
+    if not r.has_report:
         return f"{r.path}：无法读取（{r.error}）"
-    rep = r.report
     counts = "，".join(f"{s.value} {r.count(s)}" for s in Severity)
-    line = f"{r.path}：{rep.agency or '（机关未知）'} {rep.year or '？'}年度 {rep.format.version}格式 — {counts}"
+    line = f"{r.path}：{r.agency or '（机关未知）'} {r.year or '？'}年度 {r.format_version}格式 — {counts}"
     if r.previous:
         line += f"（已与 {r.previous} 比较）"
-    errors = [f for f in r.findings if f.is_error]
-    return line + "".join(f"\n  [{f.rule}] {f.message}" for f in errors)
+    errors = [p for p in r.problems if p.severity is Severity.ERROR] if r.has_error else []
+    return line + "".join(f"\n  [{p.rule}] {p.message}" for p in errors)

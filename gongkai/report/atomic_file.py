@@ -3,16 +3,23 @@ disk). The bytes go to NAME.part beside the target, which then replaces it in on
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomically(path: str | Path, data: bytes) -> None:
-    """Write `data` to `path` whole; on OSError nothing is left behind and the error is raised."""
+def write_atomically(path: str | Path, data: bytes | Iterable[bytes]) -> None:
+    """Write `data` to `path` whole; on an error nothing is left behind and the error is raised.
+    `data` may come in pieces (a large output written as it is made, never whole in memory)."""
     out = Path(path)
     tmp = out.with_name(out.name + ".part")
     try:
-        tmp.write_bytes(data)
+        with tmp.open("wb") as f:
+            if isinstance(data, bytes | bytearray):
+                f.write(data)
+            else:
+                for piece in data:
+                    f.write(piece)
         tmp.replace(out)
-    except OSError:
+    except BaseException:  # a piece that failed to be made, too
         tmp.unlink(missing_ok=True)
         raise

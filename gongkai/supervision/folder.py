@@ -3,16 +3,18 @@ with the same agency's report of the year before, whose Y- rules run once both a
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..report.checks import iter_findings, ordered
-from ..report.checks.registry import previous_rules
+from ..report.checks.registry import previous_rules, sort_key
 from .engines import Progress, quiet, read_dask, read_local
 from .pairing import YearIndex
 from .results import FileResult
-from .risk import Region, flags
+from .risk import Region, own_flags, region_flags
+from .shared_text import Peer
 
 
 @dataclass
@@ -45,28 +47,31 @@ def check_files(
 
 
 def pair(results: list[FileResult], rules: Iterable[str] | None = None) -> None:
-    """Give each report its previous year's, re-run the rules that read it, order findings,
-    and raise the risk flags against the other reports of the same year."""
+    """Give each report its previous year's, re-run the rules that read it, and raise the risk
+    flags against the other reports of the same year. `results` come from the readers: their
+    findings in order and the flags each report raises alone already there."""
     wanted = set(rules) if rules is not None else None
     again = previous_rules() if wanted is None else previous_rules() & wanted
-    reports = [r.report for r in results if r.report is not None]
-    by_report = {id(r.report): r for r in results if r.report is not None}
-    by_year: dict[int | None, list] = {}
-    for report in reports:
-        by_year.setdefault(report.year, []).append(report)
-    index = YearIndex(reports)
-    for result in results:
-        if result.report is None:
-            continue
-        previous = index.previous_of(result.report)
+    read = [r for r in results if r.has_report]
+    peers: dict[int | None, list[Peer]] = {}
+    for result in read:
+        peers.setdefault(result.year, []).append(result.peer)
+    regions = {year: Region.of(group) for year, group in peers.items()}
+    index = YearIndex(read)
+    for result in read:
+        previous = index.previous_of(result)
         if previous is not None:
-            result.previous = by_report[id(previous)].path
-            result.findings = [f for f in result.findings if f.rule not in again] + list(
-                iter_findings(result.report, previous, rules=again)
-            )
-        result.findings = ordered(result.report, result.findings)
-    regions = {year: Region(group) for year, group in by_year.items()}
-    for result in results:
-        if result.report is not None:
-            region = regions[result.report.year]
-            result.flags = flags(result.report, result.findings, region)
+            result.previous = previous.path
+            _check_with(result, previous, again)
+        result.flags += region_flags(result.peer, regions[result.year])
+
+
+def _check_with(result: FileResult, previous: FileResult, again: set[str]) -> None:
+    """The rules in `again` run once more with last year's report, their findings put in
+    place among the others (as `ordered` would), and the flags raised alone raised again."""
+    report = result.report
+    found = [f for f in result.findings if f.rule not in again]
+    for f in ordered(report, iter_findings(report, previous.report, rules=again)):
+        insort(found, f, key=lambda f: sort_key(report, f))
+    result.findings = found
+    result.flags = own_flags(report, found)

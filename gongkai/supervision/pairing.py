@@ -9,11 +9,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Generic, Protocol, TypeVar
 
-from ..report.model import Report
 from ..report.normalize import norm
 
 _PLACE = re.compile(r"(省|自治区|市|州|盟|县|区|旗)$")
+
+
+class Dated(Protocol):
+    """A report, or what a folder run keeps of one: whose, and which year."""
+
+    @property
+    def agency(self) -> str | None: ...
+    @property
+    def year(self) -> int | None: ...
+
+
+R = TypeVar("R", bound=Dated)
 
 
 def same_agency(a: str | None, b: str | None) -> bool:
@@ -26,7 +38,7 @@ def same_agency(a: str | None, b: str | None) -> bool:
     return len(short) >= 4 and long.endswith(short) and bool(_PLACE.search(long[: -len(short)]))
 
 
-def previous_of(report: Report, reports: Iterable[Report]) -> Report | None:
+def previous_of(report: R, reports: Iterable[R]) -> R | None:
     """Last year's report of the same agency among `reports`, or None."""
     if report.year is None:
         return None
@@ -40,12 +52,12 @@ def previous_of(report: Report, reports: Iterable[Report]) -> Report | None:
     return None
 
 
-class YearIndex:
+class YearIndex(Generic[R]):
     """Reports by year and by the endings of their agency's name, so that pairing thousands of
     reports looks at the few that can match instead of all of them."""
 
-    def __init__(self, reports: Iterable[Report]):
-        self.by_key: dict[tuple[int, str], list[Report]] = {}
+    def __init__(self, reports: Iterable[R]):
+        self.by_key: dict[tuple[int, str], list[R]] = {}
         self.position: dict[int, int] = {}
         for n, r in enumerate(reports):
             self.position[id(r)] = n
@@ -54,10 +66,10 @@ class YearIndex:
             for ending in _endings(norm(r.agency)):
                 self.by_key.setdefault((r.year, ending), []).append(r)
 
-    def previous_of(self, report: Report) -> Report | None:
+    def previous_of(self, report: R) -> R | None:
         if report.year is None or not report.agency:
             return None
-        seen: list[Report] = []
+        seen: list[R] = []
         for ending in _endings(norm(report.agency)):  # a shorter form is one of its endings
             seen += self.by_key.get((report.year - 1, ending), [])
         unique = {id(r): r for r in seen}.values()  # in the order given, as `previous_of` reads

@@ -1,11 +1,15 @@
 """The summary of a folder check: one row per file (file, agency, year, format, ERROR / WARN /
-INFO counts, the findings, the unreadable cells), written as XLSX, CSV or HTML."""
+INFO counts, the findings, the unreadable cells), written as XLSX, CSV or HTML. CSV and HTML
+are written row by row: a folder of 10,000 reports makes a summary of hundreds of MB."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from html import escape
+from itertools import chain
 from pathlib import Path
 
 from ..report.atomic_file import write_atomically
@@ -31,15 +35,12 @@ SUFFIXES = (".xlsx", ".csv", ".html", ".htm")
 
 
 def row(result: FileResult) -> tuple:
-    r = result.report
-    problems = "\n".join(
-        f"[{f.rule} {f.severity.value}] {f.message}" for f in result.findings if f.failed
-    )
+    problems = "\n".join(f"[{p.rule} {p.severity.value}] {p.message}" for p in result.problems)
     return (
         result.path,
-        (r.agency or "") if r else "",
-        (r.year or "") if r else "",
-        r.format.version if r else "",
+        result.agency or "",
+        result.year or "",
+        result.format_version or "",
         result.count(Severity.ERROR),
         result.count(Severity.WARN),
         result.count(Severity.INFO),
@@ -54,24 +55,27 @@ def row(result: FileResult) -> tuple:
 def write_summary(results: list[FileResult], out: Path) -> None:
     """Write the summary in the kind the suffix of `out` names."""
     suffix = out.suffix.lower()
-    rows = [row(r) for r in results]
+    rows = map(row, results)
     if suffix == ".xlsx":
-        data = _xlsx(rows)
+        data: bytes | Iterable[bytes] = _xlsx(rows)
     elif suffix == ".csv":
         data = _csv(rows)
     elif suffix in (".html", ".htm"):
-        data = _html(rows).encode("utf-8")
+        data = (piece.encode("utf-8") for piece in _html(rows))
     else:
         raise ValueError(f"汇总文件应为 {'、'.join(SUFFIXES)} 之一：{out.name}")
     write_atomically(out, data)
 
 
-def _csv(rows) -> bytes:
+def _csv(rows: Iterable[tuple]) -> Iterator[bytes]:
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(HEADERS)
-    w.writerows([csv_text(v) for v in row] for row in rows)
-    return buf.getvalue().encode("utf-8-sig")  # Excel opens UTF-8 with a BOM correctly
+    yield codecs.BOM_UTF8  # Excel opens UTF-8 with a BOM correctly
+    for values in chain([HEADERS], ([csv_text(v) for v in r] for r in rows)):
+        w.writerow(values)
+        yield buf.getvalue().encode("utf-8")
+        buf.seek(0)
+        buf.truncate()
 
 
 def _xlsx(rows) -> bytes:
@@ -97,15 +101,16 @@ def _xlsx(rows) -> bytes:
     return buf.getvalue()
 
 
-def _html(rows) -> str:
+def _html(rows: Iterable[tuple]) -> Iterator[str]:
     head = "".join(f"<th>{escape(h)}</th>" for h in HEADERS)
-    body = "\n".join(
-        "<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in row) + "</tr>" for row in rows
-    )
-    return (
+    yield (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>年度报告检查汇总</title>\n'
         "<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse}"
         "td,th{border:1px solid #999;padding:3px 6px;vertical-align:top;white-space:pre-wrap;font-size:13px}"
         "th{background:#eee}</style>\n</head>\n<body>\n<h1>年度报告检查汇总</h1>\n"
-        f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</body>\n</html>\n"
+        f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
     )
+    for n, values in enumerate(rows):
+        cells = "".join(f"<td>{escape(str(v))}</td>" for v in values)
+        yield f"{chr(10) if n else ''}<tr>{cells}</tr>"
+    yield "\n</tbody>\n</table>\n</body>\n</html>\n"
