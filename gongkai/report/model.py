@@ -52,6 +52,9 @@ class Source(Frozen):
     row: int | None = None  # 0-based row within that table
     col: int | None = None  # 0-based column within that row
     confidence: float | None = None  # OCR confidence, 0..1
+    #: OCR: the cell's ink shows the number whole (a mark a digit, centred as the table's
+    #: numbers are, no gap where a digit was): no digit of it was lost from the page
+    ink_whole: bool | None = None
 
     def describe(self) -> str:
         """Chinese, for messages: 第3页 第12行 表2 第5行第3列."""

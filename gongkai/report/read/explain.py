@@ -54,4 +54,6 @@ def _where(source) -> str:
         bits.append(f"框 x {x0:.1f}–{x1:.1f}，y {top:.1f}–{bottom:.1f}（PDF 点，自页面左上角）")
     if source.confidence is not None:
         bits.append(f"识别置信度 {source.confidence:.2f}")
+    if source.ink_whole:
+        bits.append("墨迹完整（每位数字都在，居中如表中其他数字，没有缺位）")
     return " ".join(bits)

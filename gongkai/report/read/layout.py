@@ -38,6 +38,7 @@ class Glyph(Record):
         confidence: float | None = None,
         space_before: bool = False,
         word: int | None = None,
+        ink_whole: bool = False,
     ) -> None:
         self.text = text
         self.x0 = x0
@@ -47,6 +48,7 @@ class Glyph(Record):
         self.confidence = confidence
         self.space_before = space_before  # the PDF engine saw a word gap before this glyph
         self.word = word  # OCR: the text box this character was read in
+        self.ink_whole = ink_whole  # OCR: its cell's ink shows the number whole (ocr.Ink.whole)
 
     @property
     def cx(self) -> float:
@@ -83,6 +85,11 @@ def bbox_of(glyphs: list[Glyph]) -> tuple[float, float, float, float]:
 def min_confidence(glyphs: list[Glyph]) -> float | None:
     confs = [g.confidence for g in glyphs if g.confidence is not None]
     return min(confs) if confs else None
+
+
+def ink_whole(glyphs: list[Glyph]) -> bool | None:
+    """True when OCR saw every glyph's cell ink whole (Source.ink_whole); None: not known."""
+    return True if glyphs and all(g.ink_whole for g in glyphs) else None
 
 
 def visual_rows(glyphs: list[Glyph], settings: Settings = SETTINGS) -> list[list[Glyph]]:
@@ -586,6 +593,7 @@ def _to_blocks(slots, kind: str, table_index: int) -> list[Line | Grid]:
                         row=r,
                         col=c,
                         confidence=min_confidence(s.glyphs),
+                        ink_whole=ink_whole(s.glyphs),
                     ),
                     origin=o,
                 )

@@ -14,19 +14,24 @@ whose readings disagree, or whose ink shows a digit no reading has (65 read as 5
 score), or that shows ink where OCR read nothing, is passed on with a confidence under the
 threshold (`Source.confidence`); the placer marks it unreadable with the reason instead of
 guessing. A digit missing from the page itself (dust, a fold) is caught after placement by
-the table's own sums (ocr_arithmetic.py). Every text box is kept whatever its score (rapidocr's default drops boxes under
-0.5, which would turn a printed number into a blank cell).
+the table's own sums (ocr_arithmetic.py); where the ink shows a number whole (`Ink.whole`:
+centred in its cell as the table's numbers are, no gap, a mark a digit read), the sums do
+not doubt it, so a table's own printed error is read as printed. Every text box is kept
+whatever its score (rapidocr's default drops boxes under 0.5, which would turn a printed
+number into a blank cell).
 
 bench/read_ocr.py, dev PDFs rendered at 200 dpi: 603/603 cells of the first three reports
-right where rapidocr-onnxruntime 1.4 (PP-OCRv4, every value cell read twice) had 601/603;
-and 187/201 of 04_putian_slj_2024 (14 unreadable); none wrong at any score. Where a page's
-seconds go (01, page 4, table 2: 139 text boxes, 125 of them short numbers; CPU seconds under
-a load of 5): recognition 6.1 with every line padded to 320 pixels, detection at DETECT_SIDE
-0.45, the rest (straightening, rulings, second reads) 0.3. Recognition pads lines to REC_MIN_WIDTH instead, and
-onnxruntime's threads sleep when idle (THREADS, no spinning): 25 pages of the four dev PDFs
-took a median of 2.2 CPU seconds a page under a load of 8-11 (3.4-6.7 before), with the same
-cells right. bench/read_ocr.py prints each page's wall and CPU seconds and the load beside
-them.
+right (rapidocr-onnxruntime 1.4, PP-OCRv4, every value cell read twice, had 601/603), 洪泽区
+2023's own printed errors among them, read as printed because their ink shows every digit;
+187/201 of 04_putian_slj_2024 (14 unreadable); none wrong at any score; as a desk scanner
+gives them (--scan), 790/804 right, none wrong. Where a page's seconds go (01, page 4,
+table 2: 139 text boxes, 125 of them short numbers; CPU seconds under a load of 5):
+recognition 6.1 with every line padded to 320 pixels, detection at DETECT_SIDE 0.45, the
+rest (straightening, rulings, second reads) 0.3. Recognition pads lines to REC_MIN_WIDTH
+instead, and onnxruntime's threads sleep when idle (THREADS, no spinning): 25 pages of the
+four dev PDFs took a median of 2.2 CPU seconds a page under a load of 8-11 (3.4-6.7
+before), with the same cells right. bench/read_ocr.py prints each page's wall and CPU
+seconds and the load beside them.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..record import Record
 from .document import Document, Line, ReadError
 from .layout import Glyph, TablePart, h_edge, page_blocks, text_lines, top_of, v_edge
 from .limits import OCR_PAGE_SECONDS, READ_SECONDS, Deadline, check_file, check_pixels
@@ -52,6 +58,20 @@ SURE_CONFIDENCE = 0.95
 MIN_MARK_AREA = 4
 #: the advance of a printed digit, as a share of its height (0.5 em over a height of 0.7 em)
 DIGIT_PITCH = 0.7
+#: a number's ink whose centre is this many digit advances from its cell's centre, or fewer,
+#: is centred: a digit lost from either end moves the rest half an advance (the dev prints at
+#: 200 dpi: whole numbers within 0.16 advance, a lone narrow 1 within 0.22)
+CENTRED = 0.25
+#: a space between two marks wider than this many advances is where a digit was (between two
+#: printed digits: 0.1 to 0.6, the widest between two narrow 1s)
+DIGIT_GAP = 0.9
+#: ink nearer than this many advances to its cell's edge tells nothing by its place: the
+#: whitened rulings and the cell's edge take ink off the end of a number that fills its cell
+#: (a 5-digit total at 150-200 dpi measured a quarter of an advance off centre)
+EDGE_MARGIN = 1.0
+#: a table's numbers are set centred when this share of its inked value cells is centred,
+#: of CENTRED_TABLE_CELLS cells at least (a left-set column shows no lost last digit)
+CENTRED_TABLE, CENTRED_TABLE_CELLS = 0.8, 5
 
 
 #: the longer side, in pixels, of the page image text lines are detected on (bench/read_ocr.py:
@@ -210,7 +230,9 @@ def page_items(
     parts = []
     for bbox, cells in tables:
         inside = [g for g in glyphs if bbox[0] <= g.cx <= bbox[2] and bbox[1] <= g.cy <= bbox[3]]
-        parts.append(TablePart(page, bbox, cells, _read_cells(rgb, clean, cells, inside, scale)))
+        parts.append(
+            TablePart(page, bbox, cells, _read_cells(rgb, clean, cells, inside, scale, rulings))
+        )
     loose = [
         g
         for g in glyphs
@@ -344,7 +366,7 @@ def _open_ends(edges: list[dict], tol: float = 3.0) -> list[dict]:
     return out
 
 
-def _read_cells(rgb, gray, cells, glyphs: list[Glyph], scale: float) -> list[Glyph]:
+def _read_cells(rgb, gray, cells, glyphs: list[Glyph], scale: float, rulings=None) -> list[Glyph]:
     """The glyphs of a table, its doubtful value cells read again on their own.
 
     Page-level detection misses lone short marks (a "0" or "1" alone in a wide cell) or reads
@@ -365,32 +387,40 @@ def _read_cells(rgb, gray, cells, glyphs: list[Glyph], scale: float) -> list[Gly
             )
             by_cell.setdefault(i, []).append(g)
     out: list[Glyph] = []
-    crops, where = [], []
+    inked: list[tuple[tuple, list[Glyph], str, Ink]] = []  # cell, its glyphs, their text, ink
     for i, c in enumerate(cells):
         mine = by_cell.get(i, [])
         first = "".join(g.text for g in sorted(mine, key=lambda g: (g.cy, g.x0))).replace(" ", "")
         if first and not VALUE_TEXT.match(first):
             out += mine
             continue
-        ink = _ink_crop(rgb, gray, c, scale)
+        ink = _ink_crop(rgb, gray, c, scale, rulings)
         if ink is None:
             out += mine
-            continue
-        crop, marks = ink
+        else:
+            inked.append((c, mine, first, ink))
+    # a number shows a lost digit by its place only where the table's numbers are centred
+    centred = sum(ink.offset is not None and abs(ink.offset) <= CENTRED for *_, ink in inked)
+    centred_table = len(inked) >= CENTRED_TABLE_CELLS and centred >= CENTRED_TABLE * len(inked)
+    crops, where = [], []
+    for c, mine, first, ink in inked:
         sure = min((g.confidence or 0.0) for g in mine) if mine else 0.0
-        if first and sure >= SURE_CONFIDENCE and marks == len(first):
+        if first and sure >= SURE_CONFIDENCE and ink.marks == len(first):
+            whole = centred_table and ink.whole(first)
+            for g in mine:
+                g.ink_whole = whole
             out += mine
             continue
-        crops.append(crop)
-        where.append((c, mine, first, sure, marks))
-    for (c, _mine, first, sure, marks), (text, score) in zip(where, _recognise(crops)):
+        crops.append(ink.crop)
+        where.append((c, first, sure, ink))
+    for (c, first, sure, ink), (text, score) in zip(where, _recognise(crops)):
         text = re.sub(r"\s+", "", text)
         conf = score if text else INK_UNREAD
         if first and first != text:
             conf = min(conf, sure, MIN_CONFIDENCE - 0.01)
         elif first:
             conf = max(conf, sure)
-        if marks > max(len(text), len(first)):  # a printed digit that no reading has
+        if ink.marks > max(len(text), len(first)):  # a printed digit that no reading has
             conf = min(conf, MIN_CONFIDENCE - 0.01)
         w, h = c[2] - c[0], c[3] - c[1]
         out.append(
@@ -402,14 +432,48 @@ def _read_cells(rgb, gray, cells, glyphs: list[Glyph], scale: float) -> list[Gly
                 c[3] - h / 4,
                 conf,
                 word=-1 - len(out),
+                ink_whole=centred_table and ink.whole(text),
             )
         )
     return out
 
 
-def _ink_crop(rgb, gray, cell, scale: float):
-    """The cell's printed marks (rulings already whitened out of `gray`) cut out tight, on a
-    white margin, and how many digits they are; None when the cell is empty."""
+class Ink(Record):
+    """A value cell's printed marks: cut out tight for the recogniser, counted as digits, and
+    where they sit in the cell, in digit advances (DIGIT_PITCH times their height)."""
+
+    def __init__(
+        self,
+        crop,
+        marks: int,
+        gap: float,
+        offset: float | None = None,
+        margin: float | None = None,
+    ) -> None:
+        self.crop = crop
+        self.marks = marks
+        self.gap = gap  # the widest space between two marks (0 for one mark)
+        # where the marks sit between the cell's walls (_placed); None: no walls were found
+        self.offset = offset  # their centre right of the cell's middle (left: below 0)
+        self.margin = margin  # their nearer space to a wall
+
+    def whole(self, text: str) -> bool:
+        """The ink shows the number `text` whole, in a table whose numbers are centred: a
+        mark for each digit read, centred in the cell and clear of its edges, no gap where a
+        digit was. A digit lost from either end would move the rest half an advance."""
+        if self.offset is None or self.margin is None:
+            return False
+        return (
+            sum(ch.isdigit() for ch in text) == self.marks
+            and abs(self.offset) <= CENTRED
+            and self.margin >= EDGE_MARGIN
+            and self.gap <= DIGIT_GAP
+        )
+
+
+def _ink_crop(rgb, gray, cell, scale: float, rulings=None) -> Ink | None:
+    """The cell's printed marks (rulings already whitened out of `gray`, their pixels in
+    `rulings`); None when the cell is empty."""
     import cv2
     import numpy as np
 
@@ -440,15 +504,53 @@ def _ink_crop(rgb, gray, cell, scale: float):
         for x, _, w, h, area in stats[1:n]
         if area >= MIN_MARK_AREA and h >= tall / 2 and h < 0.9 * g.shape[0]
     )
-    marks = 0
     merged: list[list[int]] = []
     for a, b in spans:
         if merged and a < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
-    marks = sum(max(1, round((b - a) / (DIGIT_PITCH * tall))) for a, b in merged)
-    return out, marks
+    pitch = DIGIT_PITCH * tall or 1.0
+    marks = sum(max(1, round((b - a) / pitch)) for a, b in merged)
+    gap = max((y[0] - x[1] for x, y in zip(merged, merged[1:])), default=0) / pitch
+    if not merged or rulings is None:
+        return Ink(out, marks, float(gap))
+    # the marks in page columns, between the walls of their cell at their own rows
+    marks_at = [(x0 + inset + tx0 + a, x0 + inset + tx0 + b) for a, b in merged]
+    rows = (top + inset + ty0, top + inset + ty1)
+    walls = _walls(rulings, rows, marks_at[0][0], marks_at[-1][1], x1 - x0)
+    if walls is None:
+        return Ink(out, marks, float(gap))
+    offset, margin = _placed(marks_at, walls, pitch)
+    return Ink(out, marks, float(gap), offset, margin)
+
+
+def _walls(rulings, rows: tuple[int, int], left: int, right: int, reach: int):
+    """The page columns just inside the rulings nearest the ink on its left and on its right,
+    at the ink's own rows: the cell's walls as printed. The cell's box is not used: a table's
+    rulings are snapped to shared lines (pdfplumber's way), and a ruling of the table above
+    can move a box's edge by several points. None when no ruling is within `reach`."""
+    import numpy as np
+
+    band = rulings[rows[0] : rows[1]].any(axis=0)
+    lo, hi = max(0, left - reach), min(len(band), right + reach)
+    on_left, on_right = np.nonzero(band[lo:left])[0], np.nonzero(band[right:hi])[0]
+    if not len(on_left) or not len(on_right):
+        return None
+    return lo + int(on_left[-1]) + 1, right + int(on_right[0])
+
+
+def _placed(marks_at: list[tuple[int, int]], walls: tuple[int, int], pitch: float):
+    """(offset, margin) of a number's marks between its cell's walls, in digit advances: how
+    far right of the middle its centre is, and its nearer space to a wall. The centre is
+    that of the first digit and of the last, not of the ink's ends: a 1 stands in the middle
+    of its advance, so its ink's left end is further in than a 4's."""
+    (a, b), (c, d) = marks_at[0], marks_at[-1]
+    first = a + (b - a) / (2 * max(1, round((b - a) / pitch)))
+    last = d - (d - c) / (2 * max(1, round((d - c) / pitch)))
+    left, right = walls
+    offset = ((first + last) / 2 - (left + right) / 2) / pitch
+    return float(offset), float(min(a - left, right - d)) / pitch
 
 
 def _recognise(crops) -> list[tuple[str, float]]:

@@ -117,6 +117,43 @@ def test_a_sum_the_printed_table_gets_wrong_and_two_slips_explain_is_unreadable_
         assert f"识别为 {read}，按合计可能为 {could_be}" in cell.reason
 
 
+def _ink_whole(report, *keys: str) -> None:
+    """The cells' ink showed their numbers whole (ocr.Ink.whole)."""
+    for key in keys:
+        cell = report.cells[key]
+        report.cells[key] = cell.replace(source=cell.source._replace(ink_whole=True))
+
+
+def test_a_sum_the_printed_table_gets_wrong_is_left_as_printed_when_the_ink_shows_every_digit():
+    """The same 洪泽区 2023 table 3, scanned: the ink of 总计 0 and 纠正 1 shows each number
+    whole (a 20 that lost its 2 would sit half a digit off centre), so no pair of slips
+    explains the sum; the cells are as printed and L-1 reports the table's own error."""
+    report = _scanned(3)
+    printed = {"maintained": "10", "corrected": "1", "other": "0", "pending": "0", "total": "0"}
+    for col, raw in printed.items():
+        _misread(report, f"t3.review.{col}", raw)
+    _ink_whole(report, *(f"t3.review.{col}" for col in printed))
+    distrust_misread(report)
+    assert {c: report.cells[f"t3.review.{c}"].raw for c in printed} == printed
+    assert not report.unreadable
+    assert any(f.failed for f in run_rule(RULES["L-1"], report))
+
+
+def test_a_lost_digit_is_caught_and_the_cells_whose_ink_is_whole_are_not_doubted():
+    """维持 15 read as 5 beside 纠正 1 and 总计 16: each of the three is one slip from what
+    the sum wants (15, 11, 6), but only 维持's ink leaves room for a lost digit."""
+    report = _scanned(3)
+    for col, raw in (("maintained", "5"), ("corrected", "1"), ("other", "0"), ("pending", "0")):
+        _misread(report, f"t3.review.{col}", raw)
+    _misread(report, "t3.review.total", "16")
+    _ink_whole(report, "t3.review.corrected", "t3.review.other", "t3.review.pending")
+    _ink_whole(report, "t3.review.total")
+    distrust_misread(report)
+    maintained = report.cells["t3.review.maintained"]
+    assert maintained.state is State.UNREADABLE and "按合计应为 15" in maintained.reason
+    assert [report.value(f"t3.review.{c}") for c in ("corrected", "total")] == [1, 16]
+
+
 def test_a_sum_no_two_slips_explain_is_left_for_the_checks():
     """总计 0 over 维持 456 and 纠正 789: no slip or two make the sum hold, so the cells stay
     as printed and L-1 reports the table's own error."""

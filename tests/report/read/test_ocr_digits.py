@@ -69,5 +69,4 @@ def test_a_mark_the_page_missed_is_read_on_its_own(monkeypatch):
 @pytest.mark.parametrize("printed,marks", [("65", 2), ("0", 1), ("1,234", 4), ("3119", 4)])
 def test_marks_are_counted_one_per_printed_digit(printed, marks):
     rgb, gray = _cell_image(printed)
-    _, counted = ocr._ink_crop(rgb, gray, CELL, 1.0)
-    assert counted == marks
+    assert ocr._ink_crop(rgb, gray, CELL, 1.0).marks == marks
