@@ -52,8 +52,9 @@ class Source(Frozen):
     row: int | None = None  # 0-based row within that table
     col: int | None = None  # 0-based column within that row
     confidence: float | None = None  # OCR confidence, 0..1
-    #: OCR: the cell's ink shows the number whole (a mark a digit, centred as the table's
-    #: numbers are, no gap where a digit was): no digit of it was lost from the page
+    #: OCR: what the cell's ink says of its number, where the table's numbers are centred:
+    #: True, it is whole (a mark a digit, centred, no gap); False, a digit was lost from the
+    #: page (half a digit off centre, or a gap); None, nothing
     ink_whole: bool | None = None
 
     def describe(self) -> str:

@@ -13,6 +13,11 @@ _STATES = {
     State.NOT_APPLICABLE: "不适用（“/”等）",
     State.UNREADABLE: "无法读取",
 }
+#: what a scanned number's ink said of it (Source.ink_whole)
+INK_SAYS = {
+    True: "墨迹完整（数字居中，与表中其他数字一样，没有缺位）",
+    False: "墨迹显示可能缺了一位数字（偏离格子中央或有空缺）",
+}
 
 
 def explain(report: Report, key: str) -> str:
@@ -54,6 +59,6 @@ def _where(source) -> str:
         bits.append(f"框 x {x0:.1f}–{x1:.1f}，y {top:.1f}–{bottom:.1f}（PDF 点，自页面左上角）")
     if source.confidence is not None:
         bits.append(f"识别置信度 {source.confidence:.2f}")
-    if source.ink_whole:
-        bits.append("墨迹完整（每位数字都在，居中如表中其他数字，没有缺位）")
+    if source.ink_whole is not None:
+        bits.append(INK_SAYS[source.ink_whole])
     return " ".join(bits)

@@ -38,7 +38,7 @@ class Glyph(Record):
         confidence: float | None = None,
         space_before: bool = False,
         word: int | None = None,
-        ink_whole: bool = False,
+        ink_whole: bool | None = None,
     ) -> None:
         self.text = text
         self.x0 = x0
@@ -48,7 +48,7 @@ class Glyph(Record):
         self.confidence = confidence
         self.space_before = space_before  # the PDF engine saw a word gap before this glyph
         self.word = word  # OCR: the text box this character was read in
-        self.ink_whole = ink_whole  # OCR: its cell's ink shows the number whole (ocr.Ink.whole)
+        self.ink_whole = ink_whole  # OCR: what its cell's ink says of the number (ocr.Ink.whole)
 
     @property
     def cx(self) -> float:
@@ -88,8 +88,10 @@ def min_confidence(glyphs: list[Glyph]) -> float | None:
 
 
 def ink_whole(glyphs: list[Glyph]) -> bool | None:
-    """True when OCR saw every glyph's cell ink whole (Source.ink_whole); None: not known."""
-    return True if glyphs and all(g.ink_whole for g in glyphs) else None
+    """What the ink of the glyphs' cell says of their number (Source.ink_whole): False when
+    it says of any that a digit was lost, True when it says of every one that it is whole."""
+    says = {g.ink_whole for g in glyphs}
+    return False if False in says else True if says == {True} else None
 
 
 def visual_rows(glyphs: list[Glyph], settings: Settings = SETTINGS) -> list[list[Glyph]]:

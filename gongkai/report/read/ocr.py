@@ -59,15 +59,16 @@ MIN_MARK_AREA = 4
 #: the advance of a printed digit, as a share of its height (0.5 em over a height of 0.7 em)
 DIGIT_PITCH = 0.7
 #: a number's ink whose centre is this many digit advances from its cell's centre, or fewer,
-#: is centred: a digit lost from either end moves the rest half an advance (the dev prints at
-#: 200 dpi: whole numbers within 0.16 advance, a lone narrow 1 within 0.22)
-CENTRED = 0.25
+#: is centred; DISPLACED or more, it lost a digit: a digit lost from either end moves the
+#: rest half an advance (printed and scanned at 150-200 dpi, bench/fuzz_scans.py and the dev
+#: prints: whole numbers clear of their walls within 0.27 advance, lost digits 0.36 or more)
+CENTRED, DISPLACED = 0.25, 0.35
 #: a space between two marks wider than this many advances is where a digit was (between two
 #: printed digits: 0.1 to 0.6, the widest between two narrow 1s)
 DIGIT_GAP = 0.9
-#: ink nearer than this many advances to its cell's edge tells nothing by its place: the
-#: whitened rulings and the cell's edge take ink off the end of a number that fills its cell
-#: (a 5-digit total at 150-200 dpi measured a quarter of an advance off centre)
+#: ink nearer than this many advances to its cell's wall tells nothing by its place: a
+#: number that fills its cell is measured with its ends cut (a 5-digit total that lost its
+#: last digit, at 150-200 dpi, measured only 0.2 advance off centre, 0.6-0.9 from a wall)
 EDGE_MARGIN = 1.0
 #: a table's numbers are set centred when this share of its inked value cells is centred,
 #: of CENTRED_TABLE_CELLS cells at least (a left-set column shows no lost last digit)
@@ -406,7 +407,7 @@ def _read_cells(rgb, gray, cells, glyphs: list[Glyph], scale: float, rulings=Non
     for c, mine, first, ink in inked:
         sure = min((g.confidence or 0.0) for g in mine) if mine else 0.0
         if first and sure >= SURE_CONFIDENCE and ink.marks == len(first):
-            whole = centred_table and ink.whole(first)
+            whole = ink.whole(first) if centred_table else None
             for g in mine:
                 g.ink_whole = whole
             out += mine
@@ -432,7 +433,7 @@ def _read_cells(rgb, gray, cells, glyphs: list[Glyph], scale: float, rulings=Non
                 c[3] - h / 4,
                 conf,
                 word=-1 - len(out),
-                ink_whole=centred_table and ink.whole(text),
+                ink_whole=ink.whole(text) if centred_table else None,
             )
         )
     return out
@@ -457,18 +458,24 @@ class Ink(Record):
         self.offset = offset  # their centre right of the cell's middle (left: below 0)
         self.margin = margin  # their nearer space to a wall
 
-    def whole(self, text: str) -> bool:
-        """The ink shows the number `text` whole, in a table whose numbers are centred: a
-        mark for each digit read, centred in the cell and clear of its edges, no gap where a
-        digit was. A digit lost from either end would move the rest half an advance."""
-        if self.offset is None or self.margin is None:
+    def whole(self, text: str) -> bool | None:
+        """What the ink says of the number `text` read from it, in a table whose numbers are
+        set centred: True, it is whole (centred, no gap); False, a digit of it was lost from
+        the page (it stands DISPLACED off centre, half a digit as a lost first or last digit
+        leaves it, or a gap is where a middle digit was); None, nothing: the marks are not
+        one a digit read, the reading is not digits alone (a separator widens a gap), no
+        walls were measured, or the number stands too near a wall to be measured."""
+        if (
+            self.offset is None
+            or self.margin is None
+            or not text.isdigit()
+            or len(text) != self.marks
+            or self.margin < EDGE_MARGIN
+        ):
+            return None
+        if self.gap > DIGIT_GAP or abs(self.offset) >= DISPLACED:
             return False
-        return (
-            sum(ch.isdigit() for ch in text) == self.marks
-            and abs(self.offset) <= CENTRED
-            and self.margin >= EDGE_MARGIN
-            and self.gap <= DIGIT_GAP
-        )
+        return True if abs(self.offset) <= CENTRED else None
 
 
 def _ink_crop(rgb, gray, cell, scale: float, rulings=None) -> Ink | None:
@@ -513,8 +520,8 @@ def _ink_crop(rgb, gray, cell, scale: float, rulings=None) -> Ink | None:
     pitch = DIGIT_PITCH * tall or 1.0
     marks = sum(max(1, round((b - a) / pitch)) for a, b in merged)
     gap = max((y[0] - x[1] for x, y in zip(merged, merged[1:])), default=0) / pitch
-    if not merged or rulings is None:
-        return Ink(out, marks, float(gap))
+    if not merged or rulings is None or tx0 == 0 or tx1 == g.shape[1]:
+        return Ink(out, marks, float(gap))  # no walls to measure from, or ink cut at the crop
     # the marks in page columns, between the walls of their cell at their own rows
     marks_at = [(x0 + inset + tx0 + a, x0 + inset + tx0 + b) for a, b in merged]
     rows = (top + inset + ty0, top + inset + ty1)
@@ -532,9 +539,9 @@ def _walls(rulings, rows: tuple[int, int], left: int, right: int, reach: int):
     can move a box's edge by several points. None when no ruling is within `reach`."""
     import numpy as np
 
-    band = rulings[rows[0] : rows[1]].any(axis=0)
-    lo, hi = max(0, left - reach), min(len(band), right + reach)
-    on_left, on_right = np.nonzero(band[lo:left])[0], np.nonzero(band[right:hi])[0]
+    lo, hi = max(0, left - reach), min(rulings.shape[1], right + reach)
+    band = rulings[rows[0] : rows[1], lo:hi].any(axis=0)
+    on_left, on_right = np.nonzero(band[: left - lo])[0], np.nonzero(band[right - lo :])[0]
     if not len(on_left) or not len(on_right):
         return None
     return lo + int(on_left[-1]) + 1, right + int(on_right[0])

@@ -23,7 +23,7 @@ from ..record import Frozen
 from .entries import Entry, Value
 from .glued import SIGNS, alternatives, blank_possible, signed_alternatives
 from .match import how_matched
-from .ocr_confidence import MIN_CONFIDENCE
+from .ocr_confidence import LOST_DIGIT, MIN_CONFIDENCE
 from .place_columns import ColumnMap, Matched, row_identities
 from .settings import SETTINGS, Settings
 
@@ -89,13 +89,15 @@ class _Draft:
 
 
 def read_cell(key: str, v: Value, decimal: bool) -> Cell:
-    """The cell a printed value makes: unreadable when a gongkai writer marked it so, or when
-    OCR read it with a low confidence."""
+    """The cell a printed value makes: unreadable when a gongkai writer marked it so, when OCR
+    read it with a low confidence, or when its ink shows a digit lost from the page."""
     if _marked(v):  # a gongkai writer's mark: unreadable, and why
         return Cell.unreadable(key, v.raw, v.note[len(UNREADABLE_NOTE) :], v.source)
     conf = v.source.confidence
     if conf is not None and conf < MIN_CONFIDENCE:
         return Cell.unreadable(key, v.raw, f"识别置信度低（{conf:.2f}）", v.source)
+    if v.source.ink_whole is False:
+        return Cell.unreadable(key, v.raw, LOST_DIGIT, v.source)
     return Cell.read(key, v.raw, v.source, decimal)
 
 

@@ -1,16 +1,21 @@
 """Where a number's ink sits in its cell tells whether a digit was lost from the page: a table
 sets its numbers centred, so a number that lost its first or last digit to dust or a fold
-sits half a digit off centre, and one that lost a middle digit has a gap. A number whose ink
-is whole (a mark a digit read, centred, clear of the edges, no gap) cannot have slipped, and
-the sums check (ocr_arithmetic.py) does not doubt it. Cells are drawn here as a typesetter
+sits half a digit off centre, and one that lost a middle digit has a gap: it is unreadable,
+not wrong, even in table 1, whose cells are in no sum. A number whose ink is whole (a mark a
+digit read, centred, clear of the walls, no gap) cannot have slipped, and the sums check
+(ocr_arithmetic.py) does not doubt it. Cells are drawn here as a typesetter
 sets them; the real engine reads printed scans in test_ocr_damaged_scans.py."""
 
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from gongkai.report.model import Source, State
 from gongkai.report.read import ocr
+from gongkai.report.read.entries import Value
 from gongkai.report.read.layout import Glyph
+from gongkai.report.read.ocr_confidence import LOST_DIGIT
+from gongkai.report.read.place_assign import read_cell
 
 FONT = ImageFont.load_default(size=40)  # tabular digits, an advance of 23 pixels
 ADVANCE = FONT.getlength("0")
@@ -65,17 +70,17 @@ def test_a_number_that_lost_a_digit_from_the_page_is_not_whole(printed, lost, re
     rgb, gray, cells, rulings = _cells([printed], lost=[(0, lost)])
     ink = ocr._ink_crop(rgb, gray, cells[0], 1.0, rulings)
     assert ink.marks == len(read)  # OCR sees every mark that is left: the count cannot tell
-    assert not ink.whole(read)
+    assert ink.whole(read) is False
 
 
-def test_a_reading_with_a_digit_more_or_fewer_than_the_ink_is_not_whole():
+def test_a_reading_with_a_digit_more_or_fewer_than_the_ink_or_a_separator_says_nothing():
     ink = _ink("65")
-    assert not ink.whole("6") and not ink.whole("655")
+    assert ink.whole("6") is None and ink.whole("655") is None
+    assert _ink("1,234").whole("1,234") is None  # a comma widens the gap between 1 and 2
 
 
-def test_a_number_set_left_or_filling_its_cell_tells_nothing_by_its_place():
-    assert not _ink("65", align="left").whole("65")
-    assert not _ink("31190", width=5 * ADVANCE + 16).whole("31190")
+def test_a_number_filling_its_cell_tells_nothing_by_its_place():
+    assert _ink("31190", width=5 * ADVANCE + 16).whole("31190") is None
 
 
 def test_where_a_number_sits_is_measured_from_its_cells_rulings_not_its_box():
@@ -83,12 +88,12 @@ def test_where_a_number_sits_is_measured_from_its_cells_rulings_not_its_box():
     the walls are the ruling pixels at the ink's own rows."""
     assert _ink("65", box_shift=12).whole("65")
     rgb, gray, cells, rulings = _cells(["65"], lost=[(0, 0)], box_shift=-12)
-    assert not ocr._ink_crop(rgb, gray, cells[0], 1.0, rulings).whole("5")
+    assert ocr._ink_crop(rgb, gray, cells[0], 1.0, rulings).whole("5") is False
 
 
-def test_a_cell_without_rulings_to_measure_from_is_not_whole():
+def test_a_cell_without_rulings_to_measure_from_says_nothing():
     rgb, gray, cells, _ = _cells(["65"])
-    assert not ocr._ink_crop(rgb, gray, cells[0], 1.0).whole("65")
+    assert ocr._ink_crop(rgb, gray, cells[0], 1.0).whole("65") is None
 
 
 def _read_row(rgb, gray, cells, rulings, prints):
@@ -117,7 +122,7 @@ def test_no_cell_of_a_table_set_left_is_whole_not_even_one_that_sits_centred():
     prints = ["12", "0", "345", "7", "60"]
     rgb, gray, cells, rulings = _cells(prints, align=["left", "left", "left", "left", "centre"])
     out = _read_row(rgb, gray, cells, rulings, prints)
-    assert len(out) == 9 and not any(g.ink_whole for g in out)
+    assert len(out) == 9 and all(g.ink_whole is None for g in out)
 
 
 def test_a_cell_with_only_specks_has_no_mark_and_is_not_whole():
@@ -127,4 +132,16 @@ def test_a_cell_with_only_specks_has_no_mark_and_is_not_whole():
         draw.point((x, 38), fill=0)  # dust: a pixel each
     gray = np.asarray(image)
     ink = ocr._ink_crop(np.repeat(gray[:, :, None], 3, axis=2), gray, CELL, 1.0)
-    assert ink is not None and ink.marks == 0 and not ink.whole("")
+    assert ink is not None and ink.marks == 0 and ink.whole("") is None
+
+
+@pytest.mark.parametrize("says,state", [(True, State.NUMBER), (None, State.NUMBER)])
+def test_a_number_is_read_unless_its_ink_shows_a_digit_lost(says, state):
+    value = Value("5", Source("ocr", page=1, confidence=0.99, ink_whole=says))
+    assert read_cell("t1.regulations.made", value, False).state is state
+
+
+def test_a_number_whose_ink_shows_a_digit_lost_is_unreadable_and_says_why():
+    value = Value("5", Source("ocr", page=1, confidence=0.99, ink_whole=False))
+    cell = read_cell("t1.regulations.made", value, False)
+    assert cell.state is State.UNREADABLE and cell.reason == LOST_DIGIT and cell.raw == "5"
