@@ -17,14 +17,16 @@ unreadable, with the values it could be; and in a sum the suspects do not mend, 
 slip from what it wants, each suspect taken as read or as mended, is in doubt too
 (bench/fuzz_ocr_slips.py: 3 and 5 slips in 300 random tables each, every slip caught, none
 wrong; on 500 other tables, none wrong with 2-4 slips, 1 with 5 and 4 with 6, where two slips
-keep their row adding up and both their columns hold suspects already). A failure that no slip or two explain is left as printed, for the checks to report.
+keep their row adding up and both their columns hold suspects already). A failure that no
+slip or two explain is left as printed, for the checks to report.
+
 Two slips and a table's own error are the same to the arithmetic, but not to the ink:
 洪泽区 2023 printed 行政复议 总计 0 over 10 + 1, which a 20 read as 0 and a 10 read as 1
-explain too; but a 20 that lost its 2 leaves its 0 half a digit off its cell's centre. A cell
-whose ink shows its number whole (ocr.Ink.whole: a mark a digit read, centred as the table's
-numbers are, no gap) is never doubted, so no pair explains that sum and it is left as printed
-for the checks (a scanned table set left, or a number that fills its cell, shows nothing by
-its place: its cells are doubted as before). Printed and scanned centred tables show 85% of
+explain too; but a 20 that lost its 2 leaves its 0 half a digit off its cell's centre. A
+cell whose ink shows its number whole (ocr_ink.Ink.whole: a mark a digit read, centred as
+the table's numbers are, no gap) is never doubted, so no pair explains that sum and it is
+left as printed for the checks (a scanned table set left, or a number that fills its cell,
+shows nothing by its place: its cells are doubted as before). Printed and scanned centred tables show 85% of
 their cells whole and no cell that lost a digit (bench/fuzz_ocr_slips.py --ink 0.85: the true
 cells made unreadable fall tenfold, none wrong with 1-5 slips).
 """
@@ -54,11 +56,12 @@ SHOWN_ALTERNATIVES = 4
 def distrust_misread(report: Report) -> None:
     """Make unreadable, in place, each OCR'd cell that a slip of OCR may have made break the sums.
 
-    A cell is suspected when its ink does not show it whole, a sum it is in fails, one slip of
-    its reading gives what that sum wants, and no sum it is in holds (a 0 in a broken row whose column adds up is not
-    suspected). Several lost digits spoil each other's sums: each round takes the suspects
-    found so far at the values the sums want, as a hypothesis only, and looks again. Then
-    the slips that hide each other are looked for (the module's docstring)."""
+    A cell is suspected when its ink does not show it whole, a sum it is in fails, one slip
+    of its reading gives what that sum wants, and no sum it is in holds (a 0 in a broken row
+    whose column adds up is not suspected). Several lost digits spoil each other's sums: each
+    round takes the suspects found so far at the values the sums want, as a hypothesis only,
+    and looks again. Then the slips that hide each other are looked for (the module's
+    docstring)."""
     suspects: dict[str, str] = {}
     trial = dict(report.cells)
     for _ in range(MAX_ROUNDS):

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from gongkai.report.read import ocr
+from gongkai.report.read import ocr, ocr_ink
 from gongkai.report.read.layout import Glyph
 
 CELL = (10.0, 10.0, 190.0, 90.0)  # one cell; the image is in points (scale 1)
@@ -69,4 +69,4 @@ def test_a_mark_the_page_missed_is_read_on_its_own(monkeypatch):
 @pytest.mark.parametrize("printed,marks", [("65", 2), ("0", 1), ("1,234", 4), ("3119", 4)])
 def test_marks_are_counted_one_per_printed_digit(printed, marks):
     rgb, gray = _cell_image(printed)
-    assert ocr._ink_crop(rgb, gray, CELL, 1.0).marks == marks
+    assert ocr_ink.ink_crop(rgb, gray, CELL, 1.0).marks == marks

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from gongkai.report.model import Source, State
-from gongkai.report.read import ocr
+from gongkai.report.read import ocr, ocr_ink
 from gongkai.report.read.entries import Value
 from gongkai.report.read.layout import Glyph
 from gongkai.report.read.ocr_confidence import LOST_DIGIT
@@ -54,7 +54,7 @@ def _cells(prints, width: float = 240.0, lost=(), align: str = "centre", box_shi
 
 def _ink(printed: str, **kw):
     rgb, gray, cells, rulings = _cells([printed], **kw)
-    return ocr._ink_crop(rgb, gray, cells[0], 1.0, rulings)
+    return ocr_ink.ink_crop(rgb, gray, cells[0], 1.0, rulings)
 
 
 @pytest.mark.parametrize("printed", ["65", "0", "1", "3119", "100"])
@@ -68,7 +68,7 @@ def test_a_centred_number_read_with_all_its_digits_is_whole(printed):
 )
 def test_a_number_that_lost_a_digit_from_the_page_is_not_whole(printed, lost, read):
     rgb, gray, cells, rulings = _cells([printed], lost=[(0, lost)])
-    ink = ocr._ink_crop(rgb, gray, cells[0], 1.0, rulings)
+    ink = ocr_ink.ink_crop(rgb, gray, cells[0], 1.0, rulings)
     assert ink.marks == len(read)  # OCR sees every mark that is left: the count cannot tell
     assert ink.whole(read) is False
 
@@ -88,12 +88,12 @@ def test_where_a_number_sits_is_measured_from_its_cells_rulings_not_its_box():
     the walls are the ruling pixels at the ink's own rows."""
     assert _ink("65", box_shift=12).whole("65")
     rgb, gray, cells, rulings = _cells(["65"], lost=[(0, 0)], box_shift=-12)
-    assert ocr._ink_crop(rgb, gray, cells[0], 1.0, rulings).whole("5") is False
+    assert ocr_ink.ink_crop(rgb, gray, cells[0], 1.0, rulings).whole("5") is False
 
 
 def test_a_cell_without_rulings_to_measure_from_says_nothing():
     rgb, gray, cells, _ = _cells(["65"])
-    assert ocr._ink_crop(rgb, gray, cells[0], 1.0).whole("65") is None
+    assert ocr_ink.ink_crop(rgb, gray, cells[0], 1.0).whole("65") is None
 
 
 def _read_row(rgb, gray, cells, rulings, prints):
@@ -131,7 +131,7 @@ def test_a_cell_with_only_specks_has_no_mark_and_is_not_whole():
     for x in range(60, 200, 20):
         draw.point((x, 38), fill=0)  # dust: a pixel each
     gray = np.asarray(image)
-    ink = ocr._ink_crop(np.repeat(gray[:, :, None], 3, axis=2), gray, CELL, 1.0)
+    ink = ocr_ink.ink_crop(np.repeat(gray[:, :, None], 3, axis=2), gray, CELL, 1.0)
     assert ink is not None and ink.marks == 0 and ink.whole("") is None
 
 
