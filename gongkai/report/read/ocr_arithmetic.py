@@ -248,8 +248,11 @@ def has_ocr_cells(report: Report) -> bool:
 
 
 def _may_have_slipped(cell: Cell | None) -> TypeGuard[Cell]:
-    """True for a cell OCR read as a whole number whose ink does not show it whole (ocr.Ink):
-    a number whose every digit is on the page, as many as were read, was not slipped."""
+    """True for a cell OCR read as a whole number whose ink does not show it whole
+    (ocr_ink.Ink.whole): a number with a mark for each digit read, none lost from the page,
+    had no digit dropped or added; two neighbouring digits swapped would be two digits
+    misread, which a recogniser reading left to right gives a low score or the second read
+    contradicts (ocr.py), as one misread digit."""
     return (
         cell is not None
         and cell.state is State.NUMBER
