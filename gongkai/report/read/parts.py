@@ -12,6 +12,7 @@ from ..formats import (
     APPLICANTS,
     BALANCE_NOTE,
     LITIGATION,
+    NUMERALS,
     TABLE1_2019,
     TABLE1_2021,
     TABLE2_2021,
@@ -25,8 +26,7 @@ from ..record import Record
 from .document import Document, Grid, Line
 from .numbers import is_page_footer
 
-_TITLE = lazy(r"^\s*([一二三四五六])\s*(?:[、.．，,]|\s)\s*(.+)$")
-_NUMERALS = "一二三四五六"
+_TITLE = lazy(rf"^\s*([{NUMERALS}])\s*(?:[、.．，,]|\s)\s*(.+)$")
 _T1_START = loose(TABLE1_2021.rows[0].block)  # 第二十条第（一）项
 _T2_START = (
     loose(TABLE2_2021.rows[0].label)[:14],
@@ -93,7 +93,7 @@ def part_title(text: str, fmt: Format, after: int = 0) -> tuple[int, str] | None
     m = _TITLE.match(text)
     if not m:
         return None
-    number = _NUMERALS.index(m.group(1)) + 1
+    number = NUMERALS.index(m.group(1)) + 1
     rest = loose(m.group(2))
     part = fmt.parts[number - 1]
     printed = f"{m.group(1)}、{m.group(2).strip()}"
