@@ -2,8 +2,8 @@
 with the same agency's report of the year before, whose Y- rules run once both are known.
 
 The parent holds each report packed (`results`); pairing reads only agencies and years, and
-opens the reports of a pair alone, one pair at a time, so its memory grows by some 35 KB a
-report (a folder of 10,000 text reports: well under 1 GB, bench/check_engines.py).
+opens the reports of a pair alone, one pair at a time, so its memory grows by some 40 KB a
+text report (bench/check_engines.py prints its peak).
 """
 
 from __future__ import annotations

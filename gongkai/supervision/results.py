@@ -2,9 +2,9 @@
 
 The report (without the reader's steps, which no rule and no output of a folder run reads) and
 the findings are kept packed (`packed`): what the outputs print of every file (agency, year,
-format, counts, unreadable cells, flags) is kept as it is, and the rest is opened when the
-Y- rules or an output need it. The broken rules' messages are packed apart as well (`problems`),
-so that the summary and the command's lines open them without opening every finding.
+format, counts, unreadable cells) is kept as it is, and the rest is opened when the Y- rules
+or an output need it. The broken rules' messages are packed apart (`problems`), so that the
+summary and the command's lines open them without opening every finding, and so are the flags.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class FileResult:
         self.error = error
         self.previous = previous
         self.not_report = not_report
-        self.flags: list[Flag] = list(flags)
+        self.flags = flags
         self.agency: str | None = None
         self.year: int | None = None
         self.format_version: str | None = None
@@ -101,6 +101,15 @@ class FileResult:
                 self._failed[f.severity] += 1
         self.uncertain = sum(1 for f in found if f.outcome is Outcome.UNCERTAIN)
         self.passed = sum(1 for f in found if f.outcome is Outcome.PASS)
+
+    @property
+    def flags(self) -> list[Flag]:
+        """A new copy of the risk flags (their evidence quotes the findings: packed as well)."""
+        return self._flags.open()
+
+    @flags.setter
+    def flags(self, flags: Iterable[Flag]) -> None:
+        self._flags = Packed(list(flags))
 
     @property
     def problems(self) -> list[Problem]:
