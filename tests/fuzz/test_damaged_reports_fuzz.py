@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from gongkai.report.formats import FORMAT_2019, FORMAT_2021
@@ -48,6 +48,7 @@ def wrong_cells(seed: int, how: str, folder: Path, fmt=FORMAT_2021) -> tuple[lis
 @pytest.mark.parametrize("how", HOW)
 @FUZZ
 @given(seed=st.integers(0, 10**6))
+@example(seed=475174)  # cut-lines: a row broken right after its last tab, its total alone below
 def test_a_damaged_report_reads_back_as_written_or_unreadable(how, seed, tmp_path_factory):
     wrong, _ = wrong_cells(seed, how, tmp_path_factory.mktemp("fuzz"))
     assert not wrong, "\n".join(wrong)
@@ -68,3 +69,23 @@ def test_mild_damage_leaves_every_cell_readable(how, tmp_path):
     """Damage that keeps the cells apart must not cost a cell: the campaign measures loss too."""
     wrong, read = wrong_cells(7, how, tmp_path)
     assert not wrong and read == 200
+
+
+def test_a_row_broken_after_its_last_tab_leaves_that_cell_unreadable_not_blank(tmp_path):
+    """ "8.属于行政查询事项\t0\t602\t2\t14\t14\t0\t" then "632" alone: the total is not
+    blank (it may be the 632 below, or that may be a page number): unreadable, saying why."""
+    written = random_report(3)
+    _, content = damage(written, "inner-text", random.Random(3))
+    key = "t2.denied.admin_query.total"
+    row = next(line for line in content.splitlines() if line.startswith("8.属于行政查询事项"))
+    assert row.endswith("\t" + str(written.value(key)))
+    path = tmp_path / "cut.txt"
+    cut = row.rindex("\t") + 1
+    path.write_text(content.replace(row, row[:cut] + "\n" + row[cut:]), "utf-8")
+    back = read_path(path)
+    cell = back.cell(key)
+    assert cell.state is State.UNREADABLE and "下一行只有" in cell.reason
+    assert back.value("t2.denied.admin_query.natural_person") == written.value(
+        "t2.denied.admin_query.natural_person"
+    )  # the rest of the row, and of the table, is read
+    assert back.value("t2.unable.not_held.total") == written.value("t2.unable.not_held.total")

@@ -13,7 +13,7 @@ import os
 
 from ..formats import FORMAT_2021
 from ..lazy_pattern import lazy
-from ..model import Source
+from ..model import UNREADABLE_NOTE, Source
 from .document import Document, Grid, GridCell, Line
 from .encoding import decode
 from .limits import check_text_shape
@@ -109,6 +109,14 @@ def _is_tab_row(raw: str) -> bool:
     return raw.strip("\n").count("\t") >= 2 and bool(raw.strip())
 
 
+def _cut_after_last_tab(row: list[GridCell], raw: str) -> bool:
+    """A row whose last cell is empty, followed by a line holding one number: the line may
+    have been broken right after its last tab (a blank total, then the total alone), or the
+    number may be a page's; either reading is a guess, so the cell is unreadable."""
+    text = raw.strip()
+    return bool(text) and not row[-1].text and "\t" not in raw and text.isdigit()
+
+
 def _tab_grid(lines: list[str], i: int, index: int) -> tuple[Grid, int]:
     rows: list[list[GridCell]] = []
     row: list[GridCell] = []
@@ -128,6 +136,9 @@ def _tab_grid(lines: list[str], i: int, index: int) -> tuple[Grid, int]:
                 row = []
             rows.append([cell(t, i + 1, j) for j, t in enumerate(raw.split("\t"))])
             gap = False
+        elif not row and rows and _cut_after_last_tab(rows[-1], raw):
+            last = rows[-1][-1]
+            last.note = f"{UNREADABLE_NOTE}本行末格为空，下一行只有“{raw.strip()}”：可能是一行被断开，无法确定这一格"
         elif raw.startswith("\t"):  # one cell a line, rows apart (SEED)
             if gap and row:
                 rows.append(row)
