@@ -7,7 +7,7 @@ run as placement runs it. Prints, per slip count, the reports that kept a wrong 
     .venv/bin/python bench/fuzz_ocr_slips.py [--reports 300] [--slips 3 5] [--seed 0] [--ink 0.85]
 
 --ink gives that share of the cells not slipped, at random, ink that shows them whole
-(ocr.Ink.whole: what 85% of a printed and scanned centred table's cells show); a slipped
+(ocr_ink.Ink.whole: what 85% of a printed and scanned centred table's cells show); a slipped
 cell's ink never does. Without it no cell has ink evidence, as from a table set left.
 
 tests/report/read/test_ocr_slips.py runs a few of these reports in the suite.
@@ -68,7 +68,8 @@ def main() -> int:
         took = time.perf_counter() - start
         failed += len(r["wrong_reports"])
         print(
-            f"{n} slips, {a.reports} reports, ink whole in {a.ink:.0%} of the rest: {len(r['wrong_reports'])} kept a wrong cell; "
+            f"{n} slips, {a.reports} reports, ink whole in {a.ink:.0%} of the rest: "
+            f"{len(r['wrong_reports'])} kept a wrong cell; "
             f"slipped cells caught {r['caught']}/{r['slipped']}; "
             f"true cells made unreadable {r['lost']}/{r['cells'] - r['slipped']}; {took:.1f} s"
         )

@@ -3,7 +3,7 @@ Chromium, as the office exports them), a digit whitened away from N cells in the
 sums (dust, a fold: the first, the last or a middle digit), the pages scanned (200 dpi out
 of focus, or with --scan 150 dpi askew) and read back by OCR. Prints the reports that kept
 a wrong cell (must be 0), the damaged cells caught, the true cells made unreadable, and the
-cells whose ink was found whole (never a damaged one: ocr.Ink.whole).
+cells whose ink was found whole (never a damaged one: ocr_ink.Ink.whole).
 
     .venv/bin/python bench/fuzz_scans.py [--reports 12] [--damaged 3] [--seed 300] [--scan]
         [--tables t2 t3]
@@ -53,18 +53,15 @@ def one(seed: int, damaged: int, scan: bool, tables: tuple[str, ...]) -> dict:
         read = place(read_images(damaged_scan(written, Path(tmp), lost, scan=scan)))
     values = {k: c.value for k, c in written.cells.items()}
     cells = [k for k in written.cells if k in read.cells]
+    whole = {k for k in cells if read.cells[k].source and read.cells[k].source.ink_whole}
     return {
         "wrong": wrong_cells(read, values),
         "damaged": len(lost),
         "caught": sum(read.cells[k].state is not State.NUMBER for k in lost if k in read.cells),
         "lost": sum(read.cells[k].state is State.UNREADABLE for k in cells if k not in lost),
         "true": sum(k not in lost for k in cells),
-        "whole": sum(bool(read.cells[k].source and read.cells[k].source.ink_whole) for k in cells),
-        "whole_damaged": sum(
-            bool(read.cells[k].source and read.cells[k].source.ink_whole)
-            for k in lost
-            if k in read.cells
-        ),
+        "whole": len(whole),
+        "whole_damaged": len(whole & lost.keys()),
     }
 
 

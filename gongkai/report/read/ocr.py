@@ -17,9 +17,8 @@ guessing. A digit missing from the page itself (dust, a fold) is caught after pl
 the table's own sums (ocr_arithmetic.py) and by its ink (ocr_ink.py): a number half a digit
 off its cell's centre, or with a gap, lost a digit and is unreadable; one whose ink shows it
 whole is not doubted by the sums, so a table's own printed error is read as printed. Every
-text box is kept
-whatever its score (rapidocr's default drops boxes under 0.5, which would turn a printed
-number into a blank cell).
+text box is kept whatever its score (rapidocr's default drops boxes under 0.5, which would
+turn a printed number into a blank cell).
 
 bench/read_ocr.py, dev PDFs rendered at 200 dpi: 603/603 cells of the first three reports
 right (rapidocr-onnxruntime 1.4, PP-OCRv4, every value cell read twice, had 601/603), 洪泽区

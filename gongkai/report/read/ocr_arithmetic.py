@@ -26,9 +26,9 @@ explain too; but a 20 that lost its 2 leaves its 0 half a digit off its cell's c
 cell whose ink shows its number whole (ocr_ink.Ink.whole: a mark a digit read, centred as
 the table's numbers are, no gap) is never doubted, so no pair explains that sum and it is
 left as printed for the checks (a scanned table set left, or a number that fills its cell,
-shows nothing by its place: its cells are doubted as before). Printed and scanned centred tables show 85% of
-their cells whole and no cell that lost a digit (bench/fuzz_ocr_slips.py --ink 0.85: the true
-cells made unreadable fall tenfold, none wrong with 1-5 slips).
+shows nothing by its place: its cells are doubted as before). Printed and scanned centred
+tables show 85% of their cells whole and no cell that lost a digit (bench/fuzz_ocr_slips.py
+--ink 0.85: the true cells made unreadable fall tenfold, none wrong with 1-5 slips).
 """
 
 from __future__ import annotations
